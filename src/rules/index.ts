@@ -1,0 +1,22 @@
+/**
+ * The rules core: the policy as data and the pure rules over it. Every other part of the
+ * add-in (functions, sheets, engine, task pane) calls the policy through this module only.
+ */
+export * from './result';
+export * from './roles';
+export * from './policy-types';
+export { DEFAULT_POLICY } from './policy';
+export { checkPolicy, loadPolicyJson, type PolicyLoad } from './policy-check';
+export { canonicalJson, policyHash, policyVersionText } from './policy-hash';
+export { sha256Hex } from './sha256';
+export { Decimal, fromExcelNumber, roundHalfAway } from './decimal';
+export * from './input';
+export { num, meets, firstBand, inBand, bandText } from './compare';
+export { appraisalScore, scoreBreakdown, type ScoreBreakdown, type ScoreInput } from './score';
+export { gradeOutcome, OUTCOMES, type Outcome, type OutcomeInput } from './outcome';
+export { nextGrade, monthsBelowBase, collectionDuty } from './grade';
+export { riskReserve, reserveSchedule, reserveRefund, type ScheduleMonth } from './reserve';
+export { loanAuthority, loanApprover } from './authority';
+export { clientTier, type Tier } from './tier';
+export { promotionEligible, qualification, type Qualification } from './promotion';
+export { LABELS } from './labels';

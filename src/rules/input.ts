@@ -1,0 +1,172 @@
+/**
+ * Reading raw cell values (POLICY §0): numbers at Excel's 15 significant digits then exact;
+ * roles in every accepted spelling; booleans TRUE/FALSE, 1/0, 是/否; a blank never counts as 0.
+ * Any JS value may arrive here; the answer is a value or a rule error, never an exception.
+ */
+import { Decimal, fromExcelNumber } from './decimal';
+import { fail, type RuleFail } from './result';
+import { ROLE_CHOICES_EN, ROLE_CHOICES_ZH, roleFromText, type Role } from './roles';
+
+export type Read<T> = { readonly ok: true; readonly value: T } | RuleFail;
+
+/** The domain of a numeric input. */
+export type NumberKind =
+  | 'rate' // a fraction 0–1 that can never exceed 100% (NPL ratio, collection rate)
+  | 'growth' // a growth fraction, −100% or more
+  | 'money' // yuan, 0 or more
+  | 'count' // a whole number, 0 or more
+  | 'amount' // any number (a score, points), 0 or more
+  | 'months'; // months elapsed, 0 or more, fractions allowed
+
+const ONE = new Decimal(1);
+const MINUS_ONE = new Decimal(-1);
+
+export function isBlank(raw: unknown): boolean {
+  return raw === null || raw === undefined || (typeof raw === 'string' && raw.trim() === '');
+}
+
+function got(raw: unknown): string {
+  if (typeof raw === 'string') return `"${raw.length > 40 ? `${raw.slice(0, 40)}…` : raw}"`;
+  if (typeof raw === 'number' || typeof raw === 'boolean') return String(raw);
+  if (Array.isArray(raw)) return 'a list';
+  return typeof raw;
+}
+
+function blankError(param: string): RuleFail {
+  return fail(
+    'value',
+    param,
+    `${param} is blank; a value is required.`,
+    `${param} 为空，必须填写。`,
+  );
+}
+
+function domainError(param: string, kind: NumberKind, x: Decimal): RuleFail {
+  const v = x.toString();
+  switch (kind) {
+    case 'rate':
+      return fail(
+        'num',
+        param,
+        `${param} must be a fraction from 0 to 1 (1.2% is 0.012); got ${v}.`,
+        `${param} 应为 0 到 1 之间的比率（1.2% 即 0.012），实际为 ${v}。`,
+      );
+    case 'growth':
+      return fail(
+        'num',
+        param,
+        `${param} must be a growth fraction of -1 (−100%) or more; got ${v}.`,
+        `${param} 应为不低于 -1（−100%）的增长率，实际为 ${v}。`,
+      );
+    case 'count':
+      return fail(
+        'num',
+        param,
+        `${param} must be a whole number, 0 or more; got ${v}.`,
+        `${param} 应为不小于 0 的整数，实际为 ${v}。`,
+      );
+    default:
+      return fail(
+        'num',
+        param,
+        `${param} must not be negative; got ${v}.`,
+        `${param} 不能为负数，实际为 ${v}。`,
+      );
+  }
+}
+
+function inDomain(x: Decimal, kind: NumberKind): boolean {
+  switch (kind) {
+    case 'rate':
+      return !x.isNegative() && x.lessThanOrEqualTo(ONE);
+    case 'growth':
+      return x.greaterThanOrEqualTo(MINUS_ONE);
+    case 'count':
+      return !x.isNegative() && x.isInteger();
+    default:
+      return !x.isNegative();
+  }
+}
+
+/** A required number: blank is #VALUE!, outside the domain is #NUM!. */
+export function readNumber(raw: unknown, param: string, kind: NumberKind): Read<Decimal> {
+  if (typeof raw === 'number') {
+    if (!Number.isFinite(raw)) {
+      return fail(
+        'num',
+        param,
+        `${param} must be a finite number; got ${raw}.`,
+        `${param} 应为有限数值，实际为 ${raw}。`,
+      );
+    }
+    const x = fromExcelNumber(raw);
+    // x.isZero() folds -0 into 0 so that the domain checks see a plain zero.
+    const value = x.isZero() ? new Decimal(0) : x;
+    return inDomain(value, kind) ? { ok: true, value } : domainError(param, kind, value);
+  }
+  if (isBlank(raw)) return blankError(param);
+  return fail(
+    'value',
+    param,
+    `${param} must be a number; got ${got(raw)}.`,
+    `${param} 应为数值，实际为 ${got(raw)}。`,
+  );
+}
+
+/** An optional number: blank gives the default (never 0 unless 0 is the default). */
+export function readOptionalNumber(
+  raw: unknown,
+  param: string,
+  kind: NumberKind,
+  fallback: Decimal,
+): Read<Decimal> {
+  return isBlank(raw) ? { ok: true, value: fallback } : readNumber(raw, param, kind);
+}
+
+const TRUE_TEXT = new Set(['TRUE', '是', '1', 'Y', 'YES']);
+const FALSE_TEXT = new Set(['FALSE', '否', '0', 'N', 'NO']);
+
+/** A boolean: TRUE/FALSE, 1/0, 是/否. */
+export function readBoolean(raw: unknown, param: string): Read<boolean> {
+  if (typeof raw === 'boolean') return { ok: true, value: raw };
+  if (raw === 1 || raw === 0) return { ok: true, value: raw === 1 };
+  if (typeof raw === 'string' && !isBlank(raw)) {
+    const t = raw.trim().toUpperCase();
+    if (TRUE_TEXT.has(t)) return { ok: true, value: true };
+    if (FALSE_TEXT.has(t)) return { ok: true, value: false };
+  }
+  if (isBlank(raw)) return blankError(param);
+  return fail(
+    'value',
+    param,
+    `${param} must be TRUE/FALSE, 1/0 or 是/否; got ${got(raw)}.`,
+    `${param} 应为 TRUE/FALSE、1/0 或 是/否，实际为 ${got(raw)}。`,
+  );
+}
+
+export function readOptionalBoolean(raw: unknown, param: string, fallback: boolean): Read<boolean> {
+  return isBlank(raw) ? { ok: true, value: fallback } : readBoolean(raw, param);
+}
+
+/** A role in any accepted spelling (POLICY §0). */
+export function readRole(raw: unknown, param = 'role'): Read<Role> {
+  if (typeof raw === 'string') {
+    const role = roleFromText(raw);
+    if (role !== undefined) return { ok: true, value: role };
+    if (!isBlank(raw)) {
+      return fail(
+        'value',
+        param,
+        `${param} ${got(raw)} is not a role; use ${ROLE_CHOICES_EN}.`,
+        `${param} ${got(raw)} 不是有效的考核对象，应为 ${ROLE_CHOICES_ZH}。`,
+      );
+    }
+  }
+  if (isBlank(raw)) return blankError(param);
+  return fail(
+    'value',
+    param,
+    `${param} must be a role name; got ${got(raw)}. Use ${ROLE_CHOICES_EN}.`,
+    `${param} 应为考核对象名称，实际为 ${got(raw)}；应为 ${ROLE_CHOICES_ZH}。`,
+  );
+}
