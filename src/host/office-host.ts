@@ -1,0 +1,283 @@
+/**
+ * The WorkbookHost port over the Excel JavaScript API. Everything runs through an injected
+ * `Excel.run`-shaped function, so tests drive it with a fake object model. Sync budget: a
+ * constant number of `context.sync()` per call plus one per chunk (marks: two per chunk).
+ */
+import type { CellValue, Grid } from '../sheets/grid';
+import { normalizeCell, stripSheet } from './a1';
+import { toCellValue, toExcelRows, toFormula, widthOf } from './cells';
+import { readRows, writeRows } from './chunked';
+import type { ExcelRun, XContext, XProtectionOptions, XRange } from './excel-api';
+import { MARKS_SHEET } from './marks-store';
+import { MarkBook } from './office-marks';
+import type { Mark, ReadOptions, Selection, SheetInfo, TableInfo, WorkbookHost } from './port';
+
+export interface OfficeHostOptions {
+  /** Defaults to the global `Excel.run`. */
+  readonly run?: ExcelRun;
+  /**
+   * Excel's API does not expose the signed-in user (Outlook's userProfile has no Excel
+   * counterpart); a caller with SSO set up can supply the name from the ID token.
+   */
+  readonly userName?: () => Promise<string | null>;
+}
+
+/** Used when the host is older than ExcelApi 1.7 (no workbook.name) or the file is unsaved. */
+export const UNNAMED_WORKBOOK = 'Workbook';
+
+/**
+ * The log is protected without a password: a password shipped in add-in code is no secret, and
+ * the aim is only to stop casual edits. The hash chain is what makes tampering detectable.
+ */
+const LOG_PROTECTION: XProtectionOptions = { allowFormatColumns: true };
+
+const defaultRun: ExcelRun = (batch) => Excel.run((context) => batch(context));
+
+function emptyGrid(sheet: string, table?: string): Grid {
+  return { sheet, top: 0, left: 0, values: [], formulas: [], ...(table ? { table } : {}) };
+}
+
+export class OfficeHost implements WorkbookHost {
+  readonly kind = 'office' as const;
+  private readonly run: ExcelRun;
+  private readonly user: () => Promise<string | null>;
+  private readonly marks = new MarkBook();
+  /** Marks are read-modify-write on the store sheet; two at once would lose originals. */
+  private marksQueue: Promise<unknown> = Promise.resolve();
+
+  constructor(options: OfficeHostOptions = {}) {
+    this.run = options.run ?? defaultRun;
+    this.user = options.userName ?? (async () => null);
+  }
+
+  workbookName(): Promise<string> {
+    return this.run(async (context) => {
+      const workbook = context.workbook;
+      workbook.load('name');
+      try {
+        await context.sync();
+        return workbook.name || UNNAMED_WORKBOOK;
+      } catch {
+        return UNNAMED_WORKBOOK;
+      }
+    });
+  }
+
+  userName(): Promise<string | null> {
+    return this.user();
+  }
+
+  listSheets(): Promise<SheetInfo[]> {
+    return this.run(async (context) => {
+      const sheets = context.workbook.worksheets;
+      const tables = context.workbook.tables;
+      sheets.load('items/name');
+      tables.load('items/name');
+      await context.sync();
+      const ranges = tables.items.map((table) => {
+        const range = table.getRange();
+        range.load('address');
+        table.worksheet.load('name');
+        return range;
+      });
+      if (ranges.length > 0) await context.sync();
+      const bySheet = new Map<string, TableInfo[]>();
+      tables.items.forEach((table, i) => {
+        const sheet = table.worksheet.name;
+        const info = { name: table.name, sheet, address: stripSheet(ranges[i].address) };
+        bySheet.set(sheet, [...(bySheet.get(sheet) ?? []), info]);
+      });
+      return sheets.items
+        .filter((sheet) => sheet.name !== MARKS_SHEET)
+        .map((sheet) => ({ name: sheet.name, tables: bySheet.get(sheet.name) ?? [] }));
+    });
+  }
+
+  activeSheet(): Promise<string> {
+    return this.run(async (context) => {
+      const sheet = context.workbook.worksheets.getActiveWorksheet();
+      sheet.load('name');
+      await context.sync();
+      return sheet.name;
+    });
+  }
+
+  readSheet(sheet: string, options: ReadOptions = {}): Promise<Grid> {
+    return this.run(async (context) => {
+      const worksheet = context.workbook.worksheets.getItem(sheet);
+      worksheet.load('name');
+      // valuesOnly: cells that only carry formatting (a styled template, our own marks) must not
+      // stretch the range; a formula cell has a value, so every formula is still inside it.
+      const used = worksheet.getUsedRangeOrNullObject(true);
+      used.load('isNullObject,rowIndex,columnIndex,rowCount,columnCount');
+      await context.sync();
+      if (used.isNullObject) return emptyGrid(worksheet.name);
+      return this.readArea(context, used, worksheet.name, `sheet ${worksheet.name}`, options);
+    });
+  }
+
+  readTable(table: string, options: ReadOptions = {}): Promise<Grid> {
+    return this.run(async (context) => {
+      const found = context.workbook.tables.getItem(table);
+      found.load('name');
+      found.worksheet.load('name');
+      const range = found.getRange();
+      range.load('rowIndex,columnIndex,rowCount,columnCount');
+      await context.sync();
+      const grid = await this.readArea(
+        context,
+        range,
+        found.worksheet.name,
+        `table ${found.name}`,
+        options,
+      );
+      return { ...grid, table: found.name };
+    });
+  }
+
+  private async readArea(
+    context: XContext,
+    range: XRange,
+    sheet: string,
+    what: string,
+    options: ReadOptions,
+  ): Promise<Grid> {
+    const { values, formulas } = await readRows(context, range, range.rowCount, range.columnCount, {
+      what,
+      withFormulas: true,
+      onProgress: options.onProgress,
+      signal: options.signal,
+    });
+    return { sheet, top: range.rowIndex, left: range.columnIndex, values, formulas };
+  }
+
+  recalculate(): Promise<void> {
+    return this.run(async (context) => {
+      context.workbook.application.calculate('Full');
+      await context.sync();
+    });
+  }
+
+  writeMarks(marks: readonly Mark[]): Promise<void> {
+    if (marks.length === 0) return Promise.resolve();
+    return this.exclusive(() => this.run((context) => this.marks.write(context, marks)));
+  }
+
+  clearMarks(): Promise<void> {
+    return this.exclusive(() => this.run((context) => this.marks.clear(context)));
+  }
+
+  private exclusive<T>(task: () => Promise<T>): Promise<T> {
+    const next = this.marksQueue.then(task, task);
+    this.marksQueue = next.catch(() => undefined);
+    return next;
+  }
+
+  replaceReportSheet(sheet: string, rows: readonly (readonly CellValue[])[]): Promise<void> {
+    return this.run(async (context) => {
+      const sheets = context.workbook.worksheets;
+      const existing = sheets.getItemOrNullObject(sheet);
+      existing.load('isNullObject');
+      await context.sync();
+      // Not activated: the user stays where they were unless they go to the report.
+      const target = existing.isNullObject ? sheets.add(sheet) : existing;
+      if (!existing.isNullObject) target.getRange().clear();
+      await context.sync();
+      const width = widthOf(rows);
+      await writeRows(context, target, 0, toExcelRows(rows, width), width);
+      if (rows.length > 0 && width > 0) {
+        target
+          .getRange('A1')
+          .getResizedRange(rows.length - 1, width - 1)
+          .format.autofitColumns();
+        await context.sync();
+      }
+    });
+  }
+
+  readLog(sheet: string): Promise<CellValue[][]> {
+    return this.run(async (context) => {
+      const log = context.workbook.worksheets.getItemOrNullObject(sheet);
+      log.load('isNullObject');
+      await context.sync();
+      if (log.isNullObject) return [];
+      const used = log.getUsedRangeOrNullObject(true);
+      used.load('isNullObject,rowCount,columnCount');
+      await context.sync();
+      if (used.isNullObject) return [];
+      const read = await readRows(context, used, used.rowCount, used.columnCount, {
+        what: `sheet ${sheet}`,
+        withFormulas: false,
+      });
+      return read.values;
+    });
+  }
+
+  appendLog(
+    sheet: string,
+    header: readonly string[],
+    rows: readonly (readonly CellValue[])[],
+  ): Promise<void> {
+    return this.run(async (context) => {
+      const sheets = context.workbook.worksheets;
+      const existing = sheets.getItemOrNullObject(sheet);
+      existing.load('isNullObject');
+      await context.sync();
+      const width = Math.max(header.length, widthOf(rows));
+      let next = 0;
+      const log = existing.isNullObject ? sheets.add(sheet) : existing;
+      if (existing.isNullObject) {
+        log.getRange('A1').getResizedRange(0, width - 1).values = toExcelRows([header], width);
+        next = 1;
+      } else {
+        const used = log.getUsedRangeOrNullObject(true);
+        used.load('isNullObject,rowIndex,rowCount');
+        log.protection.load('protected');
+        await context.sync();
+        if (log.protection.protected) log.protection.unprotect();
+        next = used.isNullObject ? 0 : used.rowIndex + used.rowCount;
+      }
+      await context.sync();
+      try {
+        await writeRows(context, log, next, toExcelRows(rows, width), width);
+      } finally {
+        // Re-protected even when a chunk failed, so the log is never left open.
+        log.protection.protect(LOG_PROTECTION);
+        await context.sync();
+      }
+    });
+  }
+
+  selectCell(sheet: string, address: string): Promise<void> {
+    return this.run(async (context) => {
+      const worksheet = context.workbook.worksheets.getItem(sheet);
+      worksheet.activate();
+      worksheet.getRange(stripSheet(address)).select();
+      await context.sync();
+    });
+  }
+
+  getSelection(): Promise<Selection> {
+    return this.run(async (context) => {
+      const cell = context.workbook.getActiveCell();
+      cell.load('address,values,formulas');
+      cell.worksheet.load('name');
+      await context.sync();
+      return {
+        sheet: cell.worksheet.name,
+        address: stripSheet(cell.address),
+        value: toCellValue(cell.values[0][0]),
+        formula: toFormula(cell.formulas[0][0]),
+      };
+    });
+  }
+
+  setFormula(sheet: string, address: string, formula: string): Promise<void> {
+    // One cell only: normalizeCell rejects a range address.
+    const cell = normalizeCell(address);
+    return this.run(async (context) => {
+      context.workbook.worksheets.getItem(sheet).getRange(cell).formulas = [[formula]];
+      await context.sync();
+    });
+  }
+}
