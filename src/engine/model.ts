@@ -1,0 +1,79 @@
+/**
+ * The plain in-memory model of a workbook the engine reads from .xlsx: no ExcelJS, no
+ * HyperFormula, so it can be built, tested and sent anywhere.
+ */
+
+/** An Excel error value, with why where the engine knows it. */
+export interface ErrorValue {
+  /** Excel's error text: `#VALUE!`, `#NAME?`, `#N/A`, `#NUM!`, `#REF!`, `#DIV/0!`, `#SPILL!`, ... */
+  readonly error: string;
+  readonly message?: string;
+}
+
+/** One cell's value. Dates are serial numbers; rich text is plain text; empty is null. */
+export type EngineValue = number | string | boolean | null | ErrorValue;
+
+export function isErrorValue(v: unknown): v is ErrorValue {
+  return typeof v === 'object' && v !== null && typeof (v as ErrorValue).error === 'string';
+}
+
+/** A formula saved as an array formula (a legacy CSE array or a dynamic-array spill). */
+export interface ArrayFormulaModel {
+  readonly row: number;
+  readonly col: number;
+  /** The range the file says it fills, e.g. `H2:H5001`. */
+  readonly ref: string;
+}
+
+/**
+ * One worksheet. Cells are held in two parallel row-major arrays from A1 (rather than an
+ * object per cell) so a 100,000-row sheet costs two arrays per row, not millions of objects.
+ * Rows may be shorter than `colCount`; missing entries are null.
+ */
+export interface SheetModel {
+  readonly name: string;
+  /** Rows and columns from A1 to the last non-empty cell. */
+  readonly rowCount: number;
+  readonly colCount: number;
+  /** Cached values as saved (for a formula cell: its cached result). */
+  readonly values: EngineValue[][];
+  /** Formulas as saved, without the leading `=`; null for a constant or empty cell. */
+  readonly formulas: (string | null)[][];
+  readonly arrayFormulas: readonly ArrayFormulaModel[];
+}
+
+export interface TableModel {
+  readonly name: string;
+  readonly sheet: string;
+  /** Whole table including header and totals rows, e.g. `A1:T41`. */
+  readonly ref: string;
+  readonly headerRow: boolean;
+  readonly totalsRow: boolean;
+  readonly columns: readonly string[];
+}
+
+export interface DefinedName {
+  readonly name: string;
+  /** What it refers to, as saved (without `=`): `'参数'!$B$2`, `Sheet1!$A$1:$A$9`. */
+  readonly refersTo: string;
+}
+
+export interface WorkbookModel {
+  readonly sheets: SheetModel[];
+  readonly tables: TableModel[];
+  readonly names: DefinedName[];
+  /** The workbook uses the 1904 date system. */
+  readonly date1904: boolean;
+}
+
+/** One cell of a sheet model, for callers that want an object. */
+export interface CellModel {
+  readonly value: EngineValue;
+  readonly formula?: string;
+}
+
+export function cellAt(sheet: SheetModel, row: number, col: number): CellModel {
+  const value = sheet.values[row]?.[col] ?? null;
+  const formula = sheet.formulas[row]?.[col];
+  return formula == null ? { value } : { value, formula };
+}
