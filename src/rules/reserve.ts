@@ -27,11 +27,17 @@ function readCappedRole(raw: unknown, policy: Policy): Read<ManagerGrade> {
   return { ok: true, value: role.value };
 }
 
-/** max(0, min(20% × income, cap − balance)), to 0.01 yuan. */
+/**
+ * max(0, min(20% × income, cap − balance)), to 0.01 yuan. Art. 25(2) withholds only until the
+ * account reaches its cap (POLICY §4): when the room left is not a whole number of cents,
+ * rounding must not carry the balance past the cap, so the room is then rounded down.
+ */
 function withhold(income: Decimal, balance: Decimal, cap: Decimal, policy: Policy): Decimal {
+  const places = policy.reserve.moneyPlaces;
   const share = income.times(num(policy.reserve.rate));
   const room = Decimal.max(ZERO, cap.minus(balance));
-  return roundHalfAway(Decimal.min(share, room), policy.reserve.moneyPlaces);
+  const deduction = roundHalfAway(Decimal.min(share, room), places);
+  return deduction.greaterThan(room) ? room.toDecimalPlaces(places, Decimal.ROUND_DOWN) : deduction;
 }
 
 /** CM.RISK_RESERVE: this month's withholding. */
