@@ -1,0 +1,23 @@
+/**
+ * `npm run build [-- --env url=https://intranet/cm/]`: the production webpack build, then the
+ * functions.json check on dist/ (webpack fails on it too; this also catches a dist/ that
+ * webpack left incomplete). Extra arguments go to webpack.
+ */
+import { join } from 'node:path';
+import { exitCodeOf, runBinSync } from './bin';
+import { checkFunctionsJsonFile } from './functions-json-check';
+
+const webpackStatus = exitCodeOf(
+  runBinSync('webpack-cli', 'webpack-cli', ['--mode', 'production', ...process.argv.slice(2)]),
+);
+if (webpackStatus !== 0) {
+  console.error(`[build] webpack failed (exit ${webpackStatus}).`);
+  process.exit(webpackStatus);
+}
+
+const problem = checkFunctionsJsonFile(join(__dirname, '..', 'dist', 'functions.json'));
+if (problem) {
+  console.error(`[build] ${problem}`);
+  process.exit(1);
+}
+console.log('[build] dist/ is ready: taskpane.html, the bundles, functions.json, manifest.xml, assets/.');

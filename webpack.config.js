@@ -1,0 +1,237 @@
+/**
+ * Builds the add-in into dist/.
+ *
+ * One shared runtime: taskpane.html is the task pane AND the page Excel keeps alive for the
+ * custom functions and ribbon commands (manifest: Runtime, Page and FunctionFile all use
+ * Taskpane.Url), so that one page loads all three bundles. They share one webpack runtime
+ * chunk, so a module imported by two of them (the policy, the host) exists once on the page.
+ *
+ *   npm run build                                   production, dev-server URLs kept
+ *   npm run build -- --env url=https://intranet/cm/  production for the intranet
+ *   ADDIN_URL=https://intranet/cm/ npm run build     the same
+ *   npm run build:dev | npm run dev-server          development
+ */
+'use strict';
+
+const fs = require('node:fs');
+const path = require('node:path');
+const webpack = require('webpack');
+const CopyWebpackPlugin = require('copy-webpack-plugin');
+const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin');
+const HtmlWebpackPlugin = require('html-webpack-plugin');
+const { DEV_BASE_URL, resolveAddinUrl, rewriteManifestUrls } = require('./scripts/manifest-url');
+const { checkFunctionsMetadata } = require('./scripts/functions-json-check');
+
+const ROOT = __dirname;
+const DEV_PORT = 3000;
+const FUNCTIONS_SOURCE = './src/functions/excel-functions.ts';
+
+/** The bundles the shared-runtime page loads, in the order they run. */
+const PAGE_ENTRIES = {
+  functions: FUNCTIONS_SOURCE,
+  commands: './src/commands/commands.ts',
+  taskpane: './src/taskpane/index.tsx',
+};
+
+/** Node-only packages of src/engine; a browser bundle listed in PAGE_ENTRIES must not pull them in. */
+const ENGINE_ONLY_PACKAGES = ['hyperformula', 'exceljs'];
+
+/**
+ * Used unless src/taskpane/taskpane.html exists. Office.js comes from Microsoft's CDN (it
+ * provides Office, Excel and CustomFunctions); the React app mounts on #root.
+ */
+const PAGE_TEMPLATE = `<!doctype html>
+<html lang="zh-CN">
+  <head>
+    <meta charset="UTF-8" />
+    <meta http-equiv="X-UA-Compatible" content="IE=Edge" />
+    <meta name="viewport" content="width=device-width, initial-scale=1" />
+    <title>客户经理考核 · CM Appraisal</title>
+    <script src="https://appsforoffice.microsoft.com/lib/1/hosted/office.js"></script>
+  </head>
+  <body>
+    <div id="root"></div>
+  </body>
+</html>
+`;
+
+/** Fails the compilation when functions.json is missing or declares no function. */
+class FunctionsMetadataCheckPlugin {
+  apply(compiler) {
+    // emit: the last hook where asset contents are still readable (afterwards webpack keeps
+    // only their sizes). An error here still fails the build; dist/ is written for inspection.
+    compiler.hooks.emit.tap('FunctionsMetadataCheckPlugin', (compilation) => {
+      const asset = compilation.getAsset('functions.json');
+      const problem = checkFunctionsMetadata(
+        asset ? asset.source.source().toString() : undefined,
+        'dist/functions.json',
+      );
+      if (problem) compilation.errors.push(new webpack.WebpackError(problem));
+    });
+  }
+}
+
+/** Fails the compilation when an entry of `entries` reaches a package of `packages`. */
+class KeepOutOfBundlePlugin {
+  constructor(entries, packages) {
+    this.entries = entries;
+    this.pattern = new RegExp(`[\\\\/]node_modules[\\\\/](${packages.join('|')})[\\\\/]`);
+  }
+
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap('KeepOutOfBundlePlugin', (compilation) => {
+      // afterChunks: the chunk graph exists and modules are not yet concatenated.
+      compilation.hooks.afterChunks.tap('KeepOutOfBundlePlugin', () => {
+        for (const name of this.entries) {
+          const entrypoint = compilation.entrypoints.get(name);
+          if (!entrypoint) continue;
+          // The entry's own chunks and what they load lazily; not the runtime chunk, which is
+          // shared by every entry and would lead to the other entries' chunks.
+          const runtime = entrypoint.getRuntimeChunk();
+          const chunks = new Set();
+          for (const chunk of entrypoint.chunks) {
+            if (chunk === runtime) continue;
+            chunks.add(chunk);
+            for (const c of chunk.getAllAsyncChunks()) chunks.add(c);
+          }
+          for (const chunk of chunks) {
+            for (const module of compilation.chunkGraph.getChunkModulesIterable(chunk)) {
+              const resource = module.resource || '';
+              const hit = resource.match(this.pattern);
+              if (hit) {
+                compilation.errors.push(
+                  new webpack.WebpackError(
+                    `The "${name}" browser bundle imports ${hit[1]} (${path.relative(ROOT, resource)}); ` +
+                      `it belongs to src/engine (Node only). Go through the WorkbookHost port instead.`,
+                  ),
+                );
+                return;
+              }
+            }
+          }
+        }
+      });
+    });
+  }
+}
+
+/**
+ * https with the Office dev certificates when they can be had; otherwise http with a warning
+ * (Linux/CI: no certificate store to install into). Never throws.
+ */
+async function devServerTransport() {
+  if (process.env.CI || process.env.CM_DEV_HTTP) {
+    console.warn(
+      `[dev-server] ${process.env.CI ? 'CI' : 'CM_DEV_HTTP'} is set: serving plain http on port ${DEV_PORT}.`,
+    );
+    return 'http';
+  }
+  try {
+    const devCerts = require('office-addin-dev-certs');
+    const options = await devCerts.getHttpsServerOptions();
+    return { type: 'https', options: { ca: options.ca, key: options.key, cert: options.cert } };
+  } catch (e) {
+    console.warn(
+      [
+        '',
+        '!'.repeat(78),
+        `[dev-server] Could not obtain trusted https certificates for localhost:`,
+        `  ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`,
+        `Serving plain http://localhost:${DEV_PORT}/ instead. Excel will refuse the manifest's`,
+        `https URLs until certificates work: run \`npx office-addin-dev-certs install\` (it`,
+        `needs the rights to add a CA to the system store), then restart.`,
+        '!'.repeat(78),
+        '',
+      ].join('\n'),
+    );
+    return 'http';
+  }
+}
+
+module.exports = async (env = {}, argv = {}) => {
+  const dev = argv.mode === 'development';
+  const serving = Boolean(env.WEBPACK_SERVE);
+  const addinUrl = dev ? undefined : resolveAddinUrl(env, process.env);
+  if (!dev && !addinUrl) {
+    console.warn(
+      `[build] No hosting URL given (--env url=… or ADDIN_URL): dist/manifest.xml keeps ${DEV_BASE_URL}.`,
+    );
+  }
+  const pageTemplate = path.join(ROOT, 'src/taskpane/taskpane.html');
+
+  return {
+    mode: dev ? 'development' : 'production',
+    devtool: 'source-map',
+    entry: PAGE_ENTRIES,
+    output: {
+      path: path.join(ROOT, 'dist'),
+      filename: '[name].js',
+      clean: true,
+    },
+    resolve: {
+      extensions: ['.ts', '.tsx', '.js', '.json'],
+    },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: 'ts-loader',
+            options: {
+              // Type errors in the bundled files fail the build; tests and scripts are
+              // type-checked elsewhere.
+              onlyCompileBundledFiles: true,
+              compilerOptions: { module: 'es2020', noEmit: false },
+            },
+          },
+        },
+      ],
+    },
+    optimization: {
+      runtimeChunk: 'single',
+    },
+    performance: {
+      // React + Fluent UI in one task pane bundle is expected; the page is served on an intranet.
+      hints: false,
+    },
+    plugins: [
+      new CustomFunctionsMetadataPlugin({ input: FUNCTIONS_SOURCE, output: 'functions.json' }),
+      new HtmlWebpackPlugin({
+        filename: 'taskpane.html',
+        ...(fs.existsSync(pageTemplate)
+          ? { template: pageTemplate }
+          : { templateContent: PAGE_TEMPLATE }),
+        chunks: ['runtime', ...Object.keys(PAGE_ENTRIES)],
+        chunksSortMode: 'manual',
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: 'assets', to: 'assets' },
+          {
+            from: 'manifest.xml',
+            to: 'manifest.xml',
+            transform: (content) =>
+              addinUrl ? rewriteManifestUrls(content.toString(), addinUrl) : content,
+          },
+          // The zh-CN function names and help, when the functions engineer adds them.
+          {
+            from: 'src/functions/functions-zh-cn.json',
+            to: 'functions-zh-cn.json',
+            noErrorOnMissing: true,
+          },
+        ],
+      }),
+      new FunctionsMetadataCheckPlugin(),
+      new KeepOutOfBundlePlugin(Object.keys(PAGE_ENTRIES), ENGINE_ONLY_PACKAGES),
+    ],
+    devServer: {
+      port: DEV_PORT,
+      // Excel on the web loads the page from another origin.
+      headers: { 'Access-Control-Allow-Origin': '*' },
+      // Hot module replacement would patch the functions bundle under Excel's feet.
+      hot: false,
+      server: serving ? await devServerTransport() : 'http',
+    },
+  };
+};
