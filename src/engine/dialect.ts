@@ -188,7 +188,8 @@ function referenceOrName(
 ): string | ErrorValue {
   const text = tokens[i].text;
   const upper = text.toUpperCase();
-  if (upper === 'TRUE' || upper === 'FALSE') return upper;
+  // HyperFormula has TRUE() and FALSE() but no boolean constants.
+  if (upper === 'TRUE' || upper === 'FALSE') return `${upper}()`;
   if (parseCell(text)) return text;
   const nearColon = tokens[i - 1]?.kind === 'colon' || tokens[i + 1]?.kind === 'colon';
   if (nearColon && (COLUMN_ONLY.test(text) || ROW_ONLY.test(text))) return text;

@@ -160,7 +160,7 @@ describe('defined names', () => {
   });
 
   it('keeps references, booleans and ranges', () => {
-    expect(hf('SUM(A:A,1:1,$B$2:C3)*TRUE')).toBe('SUM(A:A,1:1,$B$2:C3)*TRUE');
+    expect(hf('SUM(A:A,1:1,$B$2:C3)*TRUE')).toBe('SUM(A:A,1:1,$B$2:C3)*TRUE()');
   });
 
   it('refuses references to other workbooks', () => {

@@ -1,0 +1,77 @@
+/**
+ * The headless workbook engine: read an .xlsx, evaluate its formulas (the CM functions
+ * included) with HyperFormula, and write it back with fresh cached values.
+ *
+ * Browser bundles: everything but file paths works without Node; `files.ts` (fs) is loaded only
+ * when a path is given.
+ */
+import { defaultFunctionSet } from './default-functions';
+import { EngineFileError } from './errors';
+import type { FunctionSet } from './function-table';
+import { Workbook } from './workbook';
+
+export { EngineFileError } from './errors';
+export { Workbook, type CellInput, type FormulaCell } from './workbook';
+export type { FunctionSet, FunctionSpec, Invoke, ParamSpec, Shape } from './function-table';
+export type {
+  CellModel,
+  DefinedName,
+  EngineValue,
+  ErrorValue,
+  SheetModel,
+  TableModel,
+  WorkbookModel,
+} from './model';
+export { isErrorValue } from './model';
+export { buildCmPlugin, cmPluginFor, registeredName } from './cm-plugin';
+export { toHyperFormula, toSavedFormula, toTypedFormula, shiftFormula } from './dialect';
+
+export interface EngineOptions {
+  /** The CM function table to evaluate with; default: the real one from src/functions. */
+  readonly functions?: FunctionSet;
+}
+
+export interface Engine {
+  loadWorkbook(input: string | Uint8Array | ArrayBuffer): Promise<Workbook>;
+}
+
+export function createEngine(options: EngineOptions = {}): Engine {
+  return { loadWorkbook: (input) => loadWorkbook(input, options) };
+}
+
+/** Opens an .xlsx from a path or bytes. Throws EngineFileError when it cannot. */
+export async function loadWorkbook(
+  input: string | Uint8Array | ArrayBuffer,
+  options: EngineOptions = {},
+): Promise<Workbook> {
+  if (typeof input === 'string') {
+    const files = await import('./files');
+    const data = await files.readWorkbookFile(input);
+    return loadBytes(data, options, input);
+  }
+  return loadBytes(input, options, 'The workbook data');
+}
+
+async function loadBytes(
+  data: Uint8Array | ArrayBuffer,
+  options: EngineOptions,
+  name: string,
+): Promise<Workbook> {
+  const functions = options.functions ?? defaultFunctionSet();
+  return Workbook.fromBuffer(data, functions, name);
+}
+
+/** Writes the workbook (with fresh cached values if it was evaluated) to a path. */
+export async function saveWorkbook(workbook: Workbook, path: string): Promise<void> {
+  const files = await import('./files');
+  let data: Uint8Array;
+  try {
+    data = await workbook.toBuffer();
+  } catch (e) {
+    throw new EngineFileError(
+      `Could not build the workbook for ${path} (${(e as Error).message}).`,
+      path,
+    );
+  }
+  await files.writeWorkbookFile(path, data);
+}

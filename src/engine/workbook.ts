@@ -1,0 +1,335 @@
+/** A loaded workbook: its model, its evaluation, and the ExcelJS workbook it is saved through. */
+import ExcelJS from 'exceljs';
+import type { CellValue, Grid } from '../sheets/grid';
+import { formatCell, parseCell, parseRange, type RangePos } from './a1';
+import { toSavedFormula, toTypedFormula } from './dialect';
+import { EngineFileError } from './errors';
+import {
+  cellKey,
+  evaluateModel,
+  rawConstant,
+  sheetTranslator,
+  sheetValues,
+  spillRange,
+  type Evaluation,
+} from './evaluate';
+import type { FunctionSet } from './function-table';
+import { isErrorValue, type EngineValue, type SheetModel, type WorkbookModel } from './model';
+import { readWorkbookModel } from './read';
+import { writeSheetResults } from './write';
+
+export interface FormulaCell {
+  readonly sheet: string;
+  /** A1 address, e.g. `H7`. */
+  readonly address: string;
+  /** As typed, with `=`: `=CM.APPRAISAL_SCORE(C7,D7,E7,F7,G7)`. A spilled cell has its anchor's. */
+  readonly formula: string;
+  readonly value: EngineValue;
+  /** Set on a cell filled by another cell's spilling formula: that cell's address. */
+  readonly spilledFrom?: string;
+}
+
+/** What setCell accepts: a formula as typed (`=...`), or a constant. */
+export type CellInput = string | number | boolean | null;
+
+export class Workbook {
+  private evaluation: Evaluation | undefined;
+  private readonly computed = new Map<number, EngineValue[][]>();
+
+  constructor(
+    /** The ExcelJS workbook everything not modelled (styles, validations, ...) lives in. */
+    readonly excel: ExcelJS.Workbook,
+    readonly model: WorkbookModel,
+    private readonly functions: FunctionSet,
+  ) {}
+
+  /** Reads an .xlsx held in memory. Throws EngineFileError when it is not one. */
+  static async fromBuffer(
+    data: Uint8Array | ArrayBuffer,
+    functions: FunctionSet,
+    fileName = 'the data',
+  ): Promise<Workbook> {
+    const excel = new ExcelJS.Workbook();
+    const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
+    if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) {
+      throw new EngineFileError(`${fileName} is not an .xlsx workbook (not a zip archive).`);
+    }
+    try {
+      await excel.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+    } catch (e) {
+      const why = e instanceof Error ? e.message : String(e);
+      throw new EngineFileError(
+        `${fileName} could not be read as an .xlsx workbook (${why}).`,
+        undefined,
+        {
+          cause: e,
+        },
+      );
+    }
+    if (excel.worksheets.length === 0) {
+      throw new EngineFileError(
+        `${fileName} could not be read as an .xlsx workbook (it has no worksheets).`,
+      );
+    }
+    return new Workbook(excel, readWorkbookModel(excel), functions);
+  }
+
+  sheetNames(): string[] {
+    return this.model.sheets.map((s) => s.name);
+  }
+
+  get evaluated(): boolean {
+    return this.evaluation !== undefined;
+  }
+
+  /** Computes every formula with HyperFormula (once; later changes recalculate incrementally). */
+  evaluate(): this {
+    if (!this.evaluation) {
+      this.evaluation = evaluateModel(this.model, this.functions);
+      this.computed.clear();
+    }
+    return this;
+  }
+
+  private sheetIndex(sheet: string): number {
+    const lower = sheet.toLowerCase();
+    const i = this.model.sheets.findIndex((s) => s.name.toLowerCase() === lower);
+    if (i < 0) throw new RangeError(`No sheet named ${sheet}`);
+    return i;
+  }
+
+  /** Values of a sheet: computed once evaluated, else the cached values saved in the file. */
+  values(sheet: string | number): EngineValue[][] {
+    const i = typeof sheet === 'number' ? sheet : this.sheetIndex(sheet);
+    if (!this.evaluation) return this.model.sheets[i].values;
+    let v = this.computed.get(i);
+    if (!v) {
+      v = sheetValues(this.evaluation, i);
+      this.computed.set(i, v);
+    }
+    return v;
+  }
+
+  value(sheet: string, address: string): EngineValue {
+    const pos = parseCell(address);
+    if (!pos) throw new RangeError(`Not a cell address: ${address}`);
+    return this.values(sheet)[pos.row]?.[pos.col] ?? null;
+  }
+
+  /** The saved formula of a cell (without `=`), or null. */
+  formula(sheet: string, address: string): string | null {
+    const pos = parseCell(address);
+    if (!pos) throw new RangeError(`Not a cell address: ${address}`);
+    return this.model.sheets[this.sheetIndex(sheet)].formulas[pos.row]?.[pos.col] ?? null;
+  }
+
+  private spill(i: number, row: number, col: number): RangePos | undefined {
+    return this.evaluation
+      ? spillRange(this.evaluation, i, row, col)
+      : savedSpill(this.model.sheets[i], row, col);
+  }
+
+  /** Every formula cell, spilled cells included (with their anchor's formula). */
+  formulaCells(): FormulaCell[] {
+    const out: FormulaCell[] = [];
+    this.model.sheets.forEach((sheet, i) => {
+      const values = this.values(i);
+      for (let r = 0; r < sheet.rowCount; r++) {
+        const forms = sheet.formulas[r];
+        for (let c = 0; c < forms.length; c++) {
+          const f = forms[c];
+          if (f == null) continue;
+          const formula = `=${toTypedFormula(f)}`;
+          const address = formatCell(r, c);
+          out.push({ sheet: sheet.name, address, formula, value: values[r]?.[c] ?? null });
+          const spill = this.spill(i, r, c);
+          if (!spill) continue;
+          for (let y = spill.top; y <= spill.bottom; y++) {
+            for (let x = spill.left; x <= spill.right; x++) {
+              if (y === r && x === c) continue;
+              const value = values[y]?.[x] ?? null;
+              out.push({
+                sheet: sheet.name,
+                address: formatCell(y, x),
+                formula,
+                value,
+                spilledFrom: address,
+              });
+            }
+          }
+        }
+      }
+    });
+    return out;
+  }
+
+  /** The used range of a sheet as a Grid (values shown, formulas as typed). */
+  grid(sheet: string): Grid {
+    const i = this.sheetIndex(sheet);
+    const model = this.model.sheets[i];
+    const values = this.values(i);
+    let top = Infinity;
+    let left = Infinity;
+    let bottom = -1;
+    let right = -1;
+    for (let r = 0; r < values.length; r++) {
+      const row = values[r] ?? [];
+      const forms = model.formulas[r] ?? [];
+      const width = Math.max(row.length, forms.length);
+      for (let c = 0; c < width; c++) {
+        if ((row[c] ?? null) === null && forms[c] == null) continue;
+        if (r < top) top = r;
+        if (r > bottom) bottom = r;
+        if (c < left) left = c;
+        if (c > right) right = c;
+      }
+    }
+    if (bottom < 0) return { sheet: model.name, top: 0, left: 0, values: [], formulas: [] };
+    return this.gridOf(i, { top, left, bottom, right });
+  }
+
+  /** An Excel Table's range, header row included, as a Grid. */
+  tableGrid(table: string): Grid {
+    const t = this.model.tables.find((x) => x.name.toLowerCase() === table.toLowerCase());
+    const range = t && parseRange(t.ref);
+    if (!t || !range) throw new RangeError(`No table named ${table}`);
+    return { ...this.gridOf(this.sheetIndex(t.sheet), range), table: t.name };
+  }
+
+  private gridOf(i: number, r: RangePos): Grid {
+    const model = this.model.sheets[i];
+    const values = this.values(i);
+    const gv: CellValue[][] = [];
+    const gf: (string | null)[][] = [];
+    for (let y = r.top; y <= r.bottom; y++) {
+      const row = values[y] ?? [];
+      const forms = model.formulas[y] ?? [];
+      const vr: CellValue[] = new Array(r.right - r.left + 1);
+      const fr: (string | null)[] = new Array(r.right - r.left + 1);
+      for (let x = r.left; x <= r.right; x++) {
+        const v = row[x] ?? null;
+        vr[x - r.left] = isErrorValue(v) ? v.error : v;
+        const f = forms[x];
+        fr[x - r.left] = f == null ? null : `=${toTypedFormula(f)}`;
+      }
+      gv.push(vr);
+      gf.push(fr);
+    }
+    return { sheet: model.name, top: r.top, left: r.left, values: gv, formulas: gf };
+  }
+
+  /**
+   * Puts a formula (as typed, `=CM.LABEL("DEMOTE")`) or a constant into a cell and recalculates
+   * what depends on it.
+   */
+  setCell(sheet: string, address: string, input: CellInput): void {
+    const pos = parseCell(address);
+    if (!pos) throw new RangeError(`Not a cell address: ${address}`);
+    const i = this.sheetIndex(sheet);
+    const model = this.model.sheets[i];
+    this.evaluate();
+    const ev = this.evaluation as Evaluation;
+    const { row, col } = pos;
+    const isFormula = typeof input === 'string' && input.startsWith('=') && input.length > 1;
+    const saved = isFormula ? toSavedFormula(input) : null;
+    const value: EngineValue = isFormula ? null : input;
+
+    detachSharedClones(this.excel.getWorksheet(model.name), model, row, col);
+    setModelCell(model, row, col, value, saved);
+    ev.overrides[i].delete(cellKey(row, col));
+    let content = rawConstant(value);
+    if (saved !== null) {
+      const t = sheetTranslator(this.model, this.functions).translate(model.name, row, col, saved);
+      if (typeof t === 'string') content = t;
+      else {
+        ev.overrides[i].set(cellKey(row, col), t);
+        content = t.error;
+      }
+    }
+    ev.hf.setCellContents({ sheet: ev.sheetIds[i], row, col }, content);
+    const ws = this.excel.getWorksheet(model.name);
+    if (ws) {
+      ws.getCell(row + 1, col + 1).value = (
+        saved !== null ? { formula: saved } : value
+      ) as ExcelJS.CellValue;
+    }
+    this.computed.clear();
+  }
+
+  /** The workbook as .xlsx bytes, with fresh cached values for every formula. */
+  async toBuffer(): Promise<Uint8Array> {
+    if (this.evaluation) {
+      const ev = this.evaluation;
+      this.model.sheets.forEach((sheet, i) => {
+        const ws = this.excel.getWorksheet(sheet.name);
+        if (!ws) return;
+        writeSheetResults(ws, {
+          sheet,
+          values: this.values(i),
+          spill: (r, c) => spillRange(ev, i, r, c),
+        });
+      });
+    }
+    const out = await this.excel.xlsx.writeBuffer();
+    return new Uint8Array(out as ArrayBuffer);
+  }
+}
+
+/** The spill range recorded in the file for an array formula at (row, col). */
+function savedSpill(sheet: SheetModel, row: number, col: number): RangePos | undefined {
+  const a = sheet.arrayFormulas.find((x) => x.row === row && x.col === col);
+  const r = a && parseRange(a.ref);
+  return r && (r.bottom > r.top || r.right > r.left) ? r : undefined;
+}
+
+function setModelCell(
+  model: SheetModel,
+  row: number,
+  col: number,
+  value: EngineValue,
+  formula: string | null,
+): void {
+  const m = model as {
+    rowCount: number;
+    colCount: number;
+    arrayFormulas: SheetModel['arrayFormulas'];
+  };
+  while (model.values.length <= row) model.values.push([]);
+  while (model.formulas.length <= row) model.formulas.push([]);
+  const vals = model.values[row];
+  const forms = model.formulas[row];
+  while (vals.length < col) vals.push(null);
+  vals[col] = value;
+  if (formula !== null || col < forms.length) {
+    while (forms.length < col) forms.push(null);
+    forms[col] = formula;
+  }
+  m.rowCount = Math.max(model.rowCount, row + 1);
+  m.colCount = Math.max(model.colCount, col + 1);
+  m.arrayFormulas = model.arrayFormulas.filter((a) => a.row !== row || a.col !== col);
+}
+
+/**
+ * Before a shared formula's master cell changes, its clones get their own formulas: ExcelJS
+ * cannot save a clone whose master is gone.
+ */
+function detachSharedClones(
+  ws: ExcelJS.Worksheet | undefined,
+  model: SheetModel,
+  row: number,
+  col: number,
+): void {
+  if (!ws) return;
+  const master = ws.getCell(row + 1, col + 1).value as { shareType?: string } | null;
+  if (!master || typeof master !== 'object' || master.shareType !== 'shared') return;
+  const address = formatCell(row, col);
+  ws.eachRow((r) =>
+    r.eachCell((cell) => {
+      const v = cell.value as { sharedFormula?: string; result?: unknown } | null;
+      if (v && typeof v === 'object' && v.sharedFormula === address) {
+        const f = model.formulas[Number(cell.row) - 1]?.[Number(cell.col) - 1];
+        if (f) cell.value = { formula: f, result: cell.result } as unknown as ExcelJS.CellValue;
+      }
+    }),
+  );
+}
