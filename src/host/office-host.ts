@@ -272,10 +272,10 @@ export class OfficeHost implements WorkbookHost {
     });
   }
 
-  setFormula(sheet: string, address: string, formula: string): Promise<void> {
+  async setFormula(sheet: string, address: string, formula: string): Promise<void> {
     // One cell only: normalizeCell rejects a range address.
     const cell = normalizeCell(address);
-    return this.run(async (context) => {
+    await this.run(async (context) => {
       context.workbook.worksheets.getItem(sheet).getRange(cell).formulas = [[formula]];
       await context.sync();
     });

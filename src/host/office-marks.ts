@@ -123,11 +123,22 @@ export class MarkBook {
           .getRange(at)
           .getResizedRange(rows.length - 1, MARKS_HEADER.length - 1).values = rows;
       }
+      const patterned = new Set(
+        originals
+          .filter((o) => o.pattern !== 'None' && o.pattern !== 'Solid')
+          .map((o) => markKey(o.sheet, o.address)),
+      );
       for (const mark of chunk) {
-        sheetOf(mark.sheet).getRange(mark.address).format.fill.color = MARK_FILL[mark.severity];
+        const fill = sheetOf(mark.sheet).getRange(mark.address).format.fill;
+        fill.color = MARK_FILL[mark.severity];
+        // A colour alone keeps a hatch pattern drawn over it; a mark must read as a mark.
+        if (patterned.has(markKey(mark.sheet, mark.address))) fill.pattern = 'Solid';
       }
       await context.sync();
-      for (const saved of originals) store.saved.set(markKey(saved.sheet, saved.address), saved);
+      for (const saved of originals) {
+        const key = markKey(saved.sheet, saved.address);
+        if (!store.saved.has(key)) store.saved.set(key, saved);
+      }
       storeRows += originals.length;
     }
   }
