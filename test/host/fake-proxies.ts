@@ -54,7 +54,8 @@ abstract class Proxy {
   load(propertyNames: string): this {
     const names = propertyNames
       .split(',')
-      .map((name) => name.trim())
+      // `items/name` loads the items (with their names): stored as `items`.
+      .map((name) => name.trim().split('/')[0])
       .filter(Boolean);
     this.session.enqueue({
       request: { load: names },
@@ -468,7 +469,7 @@ export class FakeWorksheets extends Proxy implements XWorksheetCollection {
     return this.read('items');
   }
   protected snapshot(property: string): unknown {
-    if (property !== 'items' && property !== 'items/name') {
+    if (property !== 'items') {
       throw new Error(`fake worksheets: cannot load ${property}`);
     }
     return this.session.state.sheets.map((sheet) => {
@@ -545,7 +546,7 @@ export class FakeTables extends Proxy implements XTableCollection {
     return this.read('items');
   }
   protected snapshot(property: string): unknown {
-    if (property !== 'items' && property !== 'items/name') {
+    if (property !== 'items') {
       throw new Error(`fake tables: cannot load ${property}`);
     }
     return this.session.state.tables.map((table) => {
