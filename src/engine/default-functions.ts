@@ -1,22 +1,64 @@
 /**
  * THE ONE PLACE where the engine is wired to the real CM function table (src/functions).
- * createEngine()/loadWorkbook() use this set unless given another one.
+ * createEngine() and loadWorkbook() use this set unless given another one.
  */
-import type { FunctionSet } from './function-table';
+import type { FunctionSet, FunctionSpec, Shape } from './function-table';
+
+/** What the engine reads of a src/functions table entry. */
+interface TableEntry {
+  readonly name: string;
+  readonly params: readonly { name: string; optional: boolean; kind: 'cell' | 'range' }[];
+  /** Results per lifted element (APPRAISAL_BREAKDOWN: a row of 5). */
+  readonly width?: number;
+  /** One result per element of its range argument, in that range's shape. */
+  readonly perRangeElement?: boolean;
+  readonly resultShape?: FunctionSpec['resultShape'];
+}
+
+/**
+ * Range functions that return one value per month rather than one value. The table does not
+ * declare this yet (see `perRangeElement`); until it does, it is listed here.
+ */
+const PER_RANGE_ELEMENT: ReadonlySet<string> = new Set(['RESERVE_SCHEDULE']);
+
+/** src/functions' table → the engine's: `kind: 'range'` params, `width` → result shape. */
+export function engineFunctionSpec(entry: TableEntry): FunctionSpec {
+  const params = entry.params.map((p) => ({
+    name: p.name,
+    optional: p.optional,
+    range: p.kind === 'range',
+  }));
+  const rangeAt = params.findIndex((p) => p.range);
+  const width = entry.width ?? 1;
+  let resultShape = entry.resultShape;
+  if (
+    !resultShape &&
+    rangeAt >= 0 &&
+    (entry.perRangeElement ?? PER_RANGE_ELEMENT.has(entry.name))
+  ) {
+    resultShape = (shapes) => shapes[rangeAt] ?? { rows: 1, cols: 1 };
+  } else if (!resultShape && width > 1) {
+    resultShape = (shapes) => {
+      const b = shapes.reduce<Shape>(
+        (s, x, i) =>
+          params[i]?.range ? s : { rows: Math.max(s.rows, x.rows), cols: Math.max(s.cols, x.cols) },
+        { rows: 1, cols: 1 },
+      );
+      return { rows: b.rows, cols: b.cols * width };
+    };
+  }
+  return resultShape ? { name: entry.name, params, resultShape } : { name: entry.name, params };
+}
 
 let cached: FunctionSet | undefined;
 
 export function defaultFunctionSet(): FunctionSet {
   if (!cached) {
-    // Loaded lazily so the engine's own tests do not need the rules to be built.
+    // Required lazily: the engine (and its tests with fake tables) load without the rules.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const fns = require('../functions') as Partial<FunctionSet> & {
-      FUNCTION_TABLE?: FunctionSet['table'];
-    };
-    if (!fns.FUNCTION_TABLE || !fns.invoke) {
-      throw new Error('src/functions does not export FUNCTION_TABLE and invoke');
-    }
-    cached = { table: fns.FUNCTION_TABLE, invoke: fns.invoke };
+    const fns = require('../functions') as typeof import('../functions');
+    const table = (fns.FUNCTION_TABLE as readonly TableEntry[]).map(engineFunctionSpec);
+    cached = { table, invoke: (name, args) => fns.invoke(name, args) };
   }
   return cached;
 }
