@@ -3,11 +3,14 @@
  * (no shell, no .cmd shims).
  */
 import { spawn, spawnSync, type ChildProcess, type SpawnSyncReturns } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 function binPath(pkg: string, bin: string): string {
   const manifestPath = require.resolve(`${pkg}/package.json`);
-  const field = (require(manifestPath) as { bin?: string | Record<string, string> }).bin;
+  const field = (
+    JSON.parse(readFileSync(manifestPath, 'utf8')) as { bin?: string | Record<string, string> }
+  ).bin;
   const rel = typeof field === 'string' ? field : field?.[bin];
   if (!rel) throw new Error(`${pkg} has no "${bin}" command.`);
   return join(dirname(manifestPath), rel);

@@ -20,4 +20,6 @@ if (problem) {
   console.error(`[build] ${problem}`);
   process.exit(1);
 }
-console.log('[build] dist/ is ready: taskpane.html, the bundles, functions.json, manifest.xml, assets/.');
+console.log(
+  '[build] dist/ is ready: taskpane.html, the bundles, functions.json, manifest.xml, assets/.',
+);

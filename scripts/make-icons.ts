@@ -80,14 +80,18 @@ function distanceToSegment(px: number, py: number, a: Point, b: Point): number {
   const [bx, by] = b;
   const t = Math.max(
     0,
-    Math.min(1, ((px - ax) * (bx - ax) + (py - ay) * (by - ay)) / ((bx - ax) ** 2 + (by - ay) ** 2)),
+    Math.min(
+      1,
+      ((px - ax) * (bx - ax) + (py - ay) * (by - ay)) / ((bx - ax) ** 2 + (by - ay) ** 2),
+    ),
   );
   return Math.hypot(px - (ax + t * (bx - ax)), py - (ay + t * (by - ay)));
 }
 
 /** A thick polyline with round joins. */
 function stroke(points: readonly Point[], width: number): Shape {
-  return (x, y) => points.some((p, i) => i > 0 && distanceToSegment(x, y, points[i - 1], p) <= width / 2);
+  return (x, y) =>
+    points.some((p, i) => i > 0 && distanceToSegment(x, y, points[i - 1], p) <= width / 2);
 }
 
 function rects(list: readonly (readonly [number, number, number, number])[]): Shape {
@@ -116,7 +120,8 @@ function render(size: number, background: Rgb, glyph: Shape): Uint8Array {
       const alpha = inTile / (n * n);
       const white = inTile === 0 ? 0 : inGlyph / inTile;
       const i = (py * size + px) * 4;
-      for (let c = 0; c < 3; c++) out[i + c] = Math.round(background[c] * (1 - white) + 255 * white);
+      for (let c = 0; c < 3; c++)
+        out[i + c] = Math.round(background[c] * (1 - white) + 255 * white);
       out[i + 3] = Math.round(alpha * 255);
     }
   }

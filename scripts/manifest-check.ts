@@ -89,7 +89,10 @@ function* walk(
   for (const child of el.children) yield* walk(child, [...ancestors, localName(el.name)]);
 }
 
-function findAll(root: XmlElement, local: string): { el: XmlElement; ancestors: readonly string[] }[] {
+function findAll(
+  root: XmlElement,
+  local: string,
+): { el: XmlElement; ancestors: readonly string[] }[] {
   return [...walk(root)].filter(({ el }) => localName(el.name) === local);
 }
 
@@ -181,7 +184,10 @@ export function checkManifest(xml: string, options: ManifestCheckOptions): Manif
     used.add(resid);
     const resource = resources.get(resid);
     if (!resource) {
-      problem('resid-undefined', `resid "${resid}" used by <${local}> is not defined in <Resources>.`);
+      problem(
+        'resid-undefined',
+        `resid "${resid}" used by <${local}> is not defined in <Resources>.`,
+      );
       continue;
     }
     const expected = EXPECTED_KIND[local];
@@ -274,7 +280,10 @@ export function checkManifest(xml: string, options: ManifestCheckOptions): Manif
     for (const v of values) {
       const scheme = /^\s*([a-z][a-z0-9+.-]*):\/\//i.exec(v)?.[1];
       if (scheme && scheme.toLowerCase() !== 'https') {
-        problem('https', `<${localName(el.name)}> uses a non-https URL "${v}"; Office requires https.`);
+        problem(
+          'https',
+          `<${localName(el.name)}> uses a non-https URL "${v}"; Office requires https.`,
+        );
       }
     }
   }

@@ -9,7 +9,14 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { exitCodeOf, runBinAsync, runBinSync } from './bin';
 
-export const PID_FILE = join(__dirname, '..', 'node_modules', '.cache', 'cm-appraisal', 'dev-server.pid');
+export const PID_FILE = join(
+  __dirname,
+  '..',
+  'node_modules',
+  '.cache',
+  'cm-appraisal',
+  'dev-server.pid',
+);
 
 export function desktopExcelPossible(platform: NodeJS.Platform = process.platform): boolean {
   return platform === 'win32' || platform === 'darwin';
@@ -56,7 +63,9 @@ if (require.main === module) {
     process.exit(exitCodeOf(result));
   } else {
     if (!web) {
-      console.log(`Excel desktop does not run on ${process.platform}: starting the dev server only.`);
+      console.log(
+        `Excel desktop does not run on ${process.platform}: starting the dev server only.`,
+      );
     }
     startWebServer();
   }

@@ -29,7 +29,9 @@ if (problems.length > 0) {
   for (const p of problems) console.error(`  - [${p.rule}] ${p.message}`);
   process.exit(1);
 }
-console.log(`✓ ${shown}: shared runtime, resources, icons, https URLs, requirement sets, permissions`);
+console.log(
+  `✓ ${shown}: shared runtime, resources, icons, https URLs, requirement sets, permissions`,
+);
 
 const info = runBinSync('office-addin-manifest', 'office-addin-manifest', ['info', manifestPath], {
   capture: true,

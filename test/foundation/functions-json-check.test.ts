@@ -24,7 +24,9 @@ describe('functions.json check (the build fails on any problem)', () => {
 
   it('rejects invalid JSON and functions without id or name', () => {
     expect(checkFunctionsMetadata('{"functions": [')).toMatch(/not valid JSON/);
-    expect(checkFunctionsMetadata('{"functions": [{"id": "X"}]}')).toMatch(/without an id or a name/);
+    expect(checkFunctionsMetadata('{"functions": [{"id": "X"}]}')).toMatch(
+      /without an id or a name/,
+    );
   });
 
   it('reads the file from disk, naming it in the message', () => {

@@ -61,7 +61,11 @@ describe('manifest checker', () => {
   });
 
   it('rejects a resid that is not defined', () => {
-    const xml = edit(MANIFEST, '<Label resid="AuditButton.Label"/>', '<Label resid="Audit.Label"/>');
+    const xml = edit(
+      MANIFEST,
+      '<Label resid="AuditButton.Label"/>',
+      '<Label resid="Audit.Label"/>',
+    );
     const text = messages(check(xml));
     expect(text).toMatch(/resid "Audit.Label" used by <Label> is not defined/);
   });
@@ -83,7 +87,9 @@ describe('manifest checker', () => {
       '<Label resid="AuditButton.Label"/>',
       '<Label resid="AuditButton.Tooltip"/>\n<Label resid="AuditButton.Label"/>',
     );
-    expect(messages(check(xml))).toMatch(/"AuditButton.Tooltip" used by <Label> must be in <bt:ShortStrings>/);
+    expect(messages(check(xml))).toMatch(
+      /"AuditButton.Tooltip" used by <Label> must be in <bt:ShortStrings>/,
+    );
   });
 
   it('rejects an icon whose file is missing', () => {
@@ -99,7 +105,9 @@ describe('manifest checker', () => {
           ? Buffer.from('GIF89a…')
           : fromRepo(file);
     const text = messages(check(MANIFEST, readFile));
-    expect(text).toMatch(/image "Icon.16x16": assets\/icon-16.png is 20x20 pixels; it is used as 16x16/);
+    expect(text).toMatch(
+      /image "Icon.16x16": assets\/icon-16.png is 20x20 pixels; it is used as 16x16/,
+    );
     expect(text).toMatch(/image "Icon.80x80": assets\/icon-80.png is not a PNG/);
   });
 
@@ -114,14 +122,26 @@ describe('manifest checker', () => {
 
   it('rejects a 33-character namespace', () => {
     const long = 'C'.repeat(33);
-    const xml = edit(MANIFEST, 'id="Functions.Namespace" DefaultValue="CM"', `id="Functions.Namespace" DefaultValue="${long}"`);
+    const xml = edit(
+      MANIFEST,
+      'id="Functions.Namespace" DefaultValue="CM"',
+      `id="Functions.Namespace" DefaultValue="${long}"`,
+    );
     expect(messages(check(xml))).toMatch(/namespace "C{33}" is 33 characters long; at most 32/);
-    const ok = edit(MANIFEST, 'id="Functions.Namespace" DefaultValue="CM"', `id="Functions.Namespace" DefaultValue="${'C'.repeat(32)}"`);
+    const ok = edit(
+      MANIFEST,
+      'id="Functions.Namespace" DefaultValue="CM"',
+      `id="Functions.Namespace" DefaultValue="${'C'.repeat(32)}"`,
+    );
     expect(check(ok)).toEqual([]);
   });
 
   it('rejects a namespace with other characters', () => {
-    const xml = edit(MANIFEST, 'id="Functions.Namespace" DefaultValue="CM"', 'id="Functions.Namespace" DefaultValue="客户-CM"');
+    const xml = edit(
+      MANIFEST,
+      'id="Functions.Namespace" DefaultValue="CM"',
+      'id="Functions.Namespace" DefaultValue="客户-CM"',
+    );
     expect(messages(check(xml))).toMatch(/only letters, digits, "\." and "_"/);
   });
 
@@ -131,7 +151,11 @@ describe('manifest checker', () => {
   });
 
   it('requires exactly ReadWriteDocument', () => {
-    const xml = edit(MANIFEST, '<Permissions>ReadWriteDocument</Permissions>', '<Permissions>ReadDocument</Permissions>');
+    const xml = edit(
+      MANIFEST,
+      '<Permissions>ReadWriteDocument</Permissions>',
+      '<Permissions>ReadDocument</Permissions>',
+    );
     expect(messages(check(xml))).toMatch(/must be exactly ReadWriteDocument; found "ReadDocument"/);
   });
 });

@@ -58,9 +58,9 @@ describe('production manifest URL rewrite', () => {
   });
 
   it('takes --env url before ADDIN_URL, and none when neither is given', () => {
-    expect(resolveAddinUrl({ url: 'https://a.example/' }, { ADDIN_URL: 'https://b.example/' })).toBe(
-      'https://a.example/',
-    );
+    expect(
+      resolveAddinUrl({ url: 'https://a.example/' }, { ADDIN_URL: 'https://b.example/' }),
+    ).toBe('https://a.example/');
     expect(resolveAddinUrl({}, { ADDIN_URL: 'https://b.example/x' })).toBe('https://b.example/x/');
     expect(resolveAddinUrl(undefined, {})).toBeUndefined();
   });
