@@ -226,10 +226,10 @@ export class OfficeHost implements WorkbookHost {
       const width = Math.max(header.length, widthOf(rows));
       let next = 0;
       const log = existing.isNullObject ? sheets.add(sheet) : existing;
-      if (existing.isNullObject) {
+      if (existing.isNullObject && width > 0) {
         log.getRange('A1').getResizedRange(0, width - 1).values = toExcelRows([header], width);
         next = 1;
-      } else {
+      } else if (!existing.isNullObject) {
         const used = log.getUsedRangeOrNullObject(true);
         used.load('isNullObject,rowIndex,rowCount');
         log.protection.load('protected');
