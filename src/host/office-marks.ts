@@ -4,7 +4,7 @@
  * `format.fill`; no value or formula of a user's cell is ever written.
  */
 import { cellAddress, normalizeCell } from './a1';
-import { writeRows, readRows } from './chunked';
+import { readRows } from './chunked';
 import { toExcelRows } from './cells';
 import type { XContext, XWorksheet } from './excel-api';
 import {

@@ -1,4 +1,4 @@
-import { OfficeHost } from '../../src/host/office-host';
+import { OfficeHost, UNNAMED_WORKBOOK } from '../../src/host/office-host';
 import { MARKS_SHEET, MARK_FILL } from '../../src/host/marks-store';
 import { MARKS_PER_CHUNK } from '../../src/host/office-marks';
 import { PAYLOAD_LIMIT_BYTES } from '../../src/host/payload';
@@ -245,7 +245,7 @@ describe('workbook queries', () => {
     expect(excel.state.calculations).toEqual(['Full']);
     expect(await host.workbookName()).toBe('Appraisal.xlsx');
     excel.state.name = '';
-    expect(await host.workbookName()).toBe('Workbook');
+    expect(await host.workbookName()).toBe(UNNAMED_WORKBOOK);
     expect(await host.userName()).toBeNull();
     const sso = new OfficeHost({ run: excel.run, userName: async () => 'Li Wei' });
     expect(await sso.userName()).toBe('Li Wei');

@@ -1,5 +1,4 @@
-import { OfficeHost, UNNAMED_WORKBOOK } from '../../src/host/office-host';
-import { MARKS_SHEET, MARK_FILL } from '../../src/host/marks-store';
+import { OfficeHost } from '../../src/host/office-host';
 import { PAYLOAD_BUDGET_BYTES, PAYLOAD_LIMIT_BYTES } from '../../src/host/payload';
 import type { CellValue } from '../../src/sheets/grid';
 import { FakeExcel } from './fake-excel';
