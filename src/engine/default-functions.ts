@@ -15,12 +15,6 @@ interface TableEntry {
   readonly resultShape?: FunctionSpec['resultShape'];
 }
 
-/**
- * Range functions that return one value per month rather than one value. The table does not
- * declare this yet (see `perRangeElement`); until it does, it is listed here.
- */
-const PER_RANGE_ELEMENT: ReadonlySet<string> = new Set(['RESERVE_SCHEDULE']);
-
 /** src/functions' table → the engine's: `kind: 'range'` params, `width` → result shape. */
 export function engineFunctionSpec(entry: TableEntry): FunctionSpec {
   const params = entry.params.map((p) => ({
@@ -31,11 +25,7 @@ export function engineFunctionSpec(entry: TableEntry): FunctionSpec {
   const rangeAt = params.findIndex((p) => p.range);
   const width = entry.width ?? 1;
   let resultShape = entry.resultShape;
-  if (
-    !resultShape &&
-    rangeAt >= 0 &&
-    (entry.perRangeElement ?? PER_RANGE_ELEMENT.has(entry.name))
-  ) {
+  if (!resultShape && rangeAt >= 0 && entry.perRangeElement === true) {
     resultShape = (shapes) => shapes[rangeAt] ?? { rows: 1, cols: 1 };
   } else if (!resultShape && width > 1) {
     resultShape = (shapes) => {

@@ -36,6 +36,8 @@ export interface FunctionSpec {
    * Functions with a `range` parameter give one result per element of that range instead.
    */
   readonly width?: number;
+  /** A range function whose result has one value per element of its range (RESERVE_SCHEDULE). */
+  readonly perRangeElement?: boolean;
   /**
    * The rule on one element: lifted `cell` arguments arrive as scalars, `range` arguments
    * as flat lists. Returns one value, or `width` values, or (range functions) one per element.

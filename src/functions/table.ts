@@ -358,6 +358,7 @@ export const FUNCTION_TABLE: readonly FunctionSpec[] = [
   },
   {
     name: 'RESERVE_SCHEDULE',
+    perRangeElement: true,
     article: 'Art. 25(2)',
     help: {
       en: 'Withholding month by month with the balance carried forward; same shape as the incomes.',
