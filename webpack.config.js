@@ -116,8 +116,9 @@ class KeepOutOfBundlePlugin {
 }
 
 /**
- * https with the Office dev certificates when they can be had; otherwise http with a warning
- * (Linux/CI: no certificate store to install into). Never throws.
+ * https with the Office dev certificates when they can be had. Otherwise: https with
+ * certificates generated earlier but not trusted by the system (the browser asks once), or
+ * plain http, each with a warning (Linux/CI: no certificate store to install into). Never throws.
  */
 async function devServerTransport() {
   if (process.env.CI || process.env.CM_DEV_HTTP) {
@@ -126,24 +127,39 @@ async function devServerTransport() {
     );
     return 'http';
   }
+  let reason;
   try {
     const devCerts = require('office-addin-dev-certs');
     const options = await devCerts.getHttpsServerOptions();
     return { type: 'https', options: { ca: options.ca, key: options.key, cert: options.cert } };
   } catch (e) {
-    console.warn(
-      [
-        '',
-        '!'.repeat(78),
-        `[dev-server] Could not obtain trusted https certificates for localhost:`,
-        `  ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`,
-        `Serving plain http://localhost:${DEV_PORT}/ instead. Excel will refuse the manifest's`,
-        `https URLs until certificates work: run \`npx office-addin-dev-certs install\` (it`,
-        `needs the rights to add a CA to the system store), then restart.`,
-        '!'.repeat(78),
-        '',
-      ].join('\n'),
-    );
+    reason = e instanceof Error ? e.message.split('\n')[0] : String(e);
+  }
+  const banner = (lines) =>
+    console.warn(['', '!'.repeat(78), ...lines, '!'.repeat(78), ''].join('\n'));
+  try {
+    const files = require('office-addin-dev-certs/lib/defaults');
+    const options = {
+      ca: fs.readFileSync(files.caCertificatePath),
+      key: fs.readFileSync(files.localhostKeyPath),
+      cert: fs.readFileSync(files.localhostCertificatePath),
+    };
+    banner([
+      `[dev-server] The localhost certificate is not trusted by this system:`,
+      `  ${reason}`,
+      `Serving https://localhost:${DEV_PORT}/ with it anyway: open that address once in the`,
+      `browser you use for Excel on the web and accept it, or trust`,
+      `  ${files.caCertificatePath}`,
+    ]);
+    return { type: 'https', options };
+  } catch {
+    banner([
+      `[dev-server] Could not obtain https certificates for localhost:`,
+      `  ${reason}`,
+      `Serving plain http://localhost:${DEV_PORT}/ instead. Excel will refuse the manifest's`,
+      `https URLs until certificates work: run \`npx office-addin-dev-certs install\` (it`,
+      `needs the rights to add a CA to the system store), then restart.`,
+    ]);
     return 'http';
   }
 }
