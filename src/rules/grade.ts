@@ -5,7 +5,7 @@
 import { Decimal } from './decimal';
 import { meets, num, opSymbol } from './compare';
 import { percent, yuan } from './format';
-import { isBlank, readNumber, readRole } from './input';
+import { got, isBlank, notAList, readNumber, readRole } from './input';
 import { LABELS } from './labels';
 import { OUTCOMES, type Outcome } from './outcome';
 import { DEFAULT_POLICY } from './policy';
@@ -38,8 +38,8 @@ export function nextGrade(
     return fail(
       'value',
       'outcome',
-      `outcome must be RETAIN, DEMOTE or TERMINATE; got ${JSON.stringify(outcomeRaw)}.`,
-      `outcome 应为 RETAIN、DEMOTE 或 TERMINATE（留任、降级、解除劳动合同），实际为 ${JSON.stringify(outcomeRaw)}。`,
+      `outcome must be RETAIN, DEMOTE or TERMINATE; got ${got(outcomeRaw)}.`,
+      `outcome 应为 RETAIN、DEMOTE 或 TERMINATE（留任、降级、解除劳动合同），实际为 ${got(outcomeRaw)}。`,
     );
   }
   if (role.value === 'AGENT')
@@ -73,6 +73,7 @@ export function monthsBelowBase(
   baseRaw: unknown,
   policy: Policy = DEFAULT_POLICY,
 ): RuleResult<number> {
+  if (!Array.isArray(monthly)) return notAList('monthly_deposits');
   const base = readNumber(baseRaw, 'base_deposit', 'money');
   if (!base.ok) return base;
   if (base.value.isZero())

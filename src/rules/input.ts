@@ -25,7 +25,8 @@ export function isBlank(raw: unknown): boolean {
   return raw === null || raw === undefined || (typeof raw === 'string' && raw.trim() === '');
 }
 
-function got(raw: unknown): string {
+/** How a raw value reads in a message; safe for any JS value (a BigInt, a symbol, a cycle). */
+export function got(raw: unknown): string {
   if (typeof raw === 'string') return `"${raw.length > 40 ? `${raw.slice(0, 40)}…` : raw}"`;
   if (typeof raw === 'number' || typeof raw === 'boolean') return String(raw);
   if (Array.isArray(raw)) return 'a list';
@@ -146,6 +147,16 @@ export function readBoolean(raw: unknown, param: string): Read<boolean> {
 
 export function readOptionalBoolean(raw: unknown, param: string, fallback: boolean): Read<boolean> {
   return isBlank(raw) ? { ok: true, value: fallback } : readBoolean(raw, param);
+}
+
+/** A parameter that takes a row or column of months was given something else. */
+export function notAList(param: string): RuleFail {
+  return fail(
+    'value',
+    param,
+    `${param} must be a row or column of monthly figures.`,
+    `${param} 应为按月排列的一行或一列数据。`,
+  );
 }
 
 /** A role in any accepted spelling (POLICY §0). */

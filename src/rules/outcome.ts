@@ -317,7 +317,8 @@ export function gradeOutcome(
   input: OutcomeInput,
   policy: Policy = DEFAULT_POLICY,
 ): RuleResult<Outcome> {
-  const facts = readFacts(input, policy);
+  // A missing input object reads as all blanks, never a TypeError.
+  const facts = readFacts(input ?? ({} as OutcomeInput), policy);
   if (!facts.ok) return facts;
   const d = decide(facts.value, policy);
   return ok(d.outcome, () => explanation(d, facts.value));

@@ -5,7 +5,7 @@
 import { Decimal, roundHalfAway } from './decimal';
 import { num } from './compare';
 import { yuan } from './format';
-import { isBlank, readNumber, readOptionalNumber, readRole, type Read } from './input';
+import { isBlank, notAList, readNumber, readOptionalNumber, readRole, type Read } from './input';
 import { DEFAULT_POLICY } from './policy';
 import type { Policy } from './policy-types';
 import { fail, ok, type RuleResult } from './result';
@@ -99,6 +99,7 @@ export function reserveSchedule(
 ): RuleResult<readonly (RuleResult<ScheduleMonth> | null)[]> {
   const role = readCappedRole(roleRaw, policy);
   if (!role.ok) return role;
+  if (!Array.isArray(incomes)) return notAList('monthly_incomes');
   const opening = readOptionalNumber(openingRaw, 'opening_balance', 'money', ZERO);
   if (!opening.ok) return opening;
   const cap = num(policy.reserve.caps[role.value]);

@@ -240,7 +240,8 @@ function itemPoints(item: FastItem, raw: unknown): number | undefined {
 
 /** The rounded total as Excel shows it, or undefined when the decimal path must answer. */
 export function fastTotal(input: ScoreInput, policy: Policy): number | undefined {
-  if (typeof input.role !== 'string') return undefined;
+  if (input === null || typeof input !== 'object' || typeof input.role !== 'string')
+    return undefined;
   const role = roleFromText(input.role);
   if (role === undefined) return undefined;
   const c = forRole(policy, role);

@@ -60,19 +60,27 @@ export function scoreBreakdown(
   input: ScoreInput,
   policy: Policy = DEFAULT_POLICY,
 ): RuleResult<ScoreBreakdown> {
-  const role = readScoredRole(input.role, 'score', policy.score.article);
+  // A missing input object (a script passing null) reads as all blanks, never a TypeError.
+  const {
+    role: roleRaw,
+    deposit: depositRaw,
+    nplRatio,
+    collectionRate,
+    fourth: fourthRaw,
+  } = input ?? ({} as Partial<ScoreInput>);
+  const role = readScoredRole(roleRaw, 'score', policy.score.article);
   if (!role.ok) return role;
   const s = policy.score;
   const depositItem = s.deposit[role.value];
   const fourthItem = s.fourth[role.value];
 
-  const deposit = readNumber(input.deposit, 'deposit', INPUT_KIND[depositItem.input]);
+  const deposit = readNumber(depositRaw, 'deposit', INPUT_KIND[depositItem.input]);
   if (!deposit.ok) return deposit;
-  const npl = readNumber(input.nplRatio, 'npl_ratio', 'rate');
+  const npl = readNumber(nplRatio, 'npl_ratio', 'rate');
   if (!npl.ok) return npl;
-  const collection = readNumber(input.collectionRate, 'collection_rate', 'rate');
+  const collection = readNumber(collectionRate, 'collection_rate', 'rate');
   if (!collection.ok) return collection;
-  const fourth = readNumber(input.fourth, 'fourth', INPUT_KIND[fourthItem.input]);
+  const fourth = readNumber(fourthRaw, 'fourth', INPUT_KIND[fourthItem.input]);
   if (!fourth.ok) return fourth;
 
   const d = linearPoints(depositItem, deposit.value, policy.options);
