@@ -51,6 +51,16 @@ export interface WorkbookHost {
   activeSheet(): Promise<string>;
   /** The used range of a sheet (values and formulas). */
   readSheet(sheet: string, options?: ReadOptions): Promise<Grid>;
+  /**
+   * One rectangle of a sheet (`D7`, `C2:G2`), values and formulas; cells outside the used range
+   * read as blank. Optional: without it, callers read the whole sheet and cut the rectangle out.
+   */
+  readRange?(sheet: string, address: string): Promise<Grid>;
+  /**
+   * Calls `handler` whenever the user selects another cell; resolves to a function that stops
+   * listening. Optional: hosts without selection events leave it out.
+   */
+  onSelectionChanged?(handler: () => void): Promise<() => Promise<void>>;
   /** An Excel Table's range, header row included. */
   readTable(table: string, options?: ReadOptions): Promise<Grid>;
   /** Full recalculation of every formula in the workbook. */
