@@ -1,16 +1,32 @@
 /**
- * Task pane entry. Placeholder from the foundation issue: the taskpane engineer replaces it
- * with the Validate / Audit / Policy / Functions app.
+ * Task pane entry: the only task pane file that touches Office. In Excel it renders the App
+ * over an OfficeHost in Office's display language; opened outside Office (Office.onReady gives
+ * host null) it shows a note instead.
  */
+import { Body1, FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { createRoot } from 'react-dom/client';
-import { FluentProvider, Title2, webLightTheme } from '@fluentui/react-components';
+import { OfficeHost } from '../host/office-host';
+import { App } from './App';
+import { DICTIONARIES, langOf } from './i18n';
 
-Office.onReady(() => {
+Office.onReady((info) => {
   const container = document.getElementById('root');
   if (!container) return;
-  createRoot(container).render(
+  const root = createRoot(container);
+  if (!info.host) {
+    const t = DICTIONARIES[langOf(typeof navigator !== 'undefined' ? navigator.language : null)];
+    root.render(
+      <FluentProvider theme={webLightTheme}>
+        <Body1 as="p" role="note">
+          {t.noOffice}
+        </Body1>
+      </FluentProvider>,
+    );
+    return;
+  }
+  root.render(
     <FluentProvider theme={webLightTheme}>
-      <Title2 as="h1">客户经理考核 · CM Appraisal</Title2>
+      <App host={new OfficeHost()} initialLang={langOf(Office.context.displayLanguage)} />
     </FluentProvider>,
   );
 });

@@ -1,0 +1,125 @@
+/**
+ * The task pane: Validate, Audit, Explain, Policy and Functions, in Chinese or English. Takes
+ * its WorkbookHost as a prop (OfficeHost in Excel, a LocalHost in a browser preview) and
+ * touches no Office global.
+ */
+import { makeStyles, Select, Tab, TabList, Title3, tokens } from '@fluentui/react-components';
+import { useEffect, useId, useMemo, useState } from 'react';
+import type { WorkbookHost } from '../host/port';
+import { DEFAULT_POLICY, type Lang, type Policy } from '../rules';
+import { DICTIONARIES, LangContext } from './i18n';
+import { AuditView } from './views/AuditView';
+import { ExplainView } from './views/ExplainView';
+import { FunctionsView } from './views/FunctionsView';
+import { PolicyView } from './views/PolicyView';
+import { ValidateView } from './views/ValidateView';
+import { lastAudit, type AuditChannel } from './workflows';
+
+export const TABS = ['validate', 'audit', 'explain', 'policy', 'functions'] as const;
+export type TabKey = (typeof TABS)[number];
+
+const useStyles = makeStyles({
+  root: {
+    display: 'flex',
+    flexDirection: 'column',
+    paddingLeft: tokens.spacingHorizontalM,
+    paddingRight: tokens.spacingHorizontalM,
+    paddingTop: tokens.spacingVerticalS,
+    backgroundColor: tokens.colorNeutralBackground1,
+    color: tokens.colorNeutralForeground1,
+  },
+  header: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    justifyContent: 'space-between',
+    columnGap: tokens.spacingHorizontalM,
+    rowGap: tokens.spacingVerticalS,
+  },
+  lang: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalS },
+  title: { margin: 0 },
+});
+
+export interface AppProps {
+  readonly host: WorkbookHost;
+  readonly initialLang?: Lang;
+  readonly initialTab?: TabKey;
+  readonly policy?: Policy;
+  /** Where the ribbon's Audit button publishes its summary; the page's channel by default. */
+  readonly auditChannel?: AuditChannel;
+}
+
+export function App({
+  host,
+  initialLang = 'en',
+  initialTab = 'validate',
+  policy = DEFAULT_POLICY,
+  auditChannel = lastAudit,
+}: AppProps) {
+  const styles = useStyles();
+  const [lang, setLang] = useState<Lang>(initialLang);
+  const [tab, setTab] = useState<TabKey>(initialTab);
+  const langId = useId();
+  const context = useMemo(() => ({ lang, t: DICTIONARIES[lang] }), [lang]);
+  const t = context.t;
+
+  // The ribbon's Audit button ran: show its summary.
+  useEffect(() => auditChannel.subscribe(() => setTab('audit')), [auditChannel]);
+
+  const panel = (key: TabKey) => ({
+    role: 'tabpanel',
+    id: `panel-${key}`,
+    'aria-labelledby': `tab-${key}`,
+    hidden: tab !== key,
+  });
+
+  return (
+    <LangContext.Provider value={context}>
+      <div className={styles.root} lang={lang === 'zh' ? 'zh-CN' : 'en'}>
+        <header className={styles.header}>
+          <Title3 as="h1" className={styles.title}>
+            {t.appTitle}
+          </Title3>
+          <div className={styles.lang}>
+            <label htmlFor={langId}>{t.language}</label>
+            <Select
+              id={langId}
+              size="small"
+              value={lang}
+              onChange={(_, d) => setLang(d.value as Lang)}
+            >
+              <option value="zh">{t.languageNames.zh}</option>
+              <option value="en">{t.languageNames.en}</option>
+            </Select>
+          </div>
+        </header>
+        <TabList
+          selectedValue={tab}
+          onTabSelect={(_, d) => setTab(d.value as TabKey)}
+          aria-label={t.appTitle}
+          size="small"
+        >
+          {TABS.map((key) => (
+            <Tab key={key} value={key} id={`tab-${key}`} aria-controls={`panel-${key}`}>
+              {t.tabs[key]}
+            </Tab>
+          ))}
+        </TabList>
+        {/* Views stay mounted so a result survives switching tabs. */}
+        <div {...panel('validate')}>
+          <ValidateView host={host} policy={policy} />
+        </div>
+        <div {...panel('audit')}>
+          <AuditView host={host} policy={policy} channel={auditChannel} />
+        </div>
+        <div {...panel('explain')}>
+          {tab === 'explain' && <ExplainView host={host} policy={policy} />}
+        </div>
+        <div {...panel('policy')}>{tab === 'policy' && <PolicyView policy={policy} />}</div>
+        <div {...panel('functions')}>
+          <FunctionsView host={host} />
+        </div>
+      </div>
+    </LangContext.Provider>
+  );
+}

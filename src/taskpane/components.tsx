@@ -1,0 +1,98 @@
+/**
+ * Small pieces the views share: the progress bar with its Cancel button, the error and
+ * cancelled notes, and the pane's common styles (Fluent tokens only).
+ */
+import {
+  Button,
+  Field,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  ProgressBar,
+  tokens,
+} from '@fluentui/react-components';
+import { useStrings } from './i18n';
+import { readableError, type Progress } from './workflows';
+
+export const useViewStyles = makeStyles({
+  view: {
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalM,
+    paddingTop: tokens.spacingVerticalM,
+    paddingBottom: tokens.spacingVerticalL,
+  },
+  row: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalS,
+  },
+  muted: { color: tokens.colorNeutralForeground3 },
+  mono: { fontFamily: tokens.fontFamilyMonospace, wordBreak: 'break-all' },
+  section: {
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalS,
+  },
+  heading: { margin: 0 },
+});
+
+export function RunProgress({
+  progress,
+  label,
+  onCancel,
+}: {
+  readonly progress?: Progress;
+  readonly label: string;
+  readonly onCancel?: () => void;
+}) {
+  const { t } = useStrings();
+  const styles = useViewStyles();
+  const text = progress?.sheet
+    ? t.common.readingSheet(progress.sheet)
+    : progress
+      ? t.common.phases[progress.phase]
+      : label;
+  return (
+    <div className={styles.section}>
+      <Field label={t.common.progress}>
+        <ProgressBar
+          {...(progress?.fraction !== undefined ? { value: progress.fraction, max: 1 } : {})}
+          thickness="large"
+        />
+      </Field>
+      <div role="status" aria-live="polite" className={styles.muted}>
+        {text}
+      </div>
+      {onCancel && (
+        <div className={styles.row}>
+          <Button onClick={onCancel}>{t.common.cancel}</Button>
+        </div>
+      )}
+    </div>
+  );
+}
+
+export function ErrorNote({ error }: { readonly error: unknown }) {
+  const { t, lang } = useStrings();
+  return (
+    <MessageBar intent="error" role="alert">
+      <MessageBarBody>
+        <MessageBarTitle>{t.common.errorTitle}</MessageBarTitle>
+        {readableError(error, lang)}
+      </MessageBarBody>
+    </MessageBar>
+  );
+}
+
+export function CancelledNote() {
+  const { t } = useStrings();
+  return (
+    <MessageBar intent="info">
+      <MessageBarBody>{t.common.cancelled}</MessageBarBody>
+    </MessageBar>
+  );
+}

@@ -1,0 +1,176 @@
+/**
+ * Audit (the audit and monitoring office): one button for recalculation, recomputation,
+ * comparison, report sheet and log record; its summary; and a check of the log's hash chain.
+ */
+import {
+  Body1,
+  Button,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Subtitle2,
+  tokens,
+} from '@fluentui/react-components';
+import { useEffect, useState } from 'react';
+import type { WorkbookHost } from '../../host/port';
+import type { Policy } from '../../rules';
+import { CancelledNote, ErrorNote, RunProgress, useViewStyles } from '../components';
+import { useStrings } from '../i18n';
+import { useRun } from '../use-run';
+import {
+  runAudit,
+  verifyLog,
+  type AuditChannel,
+  type AuditSummary,
+  type LogCheck,
+  type RibbonAudit,
+} from '../workflows';
+
+const useStyles = makeStyles({
+  facts: {
+    display: 'grid',
+    gridTemplateColumns: 'max-content 1fr',
+    columnGap: tokens.spacingHorizontalM,
+    rowGap: tokens.spacingVerticalXS,
+    margin: 0,
+  },
+  pair: { display: 'contents' },
+  term: { color: tokens.colorNeutralForeground3 },
+  value: { margin: 0, wordBreak: 'break-all' },
+});
+
+function Summary({ summary }: { readonly summary: AuditSummary }) {
+  const { t, lang } = useStrings();
+  const styles = useStyles();
+  const view = useViewStyles();
+  const A = t.audit;
+  const facts: [string, string | number, boolean?][] = [
+    [A.workbook, summary.workbook],
+    [A.when, summary.when],
+    [A.who, summary.who || '—'],
+    [A.tables, summary.tables],
+    [A.rows, summary.rows],
+    [A.mismatches, summary.mismatches],
+    [A.stale, summary.stale],
+    [A.errors, summary.errors],
+    [A.warnings, summary.warnings],
+    [A.policyVersion, summary.policyVersion, true],
+    [A.reportSheet, summary.reportSheet],
+    [A.logSheet, summary.logSheet],
+  ];
+  if (summary.record) {
+    facts.push([A.recordSeq, summary.record.seq], [A.recordHash, summary.record.hash, true]);
+  }
+  const clean = summary.mismatches === 0 && summary.errors === 0;
+  return (
+    <section className={view.section} aria-label={A.summaryHeading}>
+      <Subtitle2 as="h3" className={view.heading}>
+        {A.summaryHeading}
+      </Subtitle2>
+      <MessageBar intent={clean ? 'success' : 'warning'}>
+        <MessageBarBody>{A.done(summary.mismatches, summary.errors)}</MessageBarBody>
+      </MessageBar>
+      {summary.logProblem && (
+        <MessageBar intent="error">
+          <MessageBarBody>{A.logNotAppended(summary.logProblem[lang])}</MessageBarBody>
+        </MessageBar>
+      )}
+      <dl className={styles.facts}>
+        {facts.map(([term, value, mono]) => (
+          <div key={term} className={styles.pair}>
+            <dt className={styles.term}>{term}</dt>
+            <dd className={mono ? `${styles.value} ${view.mono}` : styles.value}>{value}</dd>
+          </div>
+        ))}
+      </dl>
+    </section>
+  );
+}
+
+function LogVerdict({ check }: { readonly check: LogCheck }) {
+  const { t, lang } = useStrings();
+  if (check.ok) {
+    return (
+      <MessageBar intent={check.records === 0 ? 'info' : 'success'}>
+        <MessageBarBody>
+          {check.records === 0 ? t.audit.logEmpty : t.audit.logOk(check.records)}
+        </MessageBarBody>
+      </MessageBar>
+    );
+  }
+  return (
+    <MessageBar intent="error">
+      <MessageBarBody>{t.audit.logBad(check.record, check.reason[lang])}</MessageBarBody>
+    </MessageBar>
+  );
+}
+
+export function AuditView({
+  host,
+  policy,
+  channel,
+}: {
+  readonly host: WorkbookHost;
+  readonly policy: Policy;
+  readonly channel?: AuditChannel;
+}) {
+  const { t, lang } = useStrings();
+  const view = useViewStyles();
+  const run = useRun<AuditSummary>();
+  const verify = useRun<LogCheck>();
+  const [ribbon, setRibbon] = useState<RibbonAudit | undefined>(() => channel?.latest());
+  // Whichever came last is shown: this view's own run or the ribbon's.
+  const [lastFrom, setLastFrom] = useState<'pane' | 'ribbon'>(ribbon ? 'ribbon' : 'pane');
+
+  useEffect(
+    () =>
+      channel?.subscribe((r) => {
+        setRibbon(r);
+        setLastFrom('ribbon');
+      }),
+    [channel],
+  );
+
+  const running = run.state.status === 'running';
+  const local = run.state.status === 'done' ? run.state.value : undefined;
+  const fromRibbon = lastFrom === 'ribbon' ? ribbon : undefined;
+  const shown = fromRibbon ? (fromRibbon.ok ? fromRibbon.summary : undefined) : local;
+
+  return (
+    <div className={view.view}>
+      <Body1>{t.audit.intro}</Body1>
+      <div className={view.row}>
+        <Button
+          appearance="primary"
+          disabled={running}
+          onClick={() => {
+            setLastFrom('pane');
+            void run.start((options) => runAudit(host, { ...options, lang, policy }));
+          }}
+        >
+          {running ? t.audit.running : t.audit.run}
+        </Button>
+        <Button
+          disabled={verify.state.status === 'running'}
+          onClick={() => void verify.start(() => verifyLog(host))}
+        >
+          {verify.state.status === 'running' ? t.audit.verifying : t.audit.verify}
+        </Button>
+      </div>
+      {run.state.status === 'running' && (
+        <RunProgress progress={run.state.progress} label={t.audit.running} onCancel={run.cancel} />
+      )}
+      {!fromRibbon && run.state.status === 'cancelled' && <CancelledNote />}
+      {!fromRibbon && run.state.status === 'error' && <ErrorNote error={run.state.error} />}
+      <div aria-live="polite">
+        {verify.state.status === 'done' && <LogVerdict check={verify.state.value} />}
+        {verify.state.status === 'error' && <ErrorNote error={verify.state.error} />}
+      </div>
+      <div aria-live="polite">
+        {fromRibbon && <Body1 className={view.muted}>{t.audit.fromRibbon}</Body1>}
+        {fromRibbon && !fromRibbon.ok && <ErrorNote error={fromRibbon.message} />}
+        {shown && <Summary summary={shown} />}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,72 @@
+/**
+ * Policy: the active policy's name, version and content hash, and every number it holds with
+ * its article and original words, section by section.
+ */
+import {
+  Subtitle2,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@fluentui/react-components';
+import { useMemo } from 'react';
+import { policyHash, type Policy } from '../../rules';
+import { useViewStyles } from '../components';
+import { useStrings } from '../i18n';
+import { policySections } from '../policy-rows';
+
+export function PolicyView({ policy }: { readonly policy: Policy }) {
+  const { t, lang } = useStrings();
+  const view = useViewStyles();
+  const P = t.policy;
+  const sections = useMemo(() => policySections(policy, t, lang), [policy, t, lang]);
+  return (
+    <div className={view.view}>
+      <Table size="small" aria-label={P.heading}>
+        <TableBody>
+          <TableRow>
+            <TableHeaderCell scope="row">{P.name}</TableHeaderCell>
+            <TableCell>{policy.name[lang]}</TableCell>
+          </TableRow>
+          <TableRow>
+            <TableHeaderCell scope="row">{P.version}</TableHeaderCell>
+            <TableCell>{policy.version}</TableCell>
+          </TableRow>
+          <TableRow>
+            <TableHeaderCell scope="row">{P.hash}</TableHeaderCell>
+            <TableCell className={view.mono}>{policyHash(policy)}</TableCell>
+          </TableRow>
+        </TableBody>
+      </Table>
+      {sections.map((s) => (
+        <section key={s.key} className={view.section} aria-labelledby={`policy-${s.key}`}>
+          <Subtitle2 as="h3" id={`policy-${s.key}`} className={view.heading}>
+            {P.sections[s.key]}
+          </Subtitle2>
+          <Table size="small" aria-labelledby={`policy-${s.key}`}>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>{P.what}</TableHeaderCell>
+                <TableHeaderCell>{P.value}</TableHeaderCell>
+                <TableHeaderCell>{t.common.article}</TableHeaderCell>
+                <TableHeaderCell>{P.source}</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {s.rows.map((row, i) => (
+                <TableRow key={i}>
+                  <TableCell>{row.what}</TableCell>
+                  <TableCell>{row.value}</TableCell>
+                  <TableCell>{row.article}</TableCell>
+                  <TableCell lang="zh-CN">{row.source}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </section>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,253 @@
+/**
+ * Validate (the marketing department): the active sheet or a chosen Excel Table, findings
+ * grouped by severity then rule, each going to its cell on click; highlights on and off.
+ */
+import {
+  Button,
+  Caption1,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Select,
+  Subtitle2,
+  Switch,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
+import { useEffect, useId, useMemo, useState } from 'react';
+import type { TableInfo, WorkbookHost } from '../../host/port';
+import type { Policy } from '../../rules';
+import { FINDING_RULES, type Finding, type Severity } from '../../sheets/findings';
+import { CancelledNote, ErrorNote, RunProgress, useViewStyles } from '../components';
+import { useStrings } from '../i18n';
+import { useRun } from '../use-run';
+import { applyMarks, clearMarks, validateActive, type ValidateResult } from '../workflows';
+
+const useStyles = makeStyles({
+  group: {
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalXS,
+    margin: 0,
+    paddingLeft: 0,
+    listStyleType: 'none',
+  },
+  finding: {
+    display: 'flex',
+    flexDirection: 'column',
+    alignItems: 'flex-start',
+    textAlign: 'start',
+    width: '100%',
+    height: 'auto',
+    paddingTop: tokens.spacingVerticalXS,
+    paddingBottom: tokens.spacingVerticalXS,
+    fontWeight: tokens.fontWeightRegular,
+  },
+  address: { fontWeight: tokens.fontWeightSemibold },
+  error: { color: tokens.colorPaletteRedForeground1 },
+  warning: { color: tokens.colorPaletteMarigoldForeground1 },
+});
+
+const SEVERITIES: readonly Severity[] = ['error', 'warning'];
+
+interface Group {
+  readonly severity: Severity;
+  readonly rules: readonly {
+    readonly rule: Finding['rule'];
+    readonly findings: readonly Finding[];
+  }[];
+  readonly count: number;
+}
+
+/** Errors first, then warnings; within each, rules in their declared order. */
+export function groupFindings(findings: readonly Finding[]): Group[] {
+  return SEVERITIES.map((severity) => {
+    const mine = findings.filter((f) => f.severity === severity);
+    const rules = FINDING_RULES.map((rule) => ({
+      rule,
+      findings: mine.filter((f) => f.rule === rule),
+    })).filter((g) => g.findings.length > 0);
+    return { severity, rules, count: mine.length };
+  }).filter((g) => g.count > 0);
+}
+
+export function ValidateView({
+  host,
+  policy,
+}: {
+  readonly host: WorkbookHost;
+  readonly policy: Policy;
+}) {
+  const { t, lang } = useStrings();
+  const styles = useStyles();
+  const view = useViewStyles();
+  const scopeId = useId();
+  const [tables, setTables] = useState<TableInfo[]>([]);
+  const [table, setTable] = useState('');
+  const [marksOn, setMarksOn] = useState(false);
+  const [marksNote, setMarksNote] = useState('');
+  const [marksError, setMarksError] = useState<unknown>(null);
+  const run = useRun<ValidateResult>();
+
+  useEffect(() => {
+    let live = true;
+    host
+      .listSheets()
+      .then((sheets) => {
+        if (live) setTables(sheets.flatMap((s) => s.tables));
+      })
+      // No tables to offer is not an error: the active sheet is still there.
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [host]);
+
+  const findings = run.state.status === 'done' ? run.state.value.findings : undefined;
+  const groups = useMemo(() => (findings ? groupFindings(findings) : []), [findings]);
+
+  const validate = async () => {
+    setMarksError(null);
+    if (marksOn) {
+      setMarksOn(false);
+      setMarksNote('');
+      await clearMarks(host).catch((e: unknown) => setMarksError(e));
+    }
+    await run.start((options) =>
+      validateActive(host, { ...options, policy, ...(table ? { table } : {}) }),
+    );
+  };
+
+  const toggleMarks = async (on: boolean) => {
+    setMarksOn(on);
+    setMarksError(null);
+    try {
+      if (on) {
+        const n = await applyMarks(host, findings ?? []);
+        setMarksNote(t.validate.marksWritten(n));
+      } else {
+        await clearMarks(host);
+        setMarksNote(t.validate.marksCleared);
+      }
+    } catch (e) {
+      setMarksOn(!on);
+      setMarksError(e);
+    }
+  };
+
+  const running = run.state.status === 'running';
+  const result = run.state.status === 'done' ? run.state.value : undefined;
+  const errors = findings?.filter((f) => f.severity === 'error').length ?? 0;
+
+  return (
+    <div className={view.view}>
+      <div className={view.row}>
+        <label htmlFor={scopeId}>{t.validate.scope}</label>
+        <Select
+          id={scopeId}
+          value={table}
+          onChange={(_, d) => setTable(d.value)}
+          disabled={running}
+        >
+          <option value="">{t.validate.activeSheet}</option>
+          {tables.map((x) => (
+            <option key={x.name} value={x.name}>
+              {t.validate.tableOption(x.name, x.sheet)}
+            </option>
+          ))}
+        </Select>
+        <Button appearance="primary" onClick={() => void validate()} disabled={running}>
+          {running ? t.validate.running : t.validate.run}
+        </Button>
+      </div>
+
+      {run.state.status === 'running' && (
+        <RunProgress
+          progress={run.state.progress}
+          label={t.validate.running}
+          onCancel={run.cancel}
+        />
+      )}
+      {run.state.status === 'cancelled' && <CancelledNote />}
+      {run.state.status === 'error' && <ErrorNote error={run.state.error} />}
+
+      <div role="status" aria-live="polite">
+        {result && findings && findings.length === 0 && (
+          <MessageBar intent="success">
+            <MessageBarBody>{t.validate.noFindings(result.rows)}</MessageBarBody>
+          </MessageBar>
+        )}
+        {result && findings && findings.length > 0 && (
+          <Text>
+            {t.validate.summary(
+              errors,
+              findings.length - errors,
+              result.rows,
+              result.table ?? result.sheet,
+            )}
+          </Text>
+        )}
+      </div>
+
+      {findings && findings.length > 0 && (
+        <>
+          <div className={view.row}>
+            <Switch
+              label={t.validate.highlight}
+              checked={marksOn}
+              onChange={(_, d) => void toggleMarks(d.checked)}
+            />
+          </div>
+          <div aria-live="polite" className={view.muted}>
+            {marksNote}
+          </div>
+          {marksError !== null && <ErrorNote error={marksError} />}
+          <Caption1 className={view.muted}>{t.validate.selectHint}</Caption1>
+          {groups.map((g) => (
+            <section
+              key={g.severity}
+              className={view.section}
+              aria-label={t.common.severity[g.severity]}
+            >
+              <Subtitle2 as="h3" className={mergeSeverity(styles, g.severity)}>
+                {t.common.severity[g.severity]} · {t.validate.groupCount(g.count)}
+              </Subtitle2>
+              {g.rules.map((r) => (
+                <div key={r.rule} className={view.section}>
+                  <Text as="h4" weight="semibold" className={view.heading}>
+                    {t.validate.rules[r.rule]} ({r.findings.length})
+                  </Text>
+                  <ul className={styles.group}>
+                    {r.findings.map((f, i) => (
+                      <li key={`${f.sheet}!${f.address}#${i}`}>
+                        <Button
+                          appearance="subtle"
+                          className={styles.finding}
+                          onClick={() =>
+                            void host.selectCell(f.sheet, f.address).catch(() => undefined)
+                          }
+                        >
+                          <span className={styles.address}>
+                            {f.sheet === result?.sheet ? f.address : `${f.sheet}!${f.address}`}
+                          </span>
+                          <span>{f.message[lang]}</span>
+                          <Caption1 className={view.muted}>
+                            {t.common.article}: {f.article}
+                          </Caption1>
+                        </Button>
+                      </li>
+                    ))}
+                  </ul>
+                </div>
+              ))}
+            </section>
+          ))}
+        </>
+      )}
+    </div>
+  );
+}
+
+function mergeSeverity(styles: ReturnType<typeof useStyles>, severity: Severity): string {
+  return severity === 'error' ? styles.error : styles.warning;
+}
