@@ -1,11 +1,43 @@
 /**
- * Ribbon commands. Placeholder from the foundation issue: the audit is wired later through the
- * WorkbookHost port (src/host); for now the button only completes its event.
+ * Ribbon commands (manifest: ExecuteFunction `runAudit`). The audit is the task pane's own
+ * workflow; the result goes to the report sheet, which is activated, and to the task pane,
+ * which is shown (shared runtime) with the summary or the failure.
  */
+import { OfficeHost } from '../host/office-host';
+import { langOf } from '../taskpane/i18n';
+import { lastAudit } from '../taskpane/workflows';
+import { auditCommand, type AuditNotifier } from './audit-command';
+
+/** Show the task pane where the host supports it (SharedRuntime 1.1); never fail the command. */
+async function showPane(): Promise<void> {
+  try {
+    await Office.addin.showAsTaskpane();
+  } catch {
+    // Older hosts: the report sheet is still activated.
+  }
+}
+
+function officeNotifier(host: OfficeHost): AuditNotifier {
+  return {
+    async done(summary) {
+      lastAudit.publish({ ok: true, summary });
+      await host.selectCell(summary.reportSheet, 'A1').catch(() => undefined);
+      await showPane();
+    },
+    async failed(message) {
+      lastAudit.publish({ ok: false, message });
+      await showPane();
+    },
+  };
+}
 
 Office.onReady(() => {
   Office.actions.associate('runAudit', (event: Office.AddinCommands.Event) => {
-    // The one-click audit (SHEETS.md, "Audit") is wired here by a later issue.
-    event.completed();
+    const host = new OfficeHost();
+    void auditCommand(event, {
+      host: () => host,
+      notify: officeNotifier(host),
+      lang: langOf(Office.context?.displayLanguage),
+    });
   });
 });
