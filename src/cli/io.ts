@@ -1,0 +1,88 @@
+/**
+ * What every command shares: the exit codes, the errors that end a run with one readable line,
+ * the display language, and a progress line on stderr for interactive terminals only.
+ */
+import type { Lang, Text } from '../rules';
+
+/** 0: done, nothing wrong; 1: the workbook has error-severity findings; 2: could not run. */
+export const EXIT_OK = 0;
+export const EXIT_FINDINGS = 1;
+export const EXIT_FAILURE = 2;
+
+/** A run that cannot go on: its message is printed as one line, then the process exits 2. */
+export class CliError extends Error {
+  override readonly name = 'CliError';
+  constructor(
+    message: string,
+    /** Print `cm-appraisal <command> --help` after the message. */
+    readonly usageOf?: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Where a command writes and what it knows of its environment (tests replace it). */
+export interface Io {
+  readonly out: (text: string) => void;
+  readonly err: (text: string) => void;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  /** True when stderr is an interactive terminal (the progress line is shown only then). */
+  readonly errIsTty: boolean;
+}
+
+export function processIo(): Io {
+  return {
+    out: (t) => void process.stdout.write(t),
+    err: (t) => void process.stderr.write(t),
+    env: process.env,
+    errIsTty: Boolean(process.stderr.isTTY),
+  };
+}
+
+/**
+ * The language of messages when `--lang` is not given: Chinese when the locale names it, by
+ * POSIX precedence LC_ALL, then LC_MESSAGES, then LANG (`zh_CN.UTF-8` → zh); else English.
+ */
+export function defaultLang(env: Io['env']): Lang {
+  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
+  return locale.toLowerCase().startsWith('zh') ? 'zh' : 'en';
+}
+
+export function parseLang(value: string | undefined, env: Io['env']): Lang {
+  if (value === undefined) return defaultLang(env);
+  const v = value.toLowerCase();
+  if (v === 'zh' || v.startsWith('zh-') || v.startsWith('zh_')) return 'zh';
+  if (v === 'en' || v.startsWith('en-') || v.startsWith('en_')) return 'en';
+  throw new CliError(`--lang must be zh or en, not "${value}".`);
+}
+
+export function say(text: Text, lang: Lang): string {
+  return text[lang];
+}
+
+/** A one-line progress bar on stderr, redrawn in place; silent unless stderr is a TTY. */
+export class Progress {
+  private step = 0;
+  private shown = false;
+  constructor(
+    private readonly io: Io,
+    private readonly total: number,
+  ) {}
+
+  /** Moves to the next step and names it (`evaluating 41 rows`). */
+  next(label: string): void {
+    this.step = Math.min(this.step + 1, this.total);
+    if (!this.io.errIsTty) return;
+    const width = 20;
+    const filled = Math.round((width * (this.step - 1)) / this.total);
+    const bar = '#'.repeat(filled) + '-'.repeat(width - filled);
+    this.io.err(`\r\x1b[2K[${bar}] ${this.step}/${this.total} ${label}`);
+    this.shown = true;
+  }
+
+  /** Clears the line so the command's own output starts clean. */
+  done(): void {
+    if (this.shown) this.io.err('\r\x1b[2K');
+    this.shown = false;
+  }
+}
