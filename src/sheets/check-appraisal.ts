@@ -1,0 +1,432 @@
+/**
+ * Checks of the appraisal table, row by row: types and domains (the readers of the rules core),
+ * the inputs each role needs and uses, rates typed as percents, duplicate ids, unknown roles,
+ * and computed columns that lost their formula.
+ */
+import { isBlank, readRole, type Policy, type Role, type RuleError } from '../rules';
+import {
+  CELL_KINDS,
+  COMPUTED,
+  COMPUTED_KEYS,
+  INPUT_KEYS,
+  type AppraisalKey,
+  type CellKind,
+  type ColumnKey,
+  type ComputedKey,
+} from './columns';
+import { addressOf, cellFinding, idKey, shown, tableFinding, type Context } from './context';
+import { argTarget, formulaShape, rowTemplate, THIS_ROW_MARK } from './formulas';
+import { columnLabel } from './headers';
+import { numberError, booleanError } from './read-cell';
+import { roleInputTable, type RoleInputs } from './role-inputs';
+import type { LocatedTable } from './tables';
+import { fromExcelNumber } from '../rules';
+
+/** What a computed cell holds. `own`: the expected call on this row's own input cells. */
+export type FormulaStatus = 'own' | 'call' | 'wrapped' | 'other' | 'constant' | 'blank';
+
+/** What the audit needs to know of a row after validation read it. */
+export interface RowInfo {
+  readonly r: number;
+  readonly role?: Role;
+  readonly formulas: Partial<Record<ComputedKey, FormulaStatus>>;
+}
+
+/** The article each column's checks enforce, from the policy where it names one. */
+export function articleOf(key: ColumnKey, policy: Policy): string {
+  switch (key) {
+    case 'role':
+      return '§0';
+    case 'deposit_growth':
+    case 'new_deposits':
+    case 'npl_ratio':
+    case 'collection_rate':
+    case 'fee_growth':
+    case 'new_accounts':
+    case 'score':
+      return policy.score.article;
+    case 'months_below_base':
+    case 'violation_points':
+    case 'major_violation':
+    case 'loss_amount':
+    case 'prior_demotions':
+    case 'outcome':
+      return 'Art. 14';
+    case 'monthly_income':
+    case 'reserve_balance':
+    case 'reserve_deduction':
+      return policy.reserve.article;
+    case 'client_deposits':
+    case 'client_loans':
+      return policy.tier[0]?.article ?? 'Art. 12';
+    case 'loan_amount':
+      return policy.authority.article;
+    default:
+      return '—';
+  }
+}
+
+interface TypedColumn {
+  readonly key: AppraisalKey;
+  readonly c: number;
+  readonly kind: CellKind;
+  readonly article: string;
+}
+
+function label(key: ColumnKey): { zh: string; en: string } {
+  return { zh: columnLabel(key, 'zh'), en: columnLabel(key, 'en') };
+}
+
+/** A reader's error as a finding: wrong type (`value`) or outside the domain (`num`). */
+export function readerFinding(
+  ctx: Context,
+  t: LocatedTable,
+  r: number,
+  key: ColumnKey,
+  article: string,
+  error: RuleError,
+): void {
+  cellFinding(
+    ctx,
+    t,
+    r,
+    key,
+    'error',
+    error.kind === 'value' ? 'value.type' : 'value.domain',
+    article,
+    error.message,
+  );
+}
+
+function percentTyped(
+  ctx: Context,
+  t: LocatedTable,
+  r: number,
+  col: TypedColumn,
+  raw: number,
+): void {
+  const meant = fromExcelNumber(raw).dividedBy(100).toString();
+  const l = label(col.key);
+  // A rate that can never exceed 100% is also outside its domain (POLICY §0): an error, with
+  // the reader's own message first.
+  const domain =
+    col.kind.type === 'number' && col.kind.kind === 'rate'
+      ? numberError(raw, col.key, col.kind.kind)
+      : undefined;
+  cellFinding(ctx, t, r, col.key, domain ? 'error' : 'warning', 'rate.percent-typed', col.article, {
+    en: `${domain ? `${domain.message.en} ` : ''}${l.en} ${raw} looks like a percent typed as a number; rates are fractions (30% is 0.3). Did you mean ${meant}?`,
+    zh: `${domain ? domain.message.zh : ''}${l.zh} ${raw} 似乎是按百分数录入的数字；比率应为小数（30% 即 0.3）。是否应为 ${meant}？`,
+  });
+}
+
+function role(ctx: Context, t: LocatedTable, r: number, raw: unknown): Role | undefined {
+  const read = readRole(raw);
+  if (read.ok) return read.value;
+  if (isBlank(raw)) {
+    cellFinding(ctx, t, r, 'role', 'error', 'input.missing', '§0', {
+      en: 'Role is blank; every row needs a role (POLICY §0).',
+      zh: '考核对象为空；每一行都必须填写考核对象（§0）。',
+    });
+  } else {
+    // The rules core's message lists the accepted values.
+    cellFinding(ctx, t, r, 'role', 'error', 'role.unknown', '§0', read.error.message);
+  }
+  return undefined;
+}
+
+/** Validate an appraisal table; `keep` collects per-row facts for the audit. */
+export function checkAppraisal(ctx: Context, t: LocatedTable, keep?: RowInfo[]): void {
+  const { grid, col } = t;
+  const policy = ctx.policy;
+  const roles = roleInputTable(policy, col.reserve_deduction !== undefined);
+  const typed: TypedColumn[] = [];
+  for (const key of INPUT_KEYS) {
+    const c = col[key];
+    if (c !== undefined)
+      typed.push({ key, c, kind: CELL_KINDS[key], article: articleOf(key, policy) });
+  }
+  const computed = COMPUTED_KEYS.filter((k) => col[k] !== undefined);
+  const memo: FormulaMemo = new Map();
+  const ids = new Map<string, string>();
+  const rolesSeen = new Set<Role>();
+  const cRole = col.role;
+  const cId = col.id;
+
+  for (const r of t.dataRows) {
+    const v = grid.values[r];
+    const rowRole = cRole !== undefined ? role(ctx, t, r, v[cRole]) : undefined;
+    if (rowRole !== undefined) rolesSeen.add(rowRole);
+
+    if (cId !== undefined) {
+      const raw = v[cId];
+      const key = idKey(raw);
+      if (key === undefined) {
+        cellFinding(ctx, t, r, 'id', 'error', 'input.missing', '—', {
+          en: 'Employee ID is blank; clients and loans are linked to managers by it.',
+          zh: '工号为空；客户和贷款通过工号关联到客户经理。',
+        });
+      } else {
+        const first = ids.get(key);
+        const here = addressOf(t, r, cId);
+        if (first !== undefined) {
+          cellFinding(ctx, t, r, 'id', 'error', 'id.duplicate', '—', {
+            en: `Employee ID ${shown(raw)} is already used in ${first}; ids must be unique.`,
+            zh: `工号 ${shown(raw)} 已在 ${first} 使用；工号必须唯一。`,
+          });
+        } else {
+          ids.set(key, here);
+          if (!ctx.managers.has(key)) {
+            ctx.managers.set(key, { role: rowRole, sheet: grid.sheet, address: here });
+          }
+        }
+      }
+    }
+
+    for (let i = 0; i < typed.length; i++) {
+      const tc = typed[i];
+      const raw = v[tc.c];
+      if (isBlank(raw)) continue;
+      let error: RuleError | undefined;
+      if (tc.kind.type === 'boolean') {
+        error = booleanError(raw, tc.key);
+      } else if (tc.kind.type === 'number') {
+        if (
+          tc.kind.percent &&
+          typeof raw === 'number' &&
+          raw > 1 &&
+          (tc.kind.kind === 'growth' || raw <= 100)
+        ) {
+          percentTyped(ctx, t, r, tc, raw);
+          continue;
+        }
+        error = numberError(raw, tc.key, tc.kind.kind);
+      }
+      if (error !== undefined) readerFinding(ctx, t, r, tc.key, tc.article, error);
+    }
+
+    const inputs = rowRole !== undefined ? roles[rowRole] : undefined;
+    if (inputs !== undefined) roleChecks(ctx, t, r, inputs);
+
+    let formulas: Partial<Record<ComputedKey, FormulaStatus>> | undefined;
+    if (keep !== undefined) formulas = {};
+    for (const k of computed) {
+      // Not applicable to an agent: no Art. 13 score, Art. 14 outcome or Art. 25(2) cap.
+      const status = computedCheck(ctx, t, r, k, inputs, memo);
+      if (formulas !== undefined) formulas[k] = status;
+    }
+    if (keep !== undefined) {
+      keep.push(
+        rowRole !== undefined
+          ? { r, role: rowRole, formulas: formulas ?? {} }
+          : { r, formulas: formulas ?? {} },
+      );
+    }
+  }
+
+  missingColumns(ctx, t, roles, rolesSeen);
+}
+
+function roleChecks(ctx: Context, t: LocatedTable, r: number, inputs: RoleInputs): void {
+  const v = t.grid.values[r];
+  const col = t.col;
+  if (!inputs.appraised) {
+    cellFinding(ctx, t, r, 'role', 'warning', 'role.not-appraised', ctx.policy.score.article, {
+      en: `A business agent has no ${ctx.policy.score.article} score or Art. 14 outcome (Art. 4: agents are not employees); this row is not appraised.`,
+      zh: `业务代办员不适用${ctx.policy.score.article}考核得分和第十四条考核结果（第四条：代办员不是员工）；本行不参加考核。`,
+    });
+    return;
+  }
+  for (const key of inputs.required) {
+    const c = col[key];
+    if (c === undefined || !isBlank(v[c])) continue;
+    const l = label(key);
+    cellFinding(ctx, t, r, key, 'error', 'input.missing', articleOf(key, ctx.policy), {
+      en: `${l.en} is blank; this role needs it (a blank never counts as 0, POLICY §0).`,
+      zh: `${l.zh}为空；该考核对象必须填写（空白不按 0 计，§0）。`,
+    });
+  }
+  for (const key of inputs.unused) {
+    const c = col[key];
+    if (c === undefined || isBlank(v[c])) continue;
+    const l = label(key);
+    cellFinding(ctx, t, r, key, 'warning', 'input.unused', articleOf(key, ctx.policy), {
+      en: `${l.en} is given but this role does not use it; the value is ignored.`,
+      zh: `已填写${l.zh}，但该考核对象不使用此项；该值不参与计算。`,
+    });
+  }
+}
+
+function computedCheck(
+  ctx: Context,
+  t: LocatedTable,
+  r: number,
+  key: ComputedKey,
+  inputs: RoleInputs | undefined,
+  memo: FormulaMemo,
+): FormulaStatus {
+  const c = t.col[key] as number;
+  const spec = COMPUTED[key];
+  const raw = t.grid.values[r][c];
+  const formula = t.grid.formulas[r]?.[c] ?? null;
+  if (formula === null || formula === '') {
+    const l = label(key);
+    if (isBlank(raw)) {
+      // No formula is expected where the function does not apply (an agent; a role without a cap).
+      const applies =
+        key === 'reserve_deduction' ? inputs?.withholds !== false : inputs?.appraised !== false;
+      if (applies) {
+        cellFinding(ctx, t, r, key, 'warning', 'formula.missing', spec.article, {
+          en: `${l.en} is empty; it should hold =CM.${spec.fn}(…).`,
+          zh: `${l.zh}为空；应填写公式 =CM.${spec.fn}(…)。`,
+        });
+      }
+      return 'blank';
+    }
+    cellFinding(ctx, t, r, key, 'error', 'formula.overwritten', spec.article, {
+      en: `${l.en} holds the typed value ${shown(raw)} instead of its formula =CM.${spec.fn}(…); it will not follow the inputs.`,
+      zh: `${l.zh}填写的是常量 ${shown(raw)}，而不是公式 =CM.${spec.fn}(…)；它不会随输入变化。`,
+    });
+    return 'constant';
+  }
+  const status = formulaStatus(t, r, key, formula, inputs, memo);
+  if (status === 'own' || status === 'call') return status;
+  const l = label(key);
+  const wrapped = status === 'wrapped';
+  cellFinding(ctx, t, r, key, wrapped ? 'warning' : 'error', 'formula.unexpected', spec.article, {
+    en: wrapped
+      ? `${l.en} wraps CM.${spec.fn} in another expression (${formula}); audit compares what it shows with the policy's value.`
+      : `${l.en} calls something other than CM.${spec.fn}: ${formula}.`,
+    zh: wrapped
+      ? `${l.zh}的公式在其他表达式中调用 CM.${spec.fn}（${formula}）；稽核将其显示值与办法计算值比较。`
+      : `${l.zh}的公式未调用 CM.${spec.fn}：${formula}。`,
+  });
+  return status;
+}
+
+/** Parsed row templates of one table, per computed column and per role's inputs. */
+export type FormulaMemo = Map<ComputedKey, Map<RoleInputs | undefined, Map<string, Template>>>;
+
+interface Template {
+  readonly shape: 'call' | 'wrapped' | 'other';
+  /** Every given argument is this row's cell of its parameter's column. */
+  readonly own: boolean;
+  /** Allowed columns of each omitted optional parameter: the row must leave them blank. */
+  readonly omitted: readonly (readonly AppraisalKey[])[];
+}
+
+function formulaStatus(
+  t: LocatedTable,
+  r: number,
+  key: ComputedKey,
+  formula: string,
+  inputs: RoleInputs | undefined,
+  memo: FormulaMemo,
+): FormulaStatus {
+  let byRole = memo.get(key);
+  if (byRole === undefined) memo.set(key, (byRole = new Map()));
+  let byTemplate = byRole.get(inputs);
+  if (byTemplate === undefined) byRole.set(inputs, (byTemplate = new Map()));
+  const template = rowTemplate(formula, t.grid.top + r);
+  let entry = byTemplate.get(template);
+  if (entry === undefined) {
+    entry = parseTemplate(t, key, template, inputs, THIS_ROW_MARK);
+    byTemplate.set(template, entry);
+  }
+  if (entry.shape !== 'call') return entry.shape;
+  // The template can only under-claim (see rowTemplate): a "not own" answer is re-read in full.
+  const e = entry.own ? entry : parseTemplate(t, key, formula, inputs, t.grid.top + r);
+  if (e.shape !== 'call') return e.shape;
+  if (!e.own) return 'call';
+  const v = t.grid.values[r];
+  for (const keys of e.omitted) {
+    for (const k of keys) {
+      const c = t.col[k];
+      // An omitted optional argument is fine unless the row gives that input.
+      if (c !== undefined && !isBlank(v[c])) return 'call';
+    }
+  }
+  return 'own';
+}
+
+function parseTemplate(
+  t: LocatedTable,
+  key: ComputedKey,
+  formula: string,
+  inputs: RoleInputs | undefined,
+  thisRow: number,
+): Template {
+  const spec = COMPUTED[key];
+  const shape = formulaShape(formula, spec.fn);
+  if (shape.kind !== 'call') return { shape: shape.kind, own: false, omitted: [] };
+  const args = shape.args;
+  const no: Template = { shape: 'call', own: false, omitted: [] };
+  if (args.length > spec.params.length) return no;
+  const omitted: (readonly AppraisalKey[])[] = [];
+  for (let i = 0; i < spec.params.length; i++) {
+    let allowed = spec.params[i];
+    // Art. 13: the deposit and fourth arguments are the role's own columns.
+    if (key === 'score' && inputs?.deposit !== undefined && i === 1) allowed = [inputs.deposit];
+    if (key === 'score' && inputs?.fourth !== undefined && i === 4) allowed = [inputs.fourth];
+    const target = argTarget(args[i] ?? '');
+    if (target.kind === 'omitted') {
+      if (i < spec.required) return no;
+      omitted.push(allowed);
+      continue;
+    }
+    if (target.kind === 'cell') {
+      if (target.sheet !== undefined && target.sheet.toLowerCase() !== t.grid.sheet.toLowerCase()) {
+        return no;
+      }
+      if (target.row !== thisRow) return no;
+      if (
+        !allowed.some(
+          (k) => t.col[k] !== undefined && t.grid.left + (t.col[k] as number) === target.col,
+        )
+      ) {
+        return no;
+      }
+      continue;
+    }
+    if (target.kind === 'this-row' && target.key !== undefined) {
+      if (
+        !(allowed as readonly ColumnKey[]).includes(target.key) ||
+        t.col[target.key] === undefined
+      ) {
+        return no;
+      }
+      continue;
+    }
+    return no;
+  }
+  return { shape: 'call', own: true, omitted };
+}
+
+function missingColumns(
+  ctx: Context,
+  t: LocatedTable,
+  roles: Readonly<Record<Role, RoleInputs>>,
+  seen: ReadonlySet<Role>,
+): void {
+  const need = new Map<AppraisalKey, Role[]>();
+  for (const role of seen) {
+    for (const key of roles[role].required) {
+      if (t.col[key] !== undefined) continue;
+      const list = need.get(key) ?? [];
+      list.push(role);
+      need.set(key, list);
+    }
+  }
+  for (const [key, list] of need) {
+    const l = label(key);
+    tableFinding(ctx, t, key, 'error', 'column.missing', articleOf(key, ctx.policy), {
+      en: `The table has no ${l.en} column (${l.zh}); ${list.join(', ')} rows need it.`,
+      zh: `表中没有“${l.zh}”列；${list.join('、')} 行必须填写此项。`,
+    });
+  }
+  if (t.col.id === undefined) {
+    tableFinding(ctx, t, 'id', 'warning', 'column.missing', '—', {
+      en: 'The table has no Employee ID column (工号); duplicates cannot be checked and clients and loans cannot be linked to managers.',
+      zh: '表中没有“工号”列；无法检查重复，也无法将客户和贷款关联到客户经理。',
+    });
+  }
+}

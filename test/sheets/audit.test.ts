@@ -1,0 +1,176 @@
+import { auditReportRows, auditWorkbook, type AuditReport, type Grid } from '../../src/sheets';
+import { appraisalGrid, deepFreeze, EN, PEOPLE, withCell, type Person } from './fixtures';
+
+const brief = (r: AuditReport): [string, string][] => r.findings.map((f) => [f.rule, f.address]);
+
+describe('audit', () => {
+  it('a correct sheet: every computed cell agrees, no findings', () => {
+    const report = auditWorkbook(deepFreeze([appraisalGrid()]));
+    expect(report.findings).toEqual([]);
+    expect(report.counts).toMatchObject({ rows: 4, mismatches: 0, errors: 0 });
+    expect(report.rows).toHaveLength(4);
+    expect(report.rows[1].cells.map((c) => [c.key, c.expected, c.shown, c.verdict])).toEqual([
+      ['score', 66.5, 66.5, 'ok'],
+      ['outcome', 'DEMOTE', 'DEMOTE', 'ok'],
+      // Art. 25(2): a branch head has no cap; the function gives #N/A, and so does the sheet.
+      ['reserve_deduction', '#N/A', '#N/A', 'ok'],
+    ]);
+    expect(report.policyHash).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('accepts the outcome as its Chinese or English label, and scores at 2 decimals', () => {
+    const people: Person[] = [
+      { ...PEOPLE[0], outcome: '留任', score: 110.004 },
+      { ...PEOPLE[1], outcome: 'demote' },
+      { ...PEOPLE[2], outcome: 'Retain', reserve_deduction: 1000.001 },
+    ];
+    expect(auditWorkbook([appraisalGrid(people)]).findings).toEqual([]);
+  });
+
+  it('reports each cell of a score column overwritten by constants', () => {
+    const people = PEOPLE.map((p, i) => (i === 2 ? { ...p, score: 99 } : p));
+    const g = deepFreeze(appraisalGrid(people, { constants: new Set(['score']) }));
+    const report = auditWorkbook([g]);
+    expect(brief(report)).toEqual([
+      ['formula.overwritten', 'M2'],
+      ['formula.overwritten', 'M3'],
+      ['formula.overwritten', 'M4'],
+      ['formula.overwritten', 'M5'],
+      // The constant 99 also differs from the policy's 106.
+      ['audit.mismatch', 'M4'],
+    ]);
+    expect(report.counts).toMatchObject({ overwritten: 4, mismatches: 1 });
+    const cell = report.rows[2].cells[0];
+    expect(cell).toMatchObject({ expected: 106, shown: 99, formulaStatus: 'constant' });
+    expect(report.rows[2].findings.map((f) => f.rule)).toEqual([
+      'formula.overwritten',
+      'audit.mismatch',
+    ]);
+  });
+
+  it('stale: the right call on the row own inputs, showing an old value', () => {
+    const g = withCell(appraisalGrid(), 1, 12, 108); // keeps =CM.APPRAISAL_SCORE(D2,E2,G2,H2,J2)
+    const report = auditWorkbook(deepFreeze([g]));
+    expect(brief(report)).toEqual([['audit.stale', 'M2']]);
+    expect(report.counts).toMatchObject({ stale: 1, mismatches: 1 });
+    expect(report.findings[0].message.en).toContain('out of date');
+    expect(report.findings[0].message.en).toContain('110');
+  });
+
+  it('mismatch: the call reads other cells (another row)', () => {
+    const g = withCell(appraisalGrid(), 1, 12, 108, '=CM.APPRAISAL_SCORE(D3,E3,G3,H3,J3)');
+    expect(brief(auditWorkbook([g]))).toEqual([['audit.mismatch', 'M2']]);
+  });
+
+  it('mismatch: the arguments cannot be parsed as the row inputs', () => {
+    const g = withCell(appraisalGrid(), 1, 12, 108, '=CM.APPRAISAL_SCORE(D2,E2*1,G2,H2,J2)');
+    expect(brief(auditWorkbook([g]))).toEqual([['audit.mismatch', 'M2']]);
+  });
+
+  it('unexpected: another function, reported whether or not the value agrees', () => {
+    let g: Grid = appraisalGrid();
+    g = withCell(g, 1, 12, 110, '=110');
+    g = withCell(g, 2, 12, 60, '=ROUND(E3*100,0)');
+    expect(brief(auditWorkbook([g]))).toEqual([
+      ['formula.unexpected', 'M2'],
+      ['formula.unexpected', 'M3'],
+      ['audit.mismatch', 'M3'],
+    ]);
+  });
+
+  it('accepts the saved spelling _xldudf_CM_ in any case, without =, and structured refs', () => {
+    let g: Grid = appraisalGrid();
+    g = withCell(g, 1, 12, 100, '_xldudf_cm_appraisal_score(D2,$E$2,G2,H2,考核表!J2)');
+    g = withCell(
+      g,
+      2,
+      12,
+      60,
+      '=CM.APPRAISAL_SCORE([@考核对象],[@新增存款日均增长率],表1[@不良率],[@[收贷收息率（%）]],表1[[#This Row],[中间收入增长率]])',
+    );
+    const report = auditWorkbook([g]);
+    expect(brief(report)).toEqual([
+      ['audit.stale', 'M2'],
+      ['audit.stale', 'M3'],
+    ]);
+  });
+
+  it('the outcome uses the recomputed score; a wrong score cell makes it a mismatch, not stale', () => {
+    // Score cell stale at 80 and the outcome computed from it (DEMOTE); policy: 110 → RETAIN.
+    let g: Grid = appraisalGrid();
+    g = withCell(g, 1, 12, 80);
+    g = withCell(g, 1, 13, 'DEMOTE');
+    const report = auditWorkbook([g]);
+    expect(brief(report)).toEqual([
+      ['audit.stale', 'M2'],
+      ['audit.mismatch', 'N2'],
+    ]);
+    expect(report.findings[1].message.en).toContain('score it reads');
+  });
+
+  it('expected errors: invalid inputs give the function error, compared with the shown error', () => {
+    const p: Person = { ...PEOPLE[0], npl_ratio: 1.2, score: '#NUM!', outcome: '#NUM!' };
+    const report = auditWorkbook([appraisalGrid([p])]);
+    // 1.2 in a rate column: outside 0–1, and likely 1.2% typed as a number (FUNCTIONS.md).
+    expect(brief(report)).toEqual([['rate.percent-typed', 'G2']]);
+    expect(report.findings[0].message.en).toContain('Did you mean 0.012?');
+    expect(report.findings[0].message.en).toContain('npl_ratio must be a fraction from 0 to 1');
+    const p2: Person = { ...PEOPLE[0], npl_ratio: 1.2, score: 110 };
+    expect(brief(auditWorkbook([appraisalGrid([p2])]))).toEqual([
+      ['rate.percent-typed', 'G2'],
+      ['audit.stale', 'M2'],
+      ['audit.mismatch', 'N2'],
+    ]);
+  });
+
+  it('reserve compared at 0.01 yuan', () => {
+    const g = withCell(appraisalGrid(), 3, 14, 999.99);
+    expect(brief(auditWorkbook([g]))).toEqual([['audit.stale', 'O4']]);
+  });
+
+  it('report rows in either language', () => {
+    const g = withCell(appraisalGrid(PEOPLE, { headers: EN }), 1, 12, 108);
+    const report = auditWorkbook([g]);
+    const zh = auditReportRows(report, 'zh');
+    expect(zh[4]).toEqual([
+      '行',
+      '工作表',
+      '单元格',
+      '工号',
+      '姓名',
+      '列',
+      '预期',
+      '显示',
+      '结果',
+      '严重性',
+      '规则',
+      '条款',
+      '发现',
+    ]);
+    expect(zh[5].slice(0, 12)).toEqual([
+      2,
+      '考核表',
+      'M2',
+      'E001',
+      '张三',
+      '综合得分',
+      110,
+      108,
+      '未重算',
+      '错误',
+      'audit.stale',
+      'Art. 13',
+    ]);
+    expect(zh).toHaveLength(5 + 12);
+    const en = auditReportRows(report, 'en', { onlyProblems: true });
+    expect(en[4][0]).toBe('Row');
+    expect(en.slice(5).map((r) => [r[2], r[8]])).toEqual([['M2', 'Stale']]);
+  });
+
+  it('does not mutate frozen grids', () => {
+    const g = withCell(appraisalGrid(), 1, 12, 108);
+    const copy = JSON.parse(JSON.stringify(g));
+    auditWorkbook(deepFreeze([g]));
+    expect(g).toEqual(copy);
+  });
+});
