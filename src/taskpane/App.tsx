@@ -47,6 +47,8 @@ export interface AppProps {
   readonly policy?: Policy;
   /** Where the ribbon's Audit button publishes its summary; the page's channel by default. */
   readonly auditChannel?: AuditChannel;
+  /** Told when the user switches language (the browser preview follows the pane). */
+  readonly onLangChange?: (lang: Lang) => void;
 }
 
 export function App({
@@ -55,6 +57,7 @@ export function App({
   initialTab = 'validate',
   policy = DEFAULT_POLICY,
   auditChannel = lastAudit,
+  onLangChange,
 }: AppProps) {
   const styles = useStyles();
   const [lang, setLang] = useState<Lang>(initialLang);
@@ -86,7 +89,10 @@ export function App({
               id={langId}
               size="small"
               value={lang}
-              onChange={(_, d) => setLang(d.value as Lang)}
+              onChange={(_, d) => {
+                setLang(d.value as Lang);
+                onLangChange?.(d.value as Lang);
+              }}
             >
               <option value="zh">{t.languageNames.zh}</option>
               <option value="en">{t.languageNames.en}</option>
