@@ -8,6 +8,7 @@
 import { defaultFunctionSet } from './default-functions';
 import { EngineFileError } from './errors';
 import type { FunctionSet } from './function-table';
+import type { WorkbookModel } from './model';
 import { Workbook } from './workbook';
 
 export { EngineFileError } from './errors';
@@ -58,7 +59,27 @@ async function loadBytes(
   name: string,
 ): Promise<Workbook> {
   const functions = options.functions ?? defaultFunctionSet();
-  return Workbook.fromBuffer(data, functions, name);
+  const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
+  const model = await fastModel(bytes);
+  // The fast reader's model; ExcelJS reads the file only when it is needed (saving, styles).
+  if (model) return new Workbook(bytes, model, functions, name);
+  return Workbook.fromBuffer(bytes, functions, name);
+}
+
+/**
+ * The model read straight from the zip (Node), or undefined when the file has something only
+ * ExcelJS reads (tables, defined names, ...) or is not a readable workbook: ExcelJS then reads it
+ * and says what is wrong.
+ */
+async function fastModel(bytes: Uint8Array): Promise<WorkbookModel | undefined> {
+  if (typeof process === 'undefined' || !process.versions?.node) return undefined;
+  if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) return undefined;
+  try {
+    const { readXlsxModel } = await import('./xlsx-read');
+    return readXlsxModel(bytes);
+  } catch {
+    return undefined;
+  }
 }
 
 /** Writes the workbook (with fresh cached values if it was evaluated) to a path. */

@@ -32,46 +32,72 @@ export interface FormulaCell {
 /** What setCell accepts: a formula as typed (`=...`), or a constant. */
 export type CellInput = string | number | boolean | null;
 
+/** A cell change made before the ExcelJS workbook was loaded, replayed when it is. */
+interface PendingEdit {
+  readonly sheet: string;
+  readonly row: number;
+  readonly col: number;
+  readonly saved: string | null;
+  readonly value: EngineValue;
+}
+
 export class Workbook {
   private evaluation: Evaluation | undefined;
   private readonly computed = new Map<number, EngineValue[][]>();
+  private excelBook: ExcelJS.Workbook | undefined;
+  private excelLoading: Promise<ExcelJS.Workbook> | undefined;
+  private readonly pending: PendingEdit[] = [];
 
   constructor(
-    /** The ExcelJS workbook everything not modelled (styles, validations, ...) lives in. */
-    readonly excel: ExcelJS.Workbook,
+    /**
+     * The ExcelJS workbook everything not modelled (styles, validations, ...) lives in, or the
+     * file's bytes to load it from when first needed (see excelWorkbook()).
+     */
+    excel: ExcelJS.Workbook | Uint8Array,
     readonly model: WorkbookModel,
     private readonly functions: FunctionSet,
-  ) {}
+    private readonly fileName = 'the data',
+  ) {
+    if (excel instanceof Uint8Array) this.source = excel;
+    else this.excelBook = excel;
+  }
 
-  /** Reads an .xlsx held in memory. Throws EngineFileError when it is not one. */
+  private source: Uint8Array | undefined;
+
+  /**
+   * The ExcelJS workbook. A workbook opened by loadWorkbook() reads it only when first needed:
+   * `await excelWorkbook()` first (toBuffer() and saveWorkbook() do).
+   */
+  get excel(): ExcelJS.Workbook {
+    if (!this.excelBook) {
+      throw new Error(
+        'The ExcelJS workbook is not loaded yet: await workbook.excelWorkbook() first.',
+      );
+    }
+    return this.excelBook;
+  }
+
+  /** Loads the ExcelJS workbook (once), with every setCell so far applied to it. */
+  async excelWorkbook(): Promise<ExcelJS.Workbook> {
+    if (this.excelBook) return this.excelBook;
+    this.excelLoading ??= (async () => {
+      const excel = await loadExcel(this.source as Uint8Array, this.fileName);
+      this.excelBook = excel;
+      this.source = undefined;
+      for (const e of this.pending.splice(0)) this.applyToExcel(e);
+      return excel;
+    })();
+    return this.excelLoading;
+  }
+
+  /** Reads an .xlsx held in memory with ExcelJS. Throws EngineFileError when it is not one. */
   static async fromBuffer(
     data: Uint8Array | ArrayBuffer,
     functions: FunctionSet,
     fileName = 'the data',
   ): Promise<Workbook> {
-    const excel = new ExcelJS.Workbook();
-    const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
-    if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) {
-      throw new EngineFileError(`${fileName} is not an .xlsx workbook (not a zip archive).`);
-    }
-    try {
-      await excel.xlsx.load(bytes as unknown as ExcelJS.Buffer);
-    } catch (e) {
-      const why = e instanceof Error ? e.message : String(e);
-      throw new EngineFileError(
-        `${fileName} could not be read as an .xlsx workbook (${why}).`,
-        undefined,
-        {
-          cause: e,
-        },
-      );
-    }
-    if (excel.worksheets.length === 0) {
-      throw new EngineFileError(
-        `${fileName} could not be read as an .xlsx workbook (it has no worksheets).`,
-      );
-    }
-    return new Workbook(excel, readWorkbookModel(excel), functions);
+    const excel = await loadExcel(data, fileName);
+    return new Workbook(excel, readWorkbookModel(excel), functions, fileName);
   }
 
   sheetNames(): string[] {
@@ -234,7 +260,10 @@ export class Workbook {
     const saved = isFormula ? toSavedFormula(input) : null;
     const value: EngineValue = isFormula ? null : input;
 
-    detachSharedClones(this.excel.getWorksheet(model.name), model, row, col);
+    const edit: PendingEdit = { sheet: model.name, row, col, saved, value };
+    // The master of shared clones is read before the model changes.
+    if (this.excelBook) this.applyToExcel(edit);
+    else this.pending.push(edit);
     setModelCell(model, row, col, value, saved);
     ev.overrides[i].delete(cellKey(row, col));
     let content = rawConstant(value);
@@ -247,21 +276,26 @@ export class Workbook {
       }
     }
     ev.hf.setCellContents({ sheet: ev.sheetIds[i], row, col }, content);
-    const ws = this.excel.getWorksheet(model.name);
-    if (ws) {
-      ws.getCell(row + 1, col + 1).value = (
-        saved !== null ? { formula: saved } : value
-      ) as ExcelJS.CellValue;
-    }
     this.computed.clear();
+  }
+
+  private applyToExcel(e: PendingEdit): void {
+    const ws = this.excel.getWorksheet(e.sheet);
+    if (!ws) return;
+    const model = this.model.sheets[this.sheetIndex(e.sheet)];
+    detachSharedClones(ws, model, e.row, e.col);
+    ws.getCell(e.row + 1, e.col + 1).value = (
+      e.saved !== null ? { formula: e.saved } : e.value
+    ) as ExcelJS.CellValue;
   }
 
   /** The workbook as .xlsx bytes, with fresh cached values for every formula. */
   async toBuffer(): Promise<Uint8Array> {
+    const excel = await this.excelWorkbook();
     if (this.evaluation) {
       const ev = this.evaluation;
       this.model.sheets.forEach((sheet, i) => {
-        const ws = this.excel.getWorksheet(sheet.name);
+        const ws = excel.getWorksheet(sheet.name);
         if (!ws) return;
         writeSheetResults(ws, {
           sheet,
@@ -270,9 +304,37 @@ export class Workbook {
         });
       });
     }
-    const out = await this.excel.xlsx.writeBuffer();
+    const out = await excel.xlsx.writeBuffer();
     return new Uint8Array(out as ArrayBuffer);
   }
+}
+
+/** ExcelJS's reading of .xlsx bytes; EngineFileError when they are not a workbook. */
+async function loadExcel(
+  data: Uint8Array | ArrayBuffer,
+  fileName: string,
+): Promise<ExcelJS.Workbook> {
+  const excel = new ExcelJS.Workbook();
+  const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
+  if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) {
+    throw new EngineFileError(`${fileName} is not an .xlsx workbook (not a zip archive).`);
+  }
+  try {
+    await excel.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+  } catch (e) {
+    const why = e instanceof Error ? e.message : String(e);
+    throw new EngineFileError(
+      `${fileName} could not be read as an .xlsx workbook (${why}).`,
+      undefined,
+      { cause: e },
+    );
+  }
+  if (excel.worksheets.length === 0) {
+    throw new EngineFileError(
+      `${fileName} could not be read as an .xlsx workbook (it has no worksheets).`,
+    );
+  }
+  return excel;
 }
 
 /** The spill range recorded in the file for an array formula at (row, col). */

@@ -1,0 +1,131 @@
+/**
+ * The fast .xlsx reader gives the same model as ExcelJS + read.ts, and refuses (so ExcelJS
+ * reads the file) what it does not mirror. A workbook it opened loads ExcelJS only when needed.
+ */
+import ExcelJS from 'exceljs';
+import { loadWorkbook } from '../../src/engine';
+import { readWorkbookModel } from '../../src/engine/read';
+import { FastReadUnsupported, readXlsxModel } from '../../src/engine/xlsx-read';
+import { fakeFunctions } from './fake-functions';
+import { f, readBack, xlsxBytes } from './fixtures';
+
+async function viaExcelJS(data: Uint8Array) {
+  return readWorkbookModel(await readBack(data));
+}
+
+describe('readXlsxModel', () => {
+  it('reads values, formulas and cached results as ExcelJS does', async () => {
+    const data = await xlsxBytes((wb) => {
+      const ws = wb.addWorksheet("考核 & 'x' <1>");
+      ws.getCell('A1').value = '工号';
+      ws.getCell('B1').value = 'a & b < c "q"';
+      ws.getCell('C1').value = 12.5;
+      ws.getCell('D1').value = true;
+      ws.getCell('E1').value = false;
+      ws.getCell('F1').value = { error: '#N/A' } as ExcelJS.CellErrorValue;
+      ws.getCell('G1').value = { richText: [{ text: '富' }, { text: 'text' }] };
+      ws.getCell('A2').value = f('_xldudf_CM_APPRAISAL_SCORE(A1,C1,"x,y")', 0);
+      ws.getCell('B2').value = f('C1>1', false);
+      ws.getCell('C2').value = f('""&A1', '');
+      ws.getCell('D2').value = f('1/0', { error: '#DIV/0!' });
+      ws.getCell('E2').value = f('C1*2');
+      ws.getCell('F5').value = '';
+      ws.getCell('H3').value = 0;
+      const other = wb.addWorksheet('Second');
+      other.getCell('B2').value = -1e-7;
+      wb.addWorksheet('Empty');
+    });
+    const fast = readXlsxModel(data);
+    expect(fast).toEqual(await viaExcelJS(data));
+    expect(fast.sheets.map((s) => s.name)).toEqual(["考核 & 'x' <1>", 'Second', 'Empty']);
+  });
+
+  it('expands shared formulas and keeps array formulas as ExcelJS does', async () => {
+    const data = await xlsxBytes((wb) => {
+      const ws = wb.addWorksheet('S');
+      for (let r = 1; r <= 4; r++) ws.getCell(r, 1).value = r;
+      ws.getCell('B1').value = {
+        formula: 'A1*2+$A$1',
+        shareType: 'shared',
+        ref: 'B1:B4',
+        result: 3,
+      } as unknown as ExcelJS.CellValue;
+      for (let r = 2; r <= 4; r++) {
+        ws.getCell(r, 2).value = {
+          sharedFormula: 'B1',
+          result: r * 2 + 1,
+        } as unknown as ExcelJS.CellValue;
+      }
+      ws.getCell('C1').value = {
+        formula: 'A1:A4*2',
+        shareType: 'array',
+        ref: 'C1:C4',
+        result: 2,
+      } as unknown as ExcelJS.CellValue;
+    });
+    const fast = readXlsxModel(data);
+    expect(fast).toEqual(await viaExcelJS(data));
+    expect(fast.sheets[0].formulas[3][1]).toBe('A4*2+$A$1');
+  });
+
+  it('skips the covered cells of a merge and reads dates as serials', async () => {
+    const data = await xlsxBytes((wb) => {
+      const ws = wb.addWorksheet('M');
+      ws.getCell('A1').value = 'merged';
+      ws.mergeCells('A1:C2');
+      ws.getCell('D1').value = new Date(Date.UTC(2024, 1, 29));
+      ws.getCell('D2').value = new Date(Date.UTC(1999, 11, 31, 12));
+    });
+    const fast = readXlsxModel(data);
+    expect(fast).toEqual(await viaExcelJS(data));
+    expect(fast.sheets[0].values[0][3]).toBe(45351);
+  });
+
+  it('reads the 1904 date system flag', async () => {
+    const data = await xlsxBytes((wb) => {
+      (wb.properties as { date1904?: boolean }).date1904 = true;
+      wb.addWorksheet('D').getCell('A1').value = 1;
+    });
+    expect(readXlsxModel(data).date1904).toBe((await viaExcelJS(data)).date1904);
+  });
+
+  it('refuses tables, defined names and non-zip data', async () => {
+    const table = await xlsxBytes((wb) => {
+      wb.addWorksheet('T').addTable({
+        name: 'T1',
+        ref: 'A1',
+        columns: [{ name: 'a' }],
+        rows: [[1]],
+      });
+    });
+    const named = await xlsxBytes((wb) => {
+      wb.addWorksheet('N').getCell('A1').value = 1;
+      wb.definedNames.add('N!$A$1', 'rate');
+    });
+    expect(() => readXlsxModel(table)).toThrow(FastReadUnsupported);
+    expect(() => readXlsxModel(named)).toThrow(FastReadUnsupported);
+    expect(() => readXlsxModel(new Uint8Array([80, 75, 3, 4, 0, 0]))).toThrow();
+  });
+});
+
+describe('a workbook read by the fast reader', () => {
+  it('loads ExcelJS only when needed, with earlier edits applied', async () => {
+    const data = await xlsxBytes((wb) => {
+      const ws = wb.addWorksheet('S');
+      ws.getCell('A1').value = 2;
+      ws.getCell('B1').value = f('A1*3', 6);
+      ws.getCell('C1').value = 'keep';
+      ws.getCell('C1').font = { bold: true };
+    });
+    const wb = await loadWorkbook(data, { functions: fakeFunctions });
+    expect(() => wb.excel).toThrow(/excelWorkbook/);
+    wb.setCell('S', 'A1', 5);
+    expect(wb.value('S', 'B1')).toBe(15);
+    const back = await readBack(await wb.toBuffer());
+    const ws = back.getWorksheet('S') as ExcelJS.Worksheet;
+    expect(ws.getCell('A1').value).toBe(5);
+    expect(ws.getCell('B1').result).toBe(15);
+    expect(ws.getCell('C1').font?.bold).toBe(true);
+    expect(wb.excel).toBeDefined();
+  });
+});
