@@ -1,8 +1,14 @@
 /**
- * jsdom stubs Fluent UI needs (matchMedia, ResizeObserver) and jest-dom's matchers. Imported at
+ * jsdom stubs Fluent UI and the rules core need (matchMedia, ResizeObserver, TextEncoder) and jest-dom's matchers. Imported at
  * the top of each task pane test, so jest.config.js stays as it is for everyone else.
  */
 import '@testing-library/jest-dom';
+import { TextDecoder, TextEncoder } from 'node:util';
+
+// Browsers have these; jsdom does not (the rules core hashes UTF-8 text).
+if (typeof globalThis.TextEncoder === 'undefined') {
+  Object.assign(globalThis, { TextEncoder, TextDecoder });
+}
 
 if (typeof window !== 'undefined') {
   if (!window.matchMedia) {

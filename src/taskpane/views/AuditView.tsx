@@ -6,6 +6,7 @@ import {
   Body1,
   Button,
   makeStyles,
+  mergeClasses,
   MessageBar,
   MessageBarBody,
   Subtitle2,
@@ -79,7 +80,7 @@ function Summary({ summary }: { readonly summary: AuditSummary }) {
         {facts.map(([term, value, mono]) => (
           <div key={term} className={styles.pair}>
             <dt className={styles.term}>{term}</dt>
-            <dd className={mono ? `${styles.value} ${view.mono}` : styles.value}>{value}</dd>
+            <dd className={mono ? mergeClasses(styles.value, view.mono) : styles.value}>{value}</dd>
           </div>
         ))}
       </dl>

@@ -7,6 +7,7 @@ import {
   Button,
   Caption1,
   makeStyles,
+  mergeClasses,
   MessageBar,
   MessageBarBody,
   Subtitle2,
@@ -52,7 +53,7 @@ function FunctionCard({
   const id = `fn-${spec.name}`;
   return (
     <section className={styles.card} aria-labelledby={id}>
-      <Subtitle2 as="h3" id={id} className={`${view.heading} ${view.mono}`}>
+      <Subtitle2 as="h3" id={id} className={mergeClasses(view.heading, view.mono)}>
         CM.{spec.name}
       </Subtitle2>
       <Body1>{spec.help[lang]}</Body1>

@@ -1,0 +1,114 @@
+/** @jest-environment jsdom */
+import './setup';
+import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { act } from 'react';
+import { DEFAULT_POLICY, policyHash, type Lang } from '../../src/rules';
+import { LOG_SHEET, REPORT_SHEET, runAudit } from '../../src/taskpane/workflows';
+import { appraisalHost, SHEET } from './fixtures';
+import { renderApp } from './render';
+
+const T = {
+  en: {
+    run: 'Run audit',
+    verify: 'Verify log',
+    done: /Audit done: 1 mismatch, 4 errors\./,
+    rows: 'Rows',
+    mismatches: 'Mismatches',
+    hash: 'Record hash',
+    ok: /The audit log is intact: 1 record, hash chain unbroken\./,
+    bad: /The audit log is broken at record 1: record 1 \(seq 1\) was edited/,
+    empty: /The audit log is empty/,
+    cancel: 'Cancel',
+    cancelled: /Cancelled\./,
+    ribbon: /Result of the Audit button on the ribbon/,
+  },
+  zh: {
+    run: '开始稽核',
+    verify: '校验日志',
+    done: /稽核完成：1 处不一致，4 个错误。/,
+    rows: '行数',
+    mismatches: '不一致',
+    hash: '记录哈希',
+    ok: /稽核日志完好：共 1 条记录，哈希链完整。/,
+    bad: /稽核日志在第 1 条记录处断裂：第 1 条记录（序号 1）已被修改/,
+    empty: /稽核日志为空/,
+    cancel: '取消',
+    cancelled: /已取消。/,
+    ribbon: /功能区“稽核”按钮的结果/,
+  },
+} as const;
+
+function fact(term: string): string {
+  const dt = screen.getByText(term, { selector: 'dt' });
+  return dt.nextElementSibling?.textContent ?? '';
+}
+
+describe.each(['en', 'zh'] as Lang[])('Audit view (%s)', (lang) => {
+  const t = T[lang];
+
+  it('recalculates, writes the report sheet and a log record, and shows the summary', async () => {
+    const host = appraisalHost();
+    renderApp({ host, initialLang: lang, initialTab: 'audit' });
+    await userEvent.click(screen.getByRole('button', { name: t.run }));
+    expect(await screen.findByText(t.done)).toBeInTheDocument();
+    expect(fact(t.rows)).toBe('4');
+    expect(fact(t.mismatches)).toBe('1');
+    const methods = host.calls.map((c) => c.method);
+    expect(methods.indexOf('recalculate')).toBeLessThan(methods.indexOf('readSheet'));
+    expect(host.sheets.get(REPORT_SHEET)?.values.length).toBeGreaterThan(5);
+    const log = host.sheets.get(LOG_SHEET)?.values ?? [];
+    expect(log).toHaveLength(2);
+    const hashCol = log[0].indexOf('hash');
+    expect(fact(t.hash)).toBe(log[1][hashCol]);
+    expect(screen.getByText(policyHash(DEFAULT_POLICY), { exact: false })).toBeInTheDocument();
+    // The audit only reads the user's sheet.
+    expect(host.cellWrites(SHEET)).toEqual([]);
+  });
+
+  it('verifies an intact log and names the first bad record of a tampered one', async () => {
+    const host = appraisalHost();
+    renderApp({ host, initialLang: lang, initialTab: 'audit' });
+    await userEvent.click(screen.getByRole('button', { name: t.verify }));
+    expect(await screen.findByText(t.empty)).toBeInTheDocument();
+
+    await userEvent.click(screen.getByRole('button', { name: t.run }));
+    await screen.findByText(t.done);
+    await userEvent.click(screen.getByRole('button', { name: t.verify }));
+    expect(await screen.findByText(t.ok)).toBeInTheDocument();
+
+    // Someone edits the record's error count on the log sheet.
+    const log = host.sheets.get(LOG_SHEET)!;
+    log.values[1][log.values[0].indexOf('errors')] = 0;
+    await userEvent.click(screen.getByRole('button', { name: t.verify }));
+    expect(await screen.findByText(t.bad)).toBeInTheDocument();
+  });
+
+  it('stops with a cancelled message and writes nothing when cancelled while reading', async () => {
+    const host = appraisalHost({ chunkRows: 1, chunkDelay: 40 });
+    renderApp({ host, initialLang: lang, initialTab: 'audit' });
+    await userEvent.click(screen.getByRole('button', { name: t.run }));
+    await userEvent.click(await screen.findByRole('button', { name: t.cancel }));
+    expect(await screen.findByText(t.cancelled)).toBeInTheDocument();
+    expect(host.writes).toEqual([]);
+  });
+
+  it('shows the ribbon audit when the ribbon publishes one', async () => {
+    const host = appraisalHost();
+    const { channel } = renderApp({ host, initialLang: lang });
+    const summary = await runAudit(host, { lang });
+    act(() => channel.publish({ ok: true, summary }));
+    expect(await screen.findByText(t.ribbon)).toBeVisible();
+    expect(screen.getByText(t.done)).toBeVisible();
+  });
+
+  it('shows a readable error when the audit fails', async () => {
+    const host = appraisalHost({
+      failures: { recalculate: new Error('Calculation was interrupted.') },
+    });
+    renderApp({ host, initialLang: lang, initialTab: 'audit' });
+    await userEvent.click(screen.getByRole('button', { name: t.run }));
+    const alert = await screen.findByRole('alert');
+    await waitFor(() => expect(alert).toHaveTextContent('Calculation was interrupted.'));
+  });
+});
