@@ -114,7 +114,7 @@ function summary(
   const lines = [
     zh
       ? `${fileName(path)}：稽核 ${c.rows} 行（${c.tables} 张表）；${c.mismatches} 处不一致（其中未重算 ${c.stale} 处），${countsLine(c, lang)}。`
-      : `${fileName(path)}: audited ${c.rows} rows in ${c.tables} tables; ${c.mismatches} mismatches (${c.stale} stale), ${countsLine(c, lang)}.`,
+      : `${fileName(path)}: audited ${c.rows} rows in ${c.tables} tables; ${c.mismatches} ${c.mismatches === 1 ? 'mismatch' : 'mismatches'} (${c.stale} stale), ${countsLine(c, lang)}.`,
     `${zh ? '政策' : 'Policy'}: ${report.policyVersion}`,
     ...tableLines(report.tables, lang),
     ...findingLines(report.findings, lang),
