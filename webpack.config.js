@@ -33,6 +33,30 @@ const PAGE_ENTRIES = {
   taskpane: './src/taskpane/index.tsx',
 };
 
+/**
+ * The browser preview (preview.html): the task pane beside a workbook view, over a LocalHost
+ * that runs the engine in the page. The one bundle allowed to hold ExcelJS and HyperFormula.
+ */
+const PREVIEW_ENTRY = { preview: './src/preview/index.tsx' };
+
+/** The sample workbook the preview opens, served beside preview.html. */
+const SAMPLE_WORKBOOK = 'examples/appraisal-sample.xlsx';
+
+const PREVIEW_TEMPLATE = `<!doctype html>
+<html lang="zh-CN">
+  <head>
+    <meta charset="UTF-8" />
+    <meta name="viewport" content="width=device-width, initial-scale=1" />
+    <title>客户经理考核 · 浏览器预览 · CM Appraisal preview</title>
+    <link rel="icon" type="image/png" href="assets/icon-32.png" />
+    <style>html, body { margin: 0; height: 100%; }</style>
+  </head>
+  <body>
+    <div id="root"></div>
+  </body>
+</html>
+`;
+
 /** Node-only packages of src/engine; a browser bundle listed in PAGE_ENTRIES must not pull them in. */
 const ENGINE_ONLY_PACKAGES = ['hyperformula', 'exceljs'];
 
@@ -178,7 +202,7 @@ module.exports = async (env = {}, argv = {}) => {
   return {
     mode: dev ? 'development' : 'production',
     devtool: 'source-map',
-    entry: PAGE_ENTRIES,
+    entry: { ...PAGE_ENTRIES, ...PREVIEW_ENTRY },
     output: {
       path: path.join(ROOT, 'dist'),
       filename: '[name].js',
@@ -186,6 +210,12 @@ module.exports = async (env = {}, argv = {}) => {
     },
     resolve: {
       extensions: ['.ts', '.tsx', '.js', '.json'],
+      alias: {
+        // The preview's engine: ExcelJS's browser build brings its own stream and zip shims.
+        exceljs$: require.resolve('exceljs/dist/exceljs.min.js'),
+      },
+      // Node built-ins the engine reaches only on Node paths (files by path, the fast zip reader).
+      fallback: { fs: false, path: false, zlib: false, os: false, crypto: false },
     },
     module: {
       rules: [
@@ -221,8 +251,16 @@ module.exports = async (env = {}, argv = {}) => {
         chunks: ['runtime', ...Object.keys(PAGE_ENTRIES)],
         chunksSortMode: 'manual',
       }),
+      new HtmlWebpackPlugin({
+        filename: 'preview.html',
+        templateContent: PREVIEW_TEMPLATE,
+        chunks: ['runtime', ...Object.keys(PREVIEW_ENTRY)],
+        chunksSortMode: 'manual',
+      }),
       new CopyWebpackPlugin({
         patterns: [
+          // The workbook preview.html opens first.
+          { from: SAMPLE_WORKBOOK, to: path.basename(SAMPLE_WORKBOOK) },
           { from: 'assets', to: 'assets' },
           {
             from: 'manifest.xml',
@@ -230,12 +268,9 @@ module.exports = async (env = {}, argv = {}) => {
             transform: (content) =>
               addinUrl ? rewriteManifestUrls(content.toString(), addinUrl) : content,
           },
-          // The zh-CN function names and help, when the functions engineer adds them.
-          {
-            from: 'src/functions/functions-zh-cn.json',
-            to: 'functions-zh-cn.json',
-            noErrorOnMissing: true,
-          },
+          // zh-CN function names and help: the manifest's zh-CN override of
+          // Functions.Metadata.Url, so the build fails without it.
+          { from: 'src/functions/functions-zh-cn.json', to: 'functions-zh-cn.json' },
         ],
       }),
       new FunctionsMetadataCheckPlugin(),
@@ -247,6 +282,8 @@ module.exports = async (env = {}, argv = {}) => {
       headers: { 'Access-Control-Allow-Origin': '*' },
       // Hot module replacement would patch the functions bundle under Excel's feet.
       hot: false,
+      // Everything served is built or copied by this config.
+      static: false,
       server: serving ? await devServerTransport() : 'http',
     },
   };
