@@ -4,7 +4,7 @@
  * which is shown (shared runtime) with the summary or the failure.
  */
 import { OfficeHost } from '../host/office-host';
-import { langOf } from '../taskpane/i18n';
+import { langOf } from '../taskpane/i18n/lang';
 import { lastAudit } from '../taskpane/workflows';
 import { auditCommand, type AuditNotifier } from './audit-command';
 

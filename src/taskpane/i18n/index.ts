@@ -12,10 +12,7 @@ export type { Strings, ScoreItemKey } from './strings';
 
 export const DICTIONARIES: Readonly<Record<Lang, Strings>> = { en, zh };
 
-/** zh, zh-CN, zh-TW, zh-Hans… → Chinese; anything else (or nothing) → English. */
-export function langOf(displayLanguage: string | null | undefined): Lang {
-  return displayLanguage && /^zh\b/i.test(displayLanguage.trim()) ? 'zh' : 'en';
-}
+export { langOf } from './lang';
 
 export interface LangContextValue {
   readonly lang: Lang;

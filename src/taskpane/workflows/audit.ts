@@ -6,16 +6,17 @@
  */
 import type { WorkbookHost } from '../../host/port';
 import { DEFAULT_POLICY, type Lang, type Policy, type Text } from '../../rules';
-import { auditReportRows, auditWorkbook } from '../../sheets/audit';
 import {
   appendRecord,
   auditLogFields,
+  auditReportRows,
+  auditWorkbook,
   LOG_HEADER,
   rowsFromLog,
   verifyLog as verifyChain,
   type AuditRecord,
-} from '../../sheets/audit-log';
-import type { Finding } from '../../sheets/findings';
+  type Finding,
+} from '../../sheets';
 import { LOG_SHEET, REPORT_SHEET } from './names';
 import { throwIfCancelled, type RunOptions } from './progress';
 import { dataSheets, readSheets } from './read';

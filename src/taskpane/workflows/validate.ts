@@ -6,10 +6,7 @@
 import { parseRect } from '../../host/a1';
 import type { WorkbookHost } from '../../host/port';
 import { DEFAULT_POLICY, type Policy } from '../../rules';
-import type { Finding } from '../../sheets/findings';
-import type { Grid } from '../../sheets/grid';
-import type { FoundTable } from '../../sheets/tables';
-import { validateWorkbook } from '../../sheets/validate';
+import { validateWorkbook, type Finding, type FoundTable, type Grid } from '../../sheets';
 import { throwIfCancelled, type RunOptions } from './progress';
 import { dataSheets, readSheets } from './read';
 
