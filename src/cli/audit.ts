@@ -4,7 +4,6 @@
  * the sheet shows, and append a hash-chained record to the workbook's audit log. With -o the
  * output workbook gets the report sheet and the log sheet; the input file is never changed.
  */
-import type ExcelJS from 'exceljs';
 import { userInfo } from 'os';
 import { saveWorkbook, type Workbook } from '../engine';
 import type { Lang } from '../rules';
@@ -18,7 +17,6 @@ import {
   verifyLog,
   type AuditRecord,
   type AuditReport,
-  type CellValue,
   type LogVerdict,
 } from '../sheets';
 import type { Parsed } from './command';
@@ -59,46 +57,51 @@ function readLog(wb: Workbook): LogState {
   return { sheet, records: read.records, verdict: verifyLog(read.records) };
 }
 
-function replaceSheet(excel: ExcelJS.Workbook, names: readonly string[], name: string) {
-  for (const n of names) {
-    const old = excel.getWorksheet(n);
-    if (old !== undefined) excel.removeWorksheet(old.id);
-  }
-  return excel.addWorksheet(name);
+/**
+ * The sheet of `names` the workbook already has (either language), else a new one named for
+ * `lang`; its content is then replaced through the engine, so the model stays in step.
+ */
+async function sheetFor(wb: Workbook, names: Readonly<Record<Lang, string>>, lang: Lang) {
+  const wanted = new Set(Object.values(names).map((n) => n.toLowerCase()));
+  const existing = wb.sheetNames().find((s) => wanted.has(s.toLowerCase()));
+  if (existing !== undefined) return existing;
+  await wb.addSheet(names[lang]);
+  return names[lang];
 }
 
-function writeRows(ws: ExcelJS.Worksheet, rows: readonly (readonly CellValue[])[]): void {
-  for (const row of rows) ws.addRow([...row]);
-}
-
-/** Adds the report sheet and the whole log (old records and the new one), the log protected. */
+/** Writes the report sheet and the whole log (old records and the new one), the log protected. */
 async function writeSheets(
   wb: Workbook,
   report: AuditReport,
   records: readonly AuditRecord[],
   lang: Lang,
 ): Promise<void> {
-  const excel = wb.excel;
-  const reportWs = replaceSheet(excel, Object.values(REPORT_SHEET), REPORT_SHEET[lang]);
   const rows = auditReportRows(report, lang);
-  writeRows(reportWs, rows);
-  reportWs.getRow(1).font = { bold: true, size: 14 };
-  const headerAt = rows.findIndex((r, i) => i > 0 && r.length > 8) + 1;
-  if (headerAt > 0) reportWs.getRow(headerAt).font = { bold: true };
-  reportWs.columns.forEach((c, i) => (c.width = i === 12 ? 80 : i === 6 || i === 7 ? 14 : 12));
-
-  const logWs = replaceSheet(excel, Object.values(LOG_SHEET), LOG_SHEET[lang]);
-  writeRows(logWs, logToRows(records));
-  logWs.getRow(1).font = { bold: true };
-  logWs.columns.forEach((c, i) => (c.width = i >= 10 ? 66 : i === 1 || i === 4 ? 26 : 12));
+  const reportName = await sheetFor(wb, REPORT_SHEET, lang);
+  await wb.setRows(reportName, rows);
+  const logName = await sheetFor(wb, LOG_SHEET, lang);
+  await wb.setRows(logName, logToRows(records));
   // Against casual edits only (no password): the hash chain is what detects a changed record.
-  await logWs.protect('', {
-    selectLockedCells: true,
-    selectUnlockedCells: true,
-    formatColumns: true,
-    sort: false,
-    autoFilter: true,
-  });
+  await wb.protectSheet(logName);
+
+  // Presentation only: a title, bold headers, readable widths.
+  const excel = await wb.excelWorkbook();
+  const reportWs = excel.getWorksheet(reportName);
+  if (reportWs !== undefined) {
+    reportWs.getRow(1).font = { bold: true, size: 14 };
+    const headerAt = rows.findIndex((r, i) => i > 0 && r.length > 8) + 1;
+    if (headerAt > 0) reportWs.getRow(headerAt).font = { bold: true };
+    for (let c = 1; c <= 13; c++) {
+      reportWs.getColumn(c).width = c === 13 ? 80 : c === 7 || c === 8 ? 14 : 12;
+    }
+  }
+  const logWs = excel.getWorksheet(logName);
+  if (logWs !== undefined) {
+    logWs.getRow(1).font = { bold: true };
+    for (let c = 1; c <= 13; c++) {
+      logWs.getColumn(c).width = c >= 11 ? 66 : c === 2 || c === 5 ? 26 : 12;
+    }
+  }
 }
 
 function summary(

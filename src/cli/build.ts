@@ -164,7 +164,8 @@ export async function buildWorkbook(
   for (const t of tables) addTable(excel, t);
   const bytes = new Uint8Array((await excel.xlsx.writeBuffer()) as ArrayBuffer);
   const wb = await loadWorkbook(bytes);
-  for (const t of tables) if (t.roleColumn !== undefined) addRoleDropDown(wb.excel, t, options);
+  const saved = await wb.excelWorkbook();
+  for (const t of tables) if (t.roleColumn !== undefined) addRoleDropDown(saved, t, options);
   wb.evaluate();
   return wb;
 }

@@ -65,6 +65,7 @@ beforeAll(async () => {
   runs.template = template;
   runs.validateTemplate = template.then(() => cli(['validate', path('template.xlsx'), '--json']));
   runs.auditTemplate = template.then(() => cli(['audit', path('template.xlsx')]));
+  runs.auditPlain = cli(['audit', fixture, '-o', path('plain-audit.xlsx')]);
   const first = cli(['audit', SAMPLE, '-o', path('audit-1.xlsx'), '--json', '--user', 'tester']);
   runs.audit1 = first;
   runs.audit2 = first.then(() =>
@@ -269,6 +270,21 @@ describe('audit', () => {
     expect(
       (log as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet,
     ).toBe(true);
+  });
+
+  test('a workbook without Excel Tables also gets its report and log sheets', async () => {
+    const r = await runs.auditPlain;
+    expect(r.code).toBe(1); // no appraisal table in it: table.not-found
+    expect(r.stdout).toMatch(/table\.not-found/);
+    const wb = await readXlsx(path('plain-audit.xlsx'));
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      'Data',
+      '第二页',
+      'Audit report',
+      'Audit log',
+    ]);
+    const f1 = wb.getWorksheet('Data')?.getCell('F1').value as { result: unknown };
+    expect(f1.result).toBe(110);
   });
 
   test('a second audit of the output chains its record to the first', async () => {
