@@ -289,6 +289,89 @@ export class Workbook {
     ) as ExcelJS.CellValue;
   }
 
+  /**
+   * Adds an empty worksheet at the end (the audit's report and log sheets). Throws a RangeError
+   * for a name Excel would refuse or one already taken (names compare case-insensitively).
+   */
+  async addSheet(name: string): Promise<void> {
+    const why = sheetNameProblem(name);
+    if (why) throw new RangeError(`Cannot add the sheet "${name}": ${why}.`);
+    const taken = (n: string) => n.toLowerCase() === name.toLowerCase();
+    if (this.model.sheets.some((s) => taken(s.name))) {
+      throw new RangeError(`Cannot add the sheet "${name}": a sheet of that name exists.`);
+    }
+    const excel = await this.excelWorkbook();
+    // Checked again: another addSheet may have run while ExcelJS loaded.
+    if (this.model.sheets.some((s) => taken(s.name))) {
+      throw new RangeError(`Cannot add the sheet "${name}": a sheet of that name exists.`);
+    }
+    excel.addWorksheet(name);
+    this.model.sheets.push({
+      name,
+      rowCount: 0,
+      colCount: 0,
+      values: [],
+      formulas: [],
+      arrayFormulas: [],
+    });
+    if (this.evaluation) {
+      const ev = this.evaluation;
+      ev.sheetIds.push(ev.hf.getSheetId(ev.hf.addSheet(name)) as number);
+      ev.overrides.push(new Map());
+    }
+    this.computed.clear();
+  }
+
+  /**
+   * Replaces a sheet's whole content with constant rows from A1 (a string starting with `=` is
+   * text here, not a formula). Formats stay; formulas elsewhere that read the sheet recalculate.
+   */
+  async setRows(sheet: string, rows: readonly (readonly CellInput[])[]): Promise<void> {
+    this.sheetIndex(sheet);
+    const excel = await this.excelWorkbook();
+    const i = this.sheetIndex(sheet);
+    const name = this.model.sheets[i].name;
+    const values = rows.map((r) => r.map((v) => v));
+    this.model.sheets[i] = {
+      name,
+      rowCount: values.length,
+      colCount: values.reduce((n, r) => Math.max(n, r.length), 0),
+      values,
+      formulas: values.map(() => []),
+      arrayFormulas: [],
+    };
+    const ws = excel.getWorksheet(name);
+    if (ws) {
+      ws.eachRow({ includeEmpty: false }, (row) =>
+        row.eachCell({ includeEmpty: false }, (cell) => {
+          cell.value = null;
+        }),
+      );
+      values.forEach((r, y) =>
+        r.forEach((v, x) => {
+          if (v !== null) ws.getCell(y + 1, x + 1).value = v;
+        }),
+      );
+    }
+    if (this.evaluation) {
+      const ev = this.evaluation;
+      ev.overrides[i].clear();
+      ev.hf.setSheetContent(
+        ev.sheetIds[i],
+        values.map((r) => r.map(rawConstant)),
+      );
+    }
+    this.computed.clear();
+  }
+
+  /** Protects a sheet against casual edits (no password: one in code would be no secret). */
+  async protectSheet(sheet: string): Promise<void> {
+    this.sheetIndex(sheet);
+    const excel = await this.excelWorkbook();
+    const ws = excel.getWorksheet(this.model.sheets[this.sheetIndex(sheet)].name);
+    if (ws) await ws.protect('', { selectLockedCells: true, selectUnlockedCells: true });
+  }
+
   /** The workbook as .xlsx bytes, with fresh cached values for every formula. */
   async toBuffer(): Promise<Uint8Array> {
     const excel = await this.excelWorkbook();
@@ -394,4 +477,13 @@ function detachSharedClones(
       }
     }),
   );
+}
+
+/** Why Excel would refuse a sheet name, or undefined when it would take it. */
+export function sheetNameProblem(name: string): string | undefined {
+  if (name.trim() === '') return 'the name is empty';
+  if (name.length > 31) return 'the name is longer than 31 characters';
+  if (/[[\]:*?/\\]/.test(name)) return 'the name holds one of [ ] : * ? / \\';
+  if (name.startsWith("'") || name.endsWith("'")) return "the name starts or ends with '";
+  return undefined;
 }
