@@ -1,0 +1,182 @@
+/**
+ * The browser preview: the real task pane (`<App host={localHost} />`) beside a view of the
+ * workbook it works on, with Open and Save for .xlsx files. No Excel, no Office.js: the
+ * LocalHost runs the headless engine in the page.
+ */
+import {
+  Body1,
+  Button,
+  Caption1,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  Subtitle2,
+  tokens,
+} from '@fluentui/react-components';
+import { useRef, useState } from 'react';
+import { loadWorkbook } from '../engine';
+import { LocalHost } from '../host/local-host';
+import type { Lang } from '../rules';
+import { App } from '../taskpane/App';
+import { PREVIEW_STRINGS } from './strings';
+import { WorkbookView } from './WorkbookView';
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+const useStyles = makeStyles({
+  page: {
+    display: 'flex',
+    flexDirection: 'column',
+    height: '100vh',
+    backgroundColor: tokens.colorNeutralBackground2,
+    color: tokens.colorNeutralForeground1,
+  },
+  top: {
+    display: 'flex',
+    alignItems: 'center',
+    flexWrap: 'wrap',
+    columnGap: tokens.spacingHorizontalM,
+    rowGap: tokens.spacingVerticalXS,
+    paddingTop: tokens.spacingVerticalS,
+    paddingBottom: tokens.spacingVerticalS,
+    paddingLeft: tokens.spacingHorizontalL,
+    paddingRight: tokens.spacingHorizontalL,
+    backgroundColor: tokens.colorBrandBackground,
+    color: tokens.colorNeutralForegroundOnBrand,
+  },
+  titles: { display: 'flex', flexDirection: 'column', marginRight: 'auto' },
+  file: { color: tokens.colorNeutralForegroundOnBrand, fontWeight: tokens.fontWeightSemibold },
+  hidden: { display: 'none' },
+  main: { display: 'flex', flexGrow: 1, minHeight: 0 },
+  pane: {
+    width: '380px',
+    flexShrink: 0,
+    overflowY: 'auto',
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderLeftWidth: tokens.strokeWidthThin,
+    borderLeftStyle: 'solid',
+    borderLeftColor: tokens.colorNeutralStroke1,
+  },
+  loading: { margin: 'auto' },
+});
+
+export interface Opened {
+  readonly host: LocalHost;
+  readonly name: string;
+}
+
+/** Opens .xlsx bytes as a LocalHost; throws the engine's readable error when it cannot. */
+export async function openWorkbook(bytes: ArrayBuffer | Uint8Array, name: string): Promise<Opened> {
+  const workbook = await loadWorkbook(bytes);
+  return { host: new LocalHost(workbook, { name }), name };
+}
+
+export function Preview({
+  initial,
+  initialLang,
+  loadError,
+}: {
+  readonly initial?: Opened;
+  readonly initialLang: Lang;
+  readonly loadError?: string;
+}) {
+  const styles = useStyles();
+  const [lang, setLang] = useState<Lang>(initialLang);
+  const [opened, setOpened] = useState<Opened | undefined>(initial);
+  const [generation, setGeneration] = useState(0);
+  const [problem, setProblem] = useState<string | undefined>(loadError);
+  const [busy, setBusy] = useState(false);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const t = PREVIEW_STRINGS[lang];
+
+  const open = async (file: File) => {
+    setBusy(true);
+    try {
+      const next = await openWorkbook(await file.arrayBuffer(), file.name);
+      setOpened(next);
+      setGeneration((g) => g + 1);
+      setProblem(undefined);
+    } catch (e) {
+      setProblem(t.openFailed(file.name, e instanceof Error ? e.message : String(e)));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const save = async () => {
+    if (!opened) return;
+    setBusy(true);
+    try {
+      const bytes = await opened.host.save();
+      const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: XLSX_TYPE }));
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = /\.xlsx$/i.test(opened.name) ? opened.name : `${opened.name}.xlsx`;
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    } catch (e) {
+      setProblem(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className={styles.page} lang={lang === 'zh' ? 'zh-CN' : 'en'}>
+      <header className={styles.top}>
+        <div className={styles.titles}>
+          <Subtitle2 as="h1">{t.title}</Subtitle2>
+          <Caption1>{t.subtitle}</Caption1>
+        </div>
+        {opened && (
+          <Body1 className={styles.file} data-testid="file-name">
+            {opened.name}
+          </Body1>
+        )}
+        <input
+          ref={fileInput}
+          type="file"
+          accept=".xlsx,.xlsm"
+          className={styles.hidden}
+          data-testid="open-file"
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            e.target.value = '';
+            if (file) void open(file);
+          }}
+        />
+        <Button onClick={() => fileInput.current?.click()} disabled={busy}>
+          {t.open}
+        </Button>
+        <Button appearance="primary" onClick={() => void save()} disabled={busy || !opened}>
+          {t.save}
+        </Button>
+      </header>
+      {problem && (
+        <MessageBar intent="error" role="alert">
+          <MessageBarBody>{problem}</MessageBarBody>
+        </MessageBar>
+      )}
+      <main className={styles.main}>
+        {opened ? (
+          <WorkbookView key={`view-${generation}`} host={opened.host} t={t} />
+        ) : (
+          <div className={styles.loading}>{!problem && <Spinner label={t.loading} />}</div>
+        )}
+        <aside className={styles.pane} aria-label={t.title}>
+          {opened && (
+            <App
+              key={`pane-${generation}`}
+              host={opened.host}
+              initialLang={lang}
+              onLangChange={setLang}
+            />
+          )}
+        </aside>
+      </main>
+    </div>
+  );
+}

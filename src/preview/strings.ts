@@ -1,0 +1,54 @@
+/** The preview page's own words, in the task pane's two languages. */
+import type { Lang } from '../rules';
+
+export interface PreviewStrings {
+  readonly title: string;
+  readonly subtitle: string;
+  readonly open: string;
+  readonly save: string;
+  readonly loading: string;
+  readonly nameBox: string;
+  readonly formulaBar: string;
+  readonly sheets: string;
+  readonly grid: (sheet: string) => string;
+  readonly openFailed: (file: string, why: string) => string;
+  readonly editFailed: (why: string) => string;
+  readonly protectedSheet: (sheet: string) => string;
+  readonly rowsShown: (shown: number, total: number) => string;
+  readonly editHint: string;
+}
+
+export const PREVIEW_STRINGS: Readonly<Record<Lang, PreviewStrings>> = {
+  en: {
+    title: 'CM Appraisal',
+    subtitle: 'Browser preview: the task pane over the built-in engine, no Excel needed',
+    open: 'Open .xlsx',
+    save: 'Save .xlsx',
+    loading: 'Loading the workbook…',
+    nameBox: 'Cell address',
+    formulaBar: 'Formula bar',
+    sheets: 'Sheets',
+    grid: (sheet) => `Sheet ${sheet}`,
+    openFailed: (file, why) => `Could not open ${file}: ${why}`,
+    editFailed: (why) => `The cell was not changed: ${why}`,
+    protectedSheet: (sheet) => `${sheet} is protected: the audit log is not edited by hand.`,
+    rowsShown: (shown, total) => `Showing the first ${shown} of ${total} rows.`,
+    editHint: 'Double-click, F2 or Enter to edit a cell; Enter to confirm, Esc to cancel.',
+  },
+  zh: {
+    title: '客户经理考核',
+    subtitle: '浏览器预览：任务窗格运行在内置计算引擎上，无需 Excel',
+    open: '打开 .xlsx',
+    save: '保存 .xlsx',
+    loading: '正在加载工作簿…',
+    nameBox: '单元格地址',
+    formulaBar: '编辑栏',
+    sheets: '工作表',
+    grid: (sheet) => `工作表 ${sheet}`,
+    openFailed: (file, why) => `无法打开 ${file}：${why}`,
+    editFailed: (why) => `单元格未修改：${why}`,
+    protectedSheet: (sheet) => `${sheet} 受保护：审计日志不能手工修改。`,
+    rowsShown: (shown, total) => `仅显示前 ${shown} 行，共 ${total} 行。`,
+    editHint: '双击、F2 或 Enter 编辑单元格；Enter 确认，Esc 取消。',
+  },
+};
