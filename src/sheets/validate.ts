@@ -56,11 +56,17 @@ export function validateTables(
     managers: new Map(),
   };
   const located: LocatedTable[] = [];
+  const notFound: Finding[] = [];
   for (const grid of grids) {
     const found = locateTable(grid);
-    ctx.findings.push(...found.findings);
-    if (found.table !== undefined) located.push(found.table);
+    if (found.table !== undefined) {
+      located.push(found.table);
+      ctx.findings.push(...found.findings);
+    } else notFound.push(...found.findings);
   }
+  // A workbook's other sheets (notes, pivots, our own report and log) are not appraisal data:
+  // a sheet without a table is a finding only when no grid given has one.
+  if (located.length === 0) ctx.findings.push(...notFound);
   const appraisal: { table: LocatedTable; rows: RowInfo[] }[] = [];
   for (const t of located) {
     if (t.found.kind !== 'appraisal') continue;

@@ -55,6 +55,15 @@ describe('finding tables', () => {
     expect(report.findings[0].message.en).toContain('No appraisal');
   });
 
+  it('skips sheets without a table when another sheet of the workbook has one', () => {
+    const notes = plainGrid('Notes', [['会议纪要'], ['日期', '内容']]);
+    const alone = validateWorkbook([notes]);
+    const withData = validateWorkbook([notes, appraisalGrid()]);
+    expect(alone.findings.map((f) => f.rule)).toEqual(['table.not-found']);
+    expect(withData.findings.filter((f) => f.sheet === 'Notes')).toEqual([]);
+    expect(withData.tables).toHaveLength(1);
+  });
+
   it('an empty grid gives the same one finding, not a crash', () => {
     const report = validateWorkbook([
       { sheet: 'Empty', top: 0, left: 0, values: [], formulas: [] },

@@ -12,7 +12,7 @@ const T = {
   en: {
     run: 'Run audit',
     verify: 'Verify log',
-    done: /Audit done: 1 mismatch, 4 errors\./,
+    done: /Audit done: 1 mismatch, 3 errors\./,
     rows: 'Rows',
     mismatches: 'Mismatches',
     hash: 'Record hash',
@@ -26,7 +26,7 @@ const T = {
   zh: {
     run: '开始稽核',
     verify: '校验日志',
-    done: /稽核完成：1 处不一致，4 个错误。/,
+    done: /稽核完成：1 处不一致，3 个错误。/,
     rows: '行数',
     mismatches: '不一致',
     hash: '记录哈希',
