@@ -188,6 +188,24 @@ async function devServerTransport() {
   }
 }
 
+/** The dev server's addresses of the preview and the task pane page, boxed. */
+function previewBanner(server) {
+  const type = server.options.server && server.options.server.type;
+  const address = server.server && server.server.address();
+  const port = address && typeof address === 'object' ? address.port : DEV_PORT;
+  const base = `${type === 'https' ? 'https' : 'http'}://localhost:${port}`;
+  const line = '='.repeat(78);
+  return [
+    '',
+    line,
+    `  Browser preview, no Excel needed:  ${base}/preview.html`,
+    '  (the task pane beside the sample workbook, run by the built-in engine)',
+    `  Task pane page for Excel:          ${base}/taskpane.html`,
+    line,
+    '',
+  ].join('\n');
+}
+
 module.exports = async (env = {}, argv = {}) => {
   const dev = argv.mode === 'development';
   const serving = Boolean(env.WEBPACK_SERVE);
@@ -285,6 +303,13 @@ module.exports = async (env = {}, argv = {}) => {
       // Everything served is built or copied by this config.
       static: false,
       server: serving ? await devServerTransport() : 'http',
+      // The address that works without Excel, said where it cannot be missed: after each
+      // build's output, not above it.
+      onListening: (server) => {
+        server.compiler.hooks.done.tap('PreviewBanner', () =>
+          process.nextTick(() => console.log(previewBanner(server))),
+        );
+      },
     },
   };
 };

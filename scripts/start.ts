@@ -4,6 +4,9 @@
  *    (`npm run dev-server`), sideloads manifest.xml and opens Excel.
  *  - elsewhere (Linux, CI): runs the dev server and says how to sideload in Excel on the web.
  *    `npm start -- --web` does this on Windows and macOS too.
+ * Either way the dev server also serves the browser preview (preview.html: the task pane beside
+ * the sample workbook, run by the built-in engine), which needs no Excel at all; its address is
+ * printed in a box once the server listens (webpack.config.js, onListening).
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -22,6 +25,24 @@ export function desktopExcelPossible(platform: NodeJS.Platform = process.platfor
   return platform === 'win32' || platform === 'darwin';
 }
 
+/** The preview's address as the dev server will serve it (http on CI or with CM_DEV_HTTP). */
+export function previewUrl(env: NodeJS.ProcessEnv = process.env, port = 3000): string {
+  const scheme = env.CI || env.CM_DEV_HTTP ? 'http' : 'https';
+  return `${scheme}://localhost:${port}/preview.html`;
+}
+
+const PREVIEW_HELP = (url: string) => `
+No Excel here? Open the browser preview: the real task pane beside the sample workbook
+(examples/appraisal-sample.xlsx), run by the built-in engine. Validate, Audit, edit cells,
+open and save .xlsx files:
+
+    ${url}
+
+(If the dev server falls back to plain http, use http:// instead; the address it really
+serves is printed in a box once it listens. Without trusted certificates the browser asks
+once to accept https://localhost; CM_DEV_HTTP=1 npm start serves plain http.)
+`;
+
 const WEB_HELP = `
 Excel on the web: sideload the add-in
   1. Open a workbook at https://www.office.com (or your bank's SharePoint / OneDrive).
@@ -34,6 +55,7 @@ The page is served at https://localhost:3000/taskpane.html; your browser must tr
 
 function startWebServer(): void {
   console.log(WEB_HELP);
+  console.log(PREVIEW_HELP(previewUrl()));
   const server = runBinAsync('webpack-cli', 'webpack-cli', ['serve', '--mode', 'development']);
   if (server.pid !== undefined) {
     mkdirSync(dirname(PID_FILE), { recursive: true });
