@@ -229,13 +229,8 @@ export function checkAppraisal(ctx: Context, t: LocatedTable, keep?: RowInfo[]):
 function roleChecks(ctx: Context, t: LocatedTable, r: number, inputs: RoleInputs): void {
   const v = t.grid.values[r];
   const col = t.col;
-  if (!inputs.appraised) {
-    cellFinding(ctx, t, r, 'role', 'warning', 'role.not-appraised', ctx.policy.score.article, {
-      en: `A business agent has no ${ctx.policy.score.article} score or Art. 14 outcome (Art. 4: agents are not employees); this row is not appraised.`,
-      zh: `业务代办员不适用${ctx.policy.score.article}考核得分和第十四条考核结果（第四条：代办员不是员工）；本行不参加考核。`,
-    });
-    return;
-  }
+  // An agent (Art. 4) has no Art. 13 score or Art. 14 outcome: the row is valid as it is,
+  // and any scoring input given for it is reported below as unused.
   for (const key of inputs.required) {
     const c = col[key];
     if (c === undefined || !isBlank(v[c])) continue;

@@ -21,7 +21,6 @@ export const FINDING_RULES = [
   'input.unused',
   'id.duplicate',
   'role.unknown',
-  'role.not-appraised',
   'formula.overwritten',
   'formula.missing',
   'formula.unexpected',

@@ -1,4 +1,10 @@
-import { validateGrid, validateWorkbook, type Finding, type Grid } from '../../src/sheets';
+import {
+  validateGrid,
+  validateWorkbook,
+  type ColumnKey,
+  type Finding,
+  type Grid,
+} from '../../src/sheets';
 import {
   appraisalGrid,
   deepFreeze,
@@ -104,13 +110,24 @@ describe('validation of the appraisal table', () => {
     expect(brief(one({ ...SENIOR, role: null }))).toEqual([['input.missing', 'D2', 'error']]);
   });
 
-  it('an agent is not appraised (one warning)', () => {
+  it('an agent row is valid as it is; a scoring input given for an agent is unused', () => {
     const agent: Person = { id: 'A1', name: '钱七', role: '代办员', monthly_income: 3000 };
-    const g = appraisalGrid([agent], {
+    const order: ColumnKey[] = [
+      'id',
+      'name',
+      'role',
+      'npl_ratio',
+      'collection_rate',
+      'monthly_income',
+      'score',
+    ];
+    const g = appraisalGrid([agent], { formulaOverride: () => null, order });
+    expect(brief(validateGrid(g).findings)).toEqual([]);
+    const given = appraisalGrid([{ ...agent, npl_ratio: 0.01 }], {
       formulaOverride: () => null,
-      order: ['id', 'name', 'role', 'npl_ratio', 'collection_rate', 'monthly_income', 'score'],
+      order,
     });
-    expect(brief(validateGrid(g).findings)).toEqual([['role.not-appraised', 'C2', 'warning']]);
+    expect(brief(validateGrid(given).findings)).toEqual([['input.unused', 'D2', 'warning']]);
   });
 
   it('a computed column holding a typed constant is an overwritten formula', () => {

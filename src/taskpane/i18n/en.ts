@@ -63,7 +63,6 @@ export const en: Strings = {
       'input.unused': 'Input not used by the role',
       'id.duplicate': 'Duplicate ID',
       'role.unknown': 'Unknown role',
-      'role.not-appraised': 'Role not appraised',
       'formula.overwritten': 'Formula overwritten',
       'formula.missing': 'Formula missing',
       'formula.unexpected': 'Unexpected formula',

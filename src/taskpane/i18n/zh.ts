@@ -60,7 +60,6 @@ export const zh: Strings = {
       'input.unused': '该级别不使用的输入',
       'id.duplicate': '工号重复',
       'role.unknown': '未知考核对象',
-      'role.not-appraised': '该对象不参加考核',
       'formula.overwritten': '公式被覆盖',
       'formula.missing': '缺少公式',
       'formula.unexpected': '公式不符',
