@@ -3,6 +3,7 @@
  * functions.json check on dist/ (webpack fails on it too; this also catches a dist/ that
  * webpack left incomplete). Extra arguments go to webpack.
  */
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { exitCodeOf, runBinSync } from './bin';
 import { checkFunctionsJsonFile } from './functions-json-check';
@@ -20,6 +21,13 @@ if (problem) {
   console.error(`[build] ${problem}`);
   process.exit(1);
 }
+// The browser preview (npm start without Excel) ships in dist/ too.
+for (const file of ['preview.html', 'preview.js', 'appraisal-sample.xlsx']) {
+  if (!existsSync(join(__dirname, '..', 'dist', file))) {
+    console.error(`[build] dist/${file} is missing: the browser preview would not work.`);
+    process.exit(1);
+  }
+}
 console.log(
-  '[build] dist/ is ready: taskpane.html, the bundles, functions.json, manifest.xml, assets/.',
+  '[build] dist/ is ready: taskpane.html, preview.html (no Excel needed), the bundles, functions.json, manifest.xml, assets/.',
 );
