@@ -14,6 +14,7 @@ import {
   type Evaluation,
 } from './evaluate';
 import type { FunctionSet } from './function-table';
+import { evaluateLight } from './light';
 import { isErrorValue, type EngineValue, type SheetModel, type WorkbookModel } from './model';
 import { readWorkbookModel } from './read';
 import { writeSheetResults } from './write';
@@ -43,6 +44,11 @@ interface PendingEdit {
 
 export class Workbook {
   private evaluation: Evaluation | undefined;
+  /**
+   * Evaluated by the light route (light/): no HyperFormula instance; `computed` holds every
+   * sheet's values, and a change that clears it has them recomputed when next read.
+   */
+  private light = false;
   private readonly computed = new Map<number, EngineValue[][]>();
   private excelBook: ExcelJS.Workbook | undefined;
   private excelLoading: Promise<ExcelJS.Workbook> | undefined;
@@ -105,16 +111,33 @@ export class Workbook {
   }
 
   get evaluated(): boolean {
-    return this.evaluation !== undefined;
+    return this.evaluation !== undefined || this.light;
   }
 
-  /** Computes every formula with HyperFormula (once; later changes recalculate incrementally). */
+  /**
+   * Computes every formula (once; later changes recalculate): with the light route when every
+   * formula is in its subset (plain CM calls and helper arithmetic), else with HyperFormula.
+   */
   evaluate(): this {
-    if (!this.evaluation) {
-      this.evaluation = evaluateModel(this.model, this.functions);
-      this.computed.clear();
+    if (!this.evaluation && !this.light) {
+      this.light = true;
+      if (!this.lightValues()) this.useHyperFormula();
     }
     return this;
+  }
+
+  /** Runs the light route into `computed`; false when the workbook is not for it. */
+  private lightValues(): boolean {
+    const all = evaluateLight(this.model, this.functions);
+    this.computed.clear();
+    all?.forEach((v, i) => this.computed.set(i, v));
+    return all !== undefined;
+  }
+
+  private useHyperFormula(): void {
+    this.light = false;
+    this.evaluation = evaluateModel(this.model, this.functions);
+    this.computed.clear();
   }
 
   private sheetIndex(sheet: string): number {
@@ -127,10 +150,12 @@ export class Workbook {
   /** Values of a sheet: computed once evaluated, else the cached values saved in the file. */
   values(sheet: string | number): EngineValue[][] {
     const i = typeof sheet === 'number' ? sheet : this.sheetIndex(sheet);
-    if (!this.evaluation) return this.model.sheets[i].values;
+    if (this.light && !this.computed.has(i) && !this.lightValues()) this.useHyperFormula();
+    if (!this.evaluation && !this.light) return this.model.sheets[i].values;
     let v = this.computed.get(i);
+    if (!v && this.light) return this.model.sheets[i].values;
     if (!v) {
-      v = sheetValues(this.evaluation, i);
+      v = sheetValues(this.evaluation as Evaluation, i);
       this.computed.set(i, v);
     }
     return v;
@@ -254,7 +279,7 @@ export class Workbook {
     const i = this.sheetIndex(sheet);
     const model = this.model.sheets[i];
     this.evaluate();
-    const ev = this.evaluation as Evaluation;
+    const ev = this.evaluation;
     const { row, col } = pos;
     const isFormula = typeof input === 'string' && input.startsWith('=') && input.length > 1;
     const saved = isFormula ? toSavedFormula(input) : null;
@@ -265,6 +290,11 @@ export class Workbook {
     if (this.excelBook) this.applyToExcel(edit);
     else this.pending.push(edit);
     setModelCell(model, row, col, value, saved);
+    if (!ev) {
+      // The light route recomputes from the model when next read (values()).
+      this.computed.clear();
+      return;
+    }
     ev.overrides[i].delete(cellKey(row, col));
     let content = rawConstant(value);
     if (saved !== null) {
@@ -375,15 +405,14 @@ export class Workbook {
   /** The workbook as .xlsx bytes, with fresh cached values for every formula. */
   async toBuffer(): Promise<Uint8Array> {
     const excel = await this.excelWorkbook();
-    if (this.evaluation) {
-      const ev = this.evaluation;
+    if (this.evaluated) {
       this.model.sheets.forEach((sheet, i) => {
         const ws = excel.getWorksheet(sheet.name);
         if (!ws) return;
         writeSheetResults(ws, {
           sheet,
           values: this.values(i),
-          spill: (r, c) => spillRange(ev, i, r, c),
+          spill: (r, c) => this.spill(i, r, c),
         });
       });
     }

@@ -1,0 +1,310 @@
+/**
+ * The light route: evaluates a workbook whose every formula is in the subset parse.ts reads,
+ * without HyperFormula. Each formula's value is computed once, when first needed (dependencies
+ * first), into plain row arrays; a cycle, a deep chain or a case the rules in values.ts are not
+ * sure of gives up, and the caller uses HyperFormula for the whole workbook.
+ */
+import { registeredName } from '../cm-plugin';
+import type { FunctionSet, FunctionSpec } from '../function-table';
+import type { EngineValue, ErrorValue, SheetModel, WorkbookModel } from '../model';
+import type { XlArg, XlResult, XlScalar } from '../../functions/xl';
+import type { Node, RefPart } from './ast';
+import { callBuiltin, type Args } from './builtins';
+import { parseFormula, type ParseContext } from './parse';
+import { shapeKey } from './shape-key';
+import {
+  arithmetic,
+  Bail,
+  bail,
+  compare,
+  concat,
+  exportNumber,
+  finish,
+  isError,
+  toNumber,
+  type Value,
+} from './values';
+
+/** Formula cells waiting on each other deeper than this: left to HyperFormula's own ordering. */
+const MAX_DEPTH = 2000;
+const KNOWN_ERRORS: ReadonlySet<string> = new Set([
+  '#DIV/0!',
+  '#N/A',
+  '#NAME?',
+  '#NULL!',
+  '#NUM!',
+  '#REF!',
+  '#VALUE!',
+]);
+/** Error codes the CM plugin keeps; others become #VALUE! (as in cm-plugin.ts). */
+const CM_ERRORS: ReadonlySet<string> = new Set(['#VALUE!', '#NUM!', '#N/A']);
+const NO_VALUE: ErrorValue = { error: '#N/A', message: 'No value at this position of the result' };
+
+const enum State {
+  Todo = 0,
+  Running = 1,
+  Done = 2,
+}
+
+interface SheetState {
+  readonly model: SheetModel;
+  readonly width: number;
+  /** Tree of each formula cell, by `row * width + col`. */
+  readonly trees: (Node | undefined)[];
+  readonly state: Uint8Array;
+  /** Result rows: a copy of each row that has formulas, the model's own row otherwise. */
+  readonly out: EngineValue[][];
+}
+
+/**
+ * Every sheet's values, or undefined when the workbook is not for the light route (a formula
+ * outside the subset, a spill, a cycle, an unsure case). Never throws for a workbook's content.
+ */
+export function evaluateLight(
+  model: WorkbookModel,
+  set: FunctionSet,
+): EngineValue[][][] | undefined {
+  try {
+    return new LightEvaluator(model, set).run();
+  } catch (e) {
+    if (e instanceof Bail || e instanceof RangeError) return undefined;
+    throw e;
+  }
+}
+
+class LightEvaluator {
+  private readonly sheets: SheetState[];
+  private readonly ctx: ParseContext;
+  private depth = 0;
+
+  constructor(
+    private readonly model: WorkbookModel,
+    private readonly set: FunctionSet,
+  ) {
+    const bySheet = new Map(model.sheets.map((s, i) => [s.name.toLowerCase(), i]));
+    const byFunction = new Map(set.table.map((s, i) => [registeredName(s).toUpperCase(), i]));
+    this.ctx = {
+      sheetIndex: (name) => bySheet.get(name.toLowerCase()),
+      cmIndex: (name) => byFunction.get(name.toUpperCase()),
+      table: set.table,
+    };
+    this.sheets = model.sheets.map((s) => this.prepare(s));
+  }
+
+  /** Parses every formula of a sheet (one parse per shape): the eligibility check. */
+  private prepare(sheet: SheetModel): SheetState {
+    // Array formulas saved in the file (and the cells they cover) are HyperFormula's to redo.
+    if (sheet.arrayFormulas.length > 0) bail('array formulas');
+    const width = Math.max(sheet.colCount, 1);
+    const trees: (Node | undefined)[] = new Array(sheet.rowCount * width);
+    const out: EngineValue[][] = new Array(sheet.rowCount);
+    const cache = this.shapes;
+    for (let r = 0; r < sheet.rowCount; r++) {
+      const forms = sheet.formulas[r];
+      const vals = sheet.values[r] ?? [];
+      let copied = false;
+      for (let c = 0; forms && c < forms.length; c++) {
+        const f = forms[c];
+        if (f == null) continue;
+        const key = shapeKey(f, r, c);
+        let tree = key === undefined ? undefined : cache.get(key);
+        if (tree === undefined && (key === undefined || !cache.has(key))) {
+          tree = parseFormula(f, r, c, this.ctx);
+          if (key !== undefined) cache.set(key, tree);
+        }
+        if (tree === undefined) bail(`formula ${f}`);
+        trees[r * width + c] = tree;
+        copied = true;
+      }
+      out[r] = copied ? vals.slice() : vals;
+    }
+    return { model: sheet, width, trees, state: new Uint8Array(sheet.rowCount * width), out };
+  }
+
+  private readonly shapes = new Map<string, Node | undefined>();
+
+  run(): EngineValue[][][] {
+    this.sheets.forEach((s, i) => {
+      for (let r = 0; r < s.model.rowCount; r++) {
+        const forms = s.model.formulas[r];
+        for (let c = 0; forms && c < forms.length; c++) {
+          if (forms[c] != null) this.cell(i, r, c);
+        }
+      }
+    });
+    // Dependants have read the full doubles; what is reported is rounded as HyperFormula does.
+    for (const s of this.sheets) {
+      for (let r = 0; r < s.model.rowCount; r++) {
+        const forms = s.model.formulas[r];
+        const row = s.out[r];
+        for (let c = 0; forms && c < forms.length; c++) {
+          const v = row[c];
+          if (forms[c] != null && typeof v === 'number') row[c] = exportNumber(v);
+        }
+      }
+    }
+    return this.sheets.map((s) => s.out);
+  }
+
+  /** A cell's value as a formula reading it sees it. */
+  private cell(sheet: number, row: number, col: number): Value {
+    const s = this.sheets[sheet];
+    if (row >= s.model.rowCount || col >= s.width) return null;
+    const tree = s.trees[row * s.width + col];
+    if (tree === undefined) return constant(s.model.values[row]?.[col] ?? null);
+    const at = row * s.width + col;
+    const state = s.state[at];
+    if (state === State.Done) return s.out[row][col] as Value;
+    if (state === State.Running) return bail('circular reference');
+    if (++this.depth > MAX_DEPTH) bail('dependency chain too deep');
+    s.state[at] = State.Running;
+    let v = this.eval(tree, sheet, row, col);
+    // A formula whose value is blank shows 0 (HyperFormula's `evaluateNullToZero`, Excel's rule).
+    if (v === null) v = 0;
+    s.out[row][col] = v;
+    s.state[at] = State.Done;
+    this.depth--;
+    return v;
+  }
+
+  private at(p: RefPart, row: number, col: number): [number, number] {
+    return [p.rowAbs ? p.row : row + p.row, p.colAbs ? p.col : col + p.col];
+  }
+
+  private eval(n: Node, sheet: number, row: number, col: number): Value {
+    switch (n.k) {
+      case 'lit':
+        return n.v;
+      case 'ref': {
+        const [r, c] = this.at(n.at, row, col);
+        return this.cell(n.sheet < 0 ? sheet : n.sheet, r, c);
+      }
+      case 'range':
+        // parse.ts lets a range appear only where cmCall or an aggregate reads it.
+        return bail('range as a value');
+      case 'neg': {
+        const x = toNumber(this.eval(n.a, sheet, row, col));
+        return isError(x) ? x : finish(-x);
+      }
+      case 'pct': {
+        const x = toNumber(this.eval(n.a, sheet, row, col));
+        return isError(x) ? x : finish(x / 100);
+      }
+      case 'pos':
+        return this.eval(n.a, sheet, row, col);
+      case 'bin': {
+        const a = this.eval(n.a, sheet, row, col);
+        const b = this.eval(n.b, sheet, row, col);
+        if (n.op === '&') return concat(a, b);
+        if (n.op.length === 1 && '+-*/^'.includes(n.op)) return arithmetic(n.op, a, b);
+        return compare(n.op, a, b);
+      }
+      case 'cm':
+        return this.cm(this.set.table[n.fn], n.args, sheet, row, col);
+      case 'fn':
+        return callBuiltin(n.name, this.args(n.args, sheet, row, col));
+    }
+  }
+
+  private args(nodes: readonly Node[], sheet: number, row: number, col: number): Args {
+    return {
+      length: nodes.length,
+      value: (i) => this.eval(nodes[i], sheet, row, col),
+      isRange: (i) => nodes[i].k === 'range',
+      cells: (i, each) => {
+        const n = nodes[i];
+        if (n.k !== 'range') return;
+        const [s, top, left, bottom, right] = this.bounds(n, sheet, row, col);
+        for (let r = top; r <= bottom; r++) {
+          for (let c = left; c <= right; c++) if (!each(this.cell(s, r, c))) return;
+        }
+      },
+    };
+  }
+
+  private bounds(
+    n: Extract<Node, { k: 'range' }>,
+    sheet: number,
+    row: number,
+    col: number,
+  ): [number, number, number, number, number] {
+    const [r1, c1] = this.at(n.from, row, col);
+    const [r2, c2] = this.at(n.to, row, col);
+    const s = n.sheet < 0 ? sheet : n.sheet;
+    return [s, Math.min(r1, r2), Math.min(c1, c2), Math.max(r1, r2), Math.max(c1, c2)];
+  }
+
+  /** One CM call, argument for argument as the HyperFormula plugin makes it (cm-plugin.ts). */
+  private cm(
+    spec: FunctionSpec,
+    nodes: readonly (Node | null)[],
+    sheet: number,
+    row: number,
+    col: number,
+  ): Value {
+    const n = spec.params.length;
+    const values: XlArg[] = new Array<XlArg>(n);
+    let rangeError: ErrorValue | undefined;
+    let liftedError: ErrorValue | undefined;
+    for (let i = 0; i < n; i++) {
+      const node = nodes[i] ?? null;
+      if (node?.k === 'range') {
+        const [s, top, left, bottom, right] = this.bounds(node, sheet, row, col);
+        if (top === bottom && left === right) {
+          // A one-cell range is read as that cell's value, as HyperFormula reads it.
+          const v = this.cell(s, top, left);
+          values[i] = isError(v) ? null : v;
+          if (isError(v)) {
+            if (spec.params[i].range) rangeError ??= v;
+            else liftedError ??= v;
+          }
+          continue;
+        }
+        const rows: XlScalar[][] = [];
+        for (let r = top; r <= bottom; r++) {
+          const line: XlScalar[] = new Array<XlScalar>(right - left + 1);
+          for (let c = left; c <= right; c++) {
+            const v = this.cell(s, r, c);
+            if (isError(v)) {
+              if (spec.params[i].range) rangeError ??= v;
+              else liftedError ??= v;
+              line[c - left] = null;
+            } else line[c - left] = v;
+          }
+          rows.push(line);
+        }
+        values[i] = rows;
+        continue;
+      }
+      const v = node === null ? null : this.eval(node, sheet, row, col);
+      if (isError(v)) {
+        if (spec.params[i].range) rangeError ??= v;
+        else liftedError ??= v;
+        values[i] = null;
+      } else values[i] = v;
+    }
+    // Errors in a range parameter stop the call; errors in a lifted one replace its result.
+    if (rangeError) return rangeError;
+    let result: XlResult;
+    try {
+      result = this.set.invoke(spec.name, values);
+    } catch (e) {
+      const why = e instanceof Error ? e.message : String(e);
+      return { error: '#VALUE!', message: `${registeredName(spec)} failed: ${why}` };
+    }
+    if (liftedError) return liftedError;
+    const out = Array.isArray(result) ? result[0]?.[0] : result;
+    if (out === undefined) return NO_VALUE;
+    if (typeof out === 'number') return finish(out);
+    if (out === null || typeof out !== 'object') return out;
+    const error = CM_ERRORS.has(out.error) ? out.error : '#VALUE!';
+    return out.message ? { error, message: out.message } : { error };
+  }
+}
+
+/** A constant cell's value; an error typed into a cell is that error (without a message). */
+function constant(v: EngineValue): Value {
+  if (!isError(v)) return v;
+  if (!KNOWN_ERRORS.has(v.error)) return bail(`error value ${v.error}`);
+  return { error: v.error };
+}
