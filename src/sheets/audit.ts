@@ -286,14 +286,19 @@ function auditRow(
     const c = col[key];
     if (e === undefined || c === undefined) continue;
     const shownValue = v[c] ?? null;
+    // A cell left empty where the function does not apply to the role (an agent's score, a
+    // branch head's reserve: #N/A) agrees with the policy; validation accepts it too.
+    const notApplicable =
+      !e.result.ok && e.result.error.kind === 'na' && shownValue === null && !f?.[c];
     const same =
-      key === 'outcome'
+      notApplicable ||
+      (key === 'outcome'
         ? sameOutcome(shownValue, e)
         : sameNumber(
             shownValue,
             e,
             key === 'score' ? policy.score.totalPlaces : policy.reserve.moneyPlaces,
-          );
+          ));
     if (key === 'score') scoreOk = same;
     const status = info.formulas[key] ?? 'blank';
     // A call on the row's own inputs showing another value was not recalculated; for the

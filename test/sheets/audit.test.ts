@@ -123,6 +123,14 @@ describe('audit', () => {
     ]);
   });
 
+  it('a computed cell left empty where the function does not apply (#N/A) agrees; a typed value does not', () => {
+    const agent: Person = { id: 'A1', name: '钱七', role: '代办员', monthly_income: 3000 };
+    const empty = appraisalGrid([agent], { formulaOverride: () => null });
+    expect(brief(auditWorkbook([empty]))).toEqual([]);
+    const typed = appraisalGrid([{ ...agent, score: 60 }], { formulaOverride: () => null });
+    expect(brief(auditWorkbook([typed])).map((f) => f[0])).toContain('audit.mismatch');
+  });
+
   it('reserve compared at 0.01 yuan', () => {
     const g = withCell(appraisalGrid(), 3, 14, 999.99);
     expect(brief(auditWorkbook([g]))).toEqual([['audit.stale', 'O4']]);
