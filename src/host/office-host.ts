@@ -135,6 +135,18 @@ export class OfficeHost implements WorkbookHost {
     });
   }
 
+  /** A range the user's formula refers to (the Explain view), read like any other area. */
+  readRange(sheet: string, address: string): Promise<Grid> {
+    return this.run(async (context) => {
+      const worksheet = context.workbook.worksheets.getItem(sheet);
+      worksheet.load('name');
+      const range = worksheet.getRange(stripSheet(address));
+      range.load('rowIndex,columnIndex,rowCount,columnCount');
+      await context.sync();
+      return this.readArea(context, range, worksheet.name, `${sheet}!${address}`, {});
+    });
+  }
+
   private async readArea(
     context: XContext,
     range: XRange,

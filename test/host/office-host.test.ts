@@ -144,6 +144,21 @@ describe('OfficeHost reads', () => {
     });
   });
 
+  it('reads one range a formula refers to, where it is, with its values', async () => {
+    const { excel, host } = setup();
+    excel.addSheet('S', [
+      ['x', 1, 2],
+      ['y', 3, 4],
+    ]);
+    const grid = await host.readRange('S', 'B1:C2');
+    expect(grid).toMatchObject({ sheet: 'S', top: 0, left: 1 });
+    expect(grid.values).toEqual([
+      [1, 2],
+      [3, 4],
+    ]);
+    expect((await host.readRange('S', 'A2')).values).toEqual([['y']]);
+  });
+
   it('reads a table by name, header included', async () => {
     const { excel, host } = setup();
     excel
