@@ -71,6 +71,32 @@ export interface XWorksheetCollection extends XLoadable {
   getItemOrNullObject(name: string): XWorksheet;
   add(name?: string): XWorksheet;
   getActiveWorksheet(): XWorksheet;
+  /** The selection changed on any worksheet (ExcelApi 1.9). */
+  readonly onSelectionChanged: XEventHandlers;
+}
+
+/** What an event's `add` returns; `remove()` is queued on the context the handler was added in. */
+export interface XEventHandlerResult {
+  remove(): void;
+}
+
+/** An event of a proxy (`worksheets.onSelectionChanged`); the handler's arguments are unused. */
+export interface XEventHandlers {
+  add(handler: (args: unknown) => Promise<unknown>): XEventHandlerResult;
+}
+
+/** A document setting (ExcelApi 1.4): one key and its value, saved with the workbook. */
+export interface XSetting extends XLoadable {
+  readonly isNullObject: boolean;
+  readonly key: string;
+  /** What was stored: the adapter only stores strings. */
+  readonly value: unknown;
+}
+
+export interface XSettingCollection {
+  getItemOrNullObject(key: string): XSetting;
+  /** Adds the setting, or replaces the value of the one with this key. */
+  add(key: string, value: string): XSetting;
 }
 
 export interface XTable extends XLoadable {
@@ -93,6 +119,8 @@ export interface XWorkbook extends XLoadable {
   readonly worksheets: XWorksheetCollection;
   readonly tables: XTableCollection;
   readonly application: XApplication;
+  /** Document settings of this add-in (ExcelApi 1.4). */
+  readonly settings: XSettingCollection;
   getActiveCell(): XRange;
 }
 
@@ -101,5 +129,12 @@ export interface XContext {
   sync(): Promise<unknown>;
 }
 
-/** The shape of `Excel.run`: one batch against one request context. */
-export type ExcelRun = <T>(batch: (context: XContext) => Promise<T>) => Promise<T>;
+/**
+ * The shape of `Excel.run`: one batch against a new request context or, given the context of an
+ * earlier batch, another batch against that one (removing an event handler requires the context
+ * it was added in).
+ */
+export interface ExcelRun {
+  <T>(batch: (context: XContext) => Promise<T>): Promise<T>;
+  <T>(context: XContext, batch: (context: XContext) => Promise<T>): Promise<T>;
+}

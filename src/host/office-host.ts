@@ -7,7 +7,13 @@ import type { CellValue, Grid } from '../sheets/grid';
 import { normalizeCell, stripSheet } from './a1';
 import { toCellValue, toExcelRows, toFormula, widthOf } from './cells';
 import { readRows, writeRows } from './chunked';
-import type { ExcelRun, XContext, XProtectionOptions, XRange } from './excel-api';
+import type {
+  ExcelRun,
+  XContext,
+  XEventHandlerResult,
+  XProtectionOptions,
+  XRange,
+} from './excel-api';
 import { MARKS_SHEET } from './marks-store';
 import { MarkBook } from './office-marks';
 import type { Mark, ReadOptions, Selection, SheetInfo, TableInfo, WorkbookHost } from './port';
@@ -31,7 +37,13 @@ export const UNNAMED_WORKBOOK = 'Workbook';
  */
 const LOG_PROTECTION: XProtectionOptions = { allowFormatColumns: true };
 
-const defaultRun: ExcelRun = (batch) => Excel.run((context) => batch(context));
+type Batch<T> = (context: XContext) => Promise<T>;
+
+const defaultRun: ExcelRun = <T>(first: XContext | Batch<T>, batch?: Batch<T>): Promise<T> =>
+  typeof first === 'function'
+    ? Excel.run((context) => first(context))
+    : // A context an earlier batch was given, i.e. an Excel.RequestContext.
+      Excel.run(first as Excel.RequestContext, (context) => (batch as Batch<T>)(context));
 
 function emptyGrid(sheet: string, table?: string): Grid {
   return { sheet, top: 0, left: 0, values: [], formulas: [], ...(table ? { table } : {}) };
@@ -113,6 +125,52 @@ export class OfficeHost implements WorkbookHost {
       await context.sync();
       if (used.isNullObject) return emptyGrid(worksheet.name);
       return this.readArea(context, used, worksheet.name, `sheet ${worksheet.name}`, options);
+    });
+  }
+
+  /**
+   * `worksheets.onSelectionChanged` (ExcelApi 1.9). The handler is removed on the request
+   * context it was added in, as Office requires; stopping twice is harmless.
+   */
+  async onSelectionChanged(handler: () => void): Promise<() => Promise<void>> {
+    const added = await this.run(async (context) => {
+      const result = context.workbook.worksheets.onSelectionChanged.add(async () => handler());
+      await context.sync();
+      return { context, result };
+    });
+    let stopped = false;
+    return async () => {
+      if (stopped) return;
+      stopped = true;
+      await this.removeHandler(added.context, added.result);
+    };
+  }
+
+  private removeHandler(context: XContext, result: XEventHandlerResult): Promise<void> {
+    return this.run(context, async (same) => {
+      result.remove();
+      await same.sync();
+    });
+  }
+
+  /** A document setting of this add-in (ExcelApi 1.4); one sync. */
+  readSetting(key: string): Promise<string | null> {
+    return this.run(async (context) => {
+      const setting = context.workbook.settings.getItemOrNullObject(key);
+      setting.load('isNullObject,value');
+      await context.sync();
+      if (setting.isNullObject) return null;
+      const value = setting.value;
+      if (value === null || value === undefined) return null;
+      return typeof value === 'string' ? value : JSON.stringify(value);
+    });
+  }
+
+  /** `settings.add` replaces the value of an existing key; one sync. */
+  writeSetting(key: string, value: string): Promise<void> {
+    return this.run(async (context) => {
+      context.workbook.settings.add(key, value);
+      await context.sync();
     });
   }
 

@@ -61,6 +61,14 @@ export interface WorkbookHost {
    * listening. Optional: hosts without selection events leave it out.
    */
   onSelectionChanged?(handler: () => void): Promise<() => Promise<void>>;
+  /**
+   * A document-level setting saved with the workbook but not in any cell (the audit log's head
+   * anchor), or null when it is not set. Optional, with writeSetting: hosts without document
+   * settings leave both out.
+   */
+  readSetting?(key: string): Promise<string | null>;
+  /** Set (or replace) a document-level setting; it is saved when the workbook is saved. */
+  writeSetting?(key: string, value: string): Promise<void>;
   /** An Excel Table's range, header row included. */
   readTable(table: string, options?: ReadOptions): Promise<Grid>;
   /** Full recalculation of every formula in the workbook. */

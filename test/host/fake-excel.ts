@@ -46,6 +46,8 @@ export interface SeedOptions {
   readonly formulas?: readonly (readonly (string | null)[])[];
 }
 
+type Batch<T> = (context: XContext) => Promise<T>;
+
 class FakeContext implements XContext, FakeSession {
   readonly workbook: FakeWorkbook;
   private pending: QueuedOp[] = [];
@@ -118,6 +120,8 @@ export class FakeExcel {
     activeSheet: '',
     activeCell: { sheet: '', row: 0, col: 0 },
     calculations: [],
+    settings: new Map(),
+    selectionHandlers: new Set(),
   };
   readonly writes: WriteRecord[] = [];
   readonly syncs: SyncRecord[] = [];
@@ -127,10 +131,18 @@ export class FakeExcel {
   /** Excel.run calls so far. */
   runs = 0;
 
-  /** Use as OfficeHost's `run`. Like Excel.run, flushes what the batch left queued. */
-  readonly run: ExcelRun = async (batch) => {
+  /**
+   * Use as OfficeHost's `run`. Like Excel.run, flushes what the batch left queued; given the
+   * context of an earlier batch, runs this one on that same context.
+   */
+  readonly run: ExcelRun = async <T>(first: XContext | Batch<T>, second?: Batch<T>): Promise<T> => {
     this.runs += 1;
-    const context = new FakeContext(this);
+    const reused = typeof first === 'function' ? undefined : first;
+    if (reused !== undefined && !(reused instanceof FakeContext)) {
+      throw new Error('fake run: not a context of this fake');
+    }
+    const context = reused ?? new FakeContext(this);
+    const batch = (typeof first === 'function' ? first : second) as Batch<T>;
     const result = await batch(context);
     if (context.hasPending) await context.sync();
     return result;
@@ -222,6 +234,25 @@ export class FakeExcel {
       out.push(line);
     }
     return out;
+  }
+
+  /** A document setting as stored, or undefined. */
+  setting(key: string): unknown {
+    return this.state.settings.get(key);
+  }
+
+  /** How many selection handlers are registered now. */
+  get selectionHandlerCount(): number {
+    return this.state.selectionHandlers.size;
+  }
+
+  /** The user selects a cell: moves the active cell and calls every registered handler. */
+  async select(sheet: string, address: string): Promise<void> {
+    const { row, col } = parseCell(address);
+    this.state.activeSheet = sheet;
+    this.state.activeCell = { sheet, row, col };
+    const args = { type: 'WorksheetSelectionChanged', address, worksheetId: sheet };
+    await Promise.all([...this.state.selectionHandlers].map((handler) => handler(args)));
   }
 
   /** Forget counters between phases of a test. */

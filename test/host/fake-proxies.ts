@@ -4,11 +4,15 @@
  */
 import { type RectRef, parseRect, qualify, rectAddress } from '../../src/host/a1';
 import type {
+  XEventHandlerResult,
+  XEventHandlers,
   XProtection,
   XProtectionOptions,
   XRange,
   XRangeFill,
   XRangeFormat,
+  XSetting,
+  XSettingCollection,
   XTable,
   XTableCollection,
   XWorkbook,
@@ -464,7 +468,43 @@ function findSheet(session: FakeSession, name: string): SheetState | null {
   return session.state.sheets.find((s) => s.name.toLowerCase() === lower) ?? null;
 }
 
+type Handler = (args: unknown) => Promise<unknown>;
+
+/**
+ * An event of the fake: `add` and `remove` are queued on the context they are called in and
+ * take effect at its next sync, so a handler removed in a context other than the one it was
+ * added in is never removed (as in Office, where that fails).
+ */
+export class FakeEvent implements XEventHandlers {
+  constructor(
+    private readonly session: FakeSession,
+    private readonly name: string,
+    private readonly handlers: () => Set<Handler>,
+  ) {}
+
+  add(handler: Handler): XEventHandlerResult {
+    const session = this.session;
+    session.enqueue({
+      request: { add: this.name },
+      run: () => ({ commit: () => void this.handlers().add(handler) }),
+    });
+    return {
+      remove: () =>
+        session.enqueue({
+          request: { remove: this.name },
+          run: () => ({ commit: () => void this.handlers().delete(handler) }),
+        }),
+    };
+  }
+}
+
 export class FakeWorksheets extends Proxy implements XWorksheetCollection {
+  readonly onSelectionChanged = new FakeEvent(
+    this.session,
+    'worksheets.onSelectionChanged',
+    () => this.session.state.selectionHandlers,
+  );
+
   get items(): FakeWorksheet[] {
     return this.read('items');
   }
@@ -560,8 +600,58 @@ export class FakeTables extends Proxy implements XTableCollection {
   }
 }
 
+export class FakeSetting extends Proxy implements XSetting {
+  constructor(
+    session: FakeSession,
+    private readonly settingKey: string,
+    /** getItemOrNullObject: a missing key loads as a null object instead of failing. */
+    private readonly orNull: boolean,
+  ) {
+    super(session);
+  }
+  get isNullObject(): boolean {
+    return this.read('isNullObject');
+  }
+  get key(): string {
+    return this.read('key');
+  }
+  get value(): unknown {
+    return this.read('value');
+  }
+  protected snapshot(property: string): unknown {
+    const settings = this.session.state.settings;
+    const present = settings.has(this.settingKey);
+    if (!present && !this.orNull) throw notFound(`setting ${this.settingKey}`);
+    if (property === 'isNullObject') return !present;
+    if (property === 'key') return present ? this.settingKey : undefined;
+    if (property === 'value') return present ? settings.get(this.settingKey) : undefined;
+    throw new Error(`fake setting: cannot load ${property}`);
+  }
+}
+
+export class FakeSettings implements XSettingCollection {
+  constructor(private readonly session: FakeSession) {}
+
+  getItemOrNullObject(key: string): FakeSetting {
+    return new FakeSetting(this.session, key, true);
+  }
+
+  add(key: string, value: string): FakeSetting {
+    this.session.enqueue({
+      request: { call: 'settings.add', key, value },
+      run: () => {
+        this.session.state.settings.set(key, value);
+        this.session.record({ sheet: '', address: key, property: 'setting', value });
+        return {};
+      },
+    });
+    return new FakeSetting(this.session, key, false);
+  }
+}
+
 export class FakeWorkbook extends Proxy implements XWorkbook {
   readonly worksheets: FakeWorksheets;
+  readonly settings: FakeSettings;
   readonly tables: FakeTables;
   readonly application: { calculate(type: 'Full'): void };
 
@@ -569,6 +659,7 @@ export class FakeWorkbook extends Proxy implements XWorkbook {
     super(session);
     this.worksheets = new FakeWorksheets(session);
     this.tables = new FakeTables(session);
+    this.settings = new FakeSettings(session);
     this.application = {
       calculate: (type) =>
         this.queue({ call: 'calculate', type }, () => session.state.calculations.push(type)),

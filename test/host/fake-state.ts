@@ -145,4 +145,8 @@ export interface WorkbookState {
   activeSheet: string;
   activeCell: { sheet: string; row: number; col: number };
   calculations: string[];
+  /** Document settings (`workbook.settings`), as stored. */
+  settings: Map<string, unknown>;
+  /** Handlers of `worksheets.onSelectionChanged` that are registered (added and synced). */
+  selectionHandlers: Set<(args: unknown) => Promise<unknown>>;
 }
