@@ -153,10 +153,7 @@ export function verifyLog(
   }
   const count = records.length;
   if (options.expectedCount !== undefined && count !== options.expectedCount) {
-    return bad(Math.min(count, options.expectedCount), {
-      en: `the log holds ${count} records; ${options.expectedCount} were expected: ${count < options.expectedCount ? 'the last records were deleted' : 'records were added'}.`,
-      zh: `日志有 ${count} 条记录，应为 ${options.expectedCount} 条：${count < options.expectedCount ? '最后的记录已被删除' : '有记录被添加'}。`,
-    });
+    return bad(Math.min(count, options.expectedCount), countReason(count, options.expectedCount));
   }
   if (options.expectedHead !== undefined) {
     const head = count === 0 ? GENESIS_HASH : records[count - 1].hash;
@@ -174,6 +171,37 @@ export function verifyLog(
     }
   }
   return { ok: true };
+}
+
+function recordsEn(n: number): string {
+  return n === 1 ? '1 record' : `${n} records`;
+}
+
+/** The log holds `count` records where `expected` were anchored; names the first missing one. */
+function countReason(count: number, expected: number): Text {
+  const held = `the log holds ${recordsEn(count)}, ${expected} expected`;
+  const heldZh = `日志有 ${count} 条记录，应为 ${expected} 条`;
+  if (count > expected) {
+    return {
+      en: `${held}: records were added after record ${expected}.`,
+      zh: `${heldZh}：第 ${expected} 条之后有记录被添加。`,
+    };
+  }
+  const first = count + 1;
+  const missing =
+    first === expected
+      ? { en: `record ${first}`, zh: `第 ${first} 条` }
+      : { en: `records ${first} to ${expected}`, zh: `第 ${first} 至 ${expected} 条` };
+  if (count === 0) {
+    return {
+      en: `${held}: the log sheet or all its records (${missing.en}) were deleted.`,
+      zh: `${heldZh}：日志表或其全部记录（${missing.zh}）已被删除。`,
+    };
+  }
+  return {
+    en: `${held}: ${missing.en} ${first === expected ? 'was' : 'were'} deleted from the end.`,
+    zh: `${heldZh}：末尾的${missing.zh}记录已被删除。`,
+  };
 }
 
 function bad(index: number, reason: Text): LogVerdict {

@@ -106,6 +106,26 @@ describe('audit log', () => {
     expect(bad(extra, { expectedHead: log[4].hash })).toBe(5);
   });
 
+  it('names the first missing record when the anchored count is short, in both languages', () => {
+    const reason = (records: readonly AuditRecord[], expectedCount: number) => {
+      const v = verifyLog(records, { expectedCount });
+      return v.ok ? 'ok' : v.reason;
+    };
+    expect(reason(log.slice(0, 4), 5)).toEqual({
+      en: 'the log holds 4 records, 5 expected: record 5 was deleted from the end.',
+      zh: '日志有 4 条记录，应为 5 条：末尾的第 5 条记录已被删除。',
+    });
+    expect(reason(log.slice(0, 1), 5)).toEqual({
+      en: 'the log holds 1 record, 5 expected: records 2 to 5 were deleted from the end.',
+      zh: '日志有 1 条记录，应为 5 条：末尾的第 2 至 5 条记录已被删除。',
+    });
+    expect(reason([], 2)).toEqual({
+      en: 'the log holds 0 records, 2 expected: the log sheet or all its records (records 1 to 2) were deleted.',
+      zh: '日志有 0 条记录，应为 2 条：日志表或其全部记录（第 1 至 2 条）已被删除。',
+    });
+    expect(reason(log, 3)).toMatchObject({ en: expect.stringMatching(/added after record 3/) });
+  });
+
   it('round-trips through sheet rows, tolerant of what Excel does to them', () => {
     const rows = logToRows(log);
     expect(rows[0]).toEqual([...LOG_HEADER]);
