@@ -246,6 +246,8 @@ module.exports = async (env = {}, argv = {}) => {
               // Type errors in the bundled files fail the build; tests and scripts are
               // type-checked elsewhere.
               onlyCompileBundledFiles: true,
+              // `--env transpileOnly`: no type check (the browser tests' build; tsc checks types).
+              transpileOnly: Boolean(env.transpileOnly),
               compilerOptions: { module: 'es2020', noEmit: false },
             },
           },

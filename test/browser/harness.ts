@@ -27,15 +27,19 @@ export function requireChromium(): void {
 }
 
 /**
- * webpack in development mode into a new temporary folder; resolves to that folder. Set
- * CM_PREVIEW_DIST to a folder built earlier to skip the build while working on the tests.
+ * webpack in development mode, without type checking (tsc does that), into a new temporary
+ * folder; resolves to that folder. Set CM_PREVIEW_DIST to a folder built earlier to skip the
+ * build while working on the tests.
  */
 export async function buildPages(): Promise<string> {
   const prebuilt = process.env.CM_PREVIEW_DIST;
   if (prebuilt) return prebuilt;
   const out = mkdtempSync(join(tmpdir(), 'cm-preview-'));
   const webpackCli = require.resolve('webpack-cli/bin/cli.js', { paths: [ROOT] });
-  const args = [webpackCli, '--mode', 'development', '--output-path', out, '--no-stats'];
+  const args = [
+    webpackCli,
+    ...['--mode', 'development', '--env', 'transpileOnly', '--output-path', out, '--no-stats'],
+  ];
   let log = '';
   const code = await new Promise<number | null>((done, fail) => {
     const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, CI: '1' } });
