@@ -345,7 +345,7 @@ export function checkManifest(xml: string, options: ManifestCheckOptions): Manif
   );
   for (const name of REQUIRED_SETS) {
     if (!sets.has(name)) {
-      problem('requirements', `<Requirements> must list <Set Name="${name}" MinVersion="1.1"/>.`);
+      problem('requirements', `<Requirements> must list <Set Name="${name}"/>.`);
     }
   }
   const permissions = findAll(root, 'Permissions').map(({ el }) => el.text);

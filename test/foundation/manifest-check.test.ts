@@ -146,7 +146,7 @@ describe('manifest checker', () => {
   });
 
   it('requires both requirement sets', () => {
-    const xml = edit(MANIFEST, '<Set Name="CustomFunctionsRuntime" MinVersion="1.1"/>', '');
+    const xml = edit(MANIFEST, '<Set Name="CustomFunctionsRuntime" MinVersion="1.2"/>', '');
     expect(messages(check(xml))).toMatch(/<Set Name="CustomFunctionsRuntime"/);
   });
 
