@@ -43,14 +43,25 @@ function time(fn: () => void, repeats = 9): number {
   return median(times);
 }
 
-export function run(): { name: string; figures: Record<string, number>; ratio: number; target: number } {
+export function run(): {
+  name: string;
+  figures: Record<string, number>;
+  ratio: number;
+  target: number;
+} {
   const data = rows();
   const columns = [0, 1, 2, 3, 4].map((k) => data.map((r) => [r[k]]));
   const makeError = (code: string, message: string): object => ({ code, message });
   let sink = 0;
   const core = time(() => {
     for (const r of data) {
-      const s = appraisalScore({ role: r[0], deposit: r[1], nplRatio: r[2], collectionRate: r[3], fourth: r[4] });
+      const s = appraisalScore({
+        role: r[0],
+        deposit: r[1],
+        nplRatio: r[2],
+        collectionRate: r[3],
+        fourth: r[4],
+      });
       if (s.ok) sink += s.value;
     }
   });

@@ -2,7 +2,6 @@
  * Where an outcome leads (POLICY §2, Art. 9(2) and 24), months below base (Art. 14(2)), and the
  * collection duty of Art. 25(1) (POLICY §3).
  */
-import { Decimal } from './decimal';
 import { meets, num, opSymbol } from './compare';
 import { percent, yuan } from './format';
 import { got, isBlank, notAList, readNumber, readRole } from './input';
