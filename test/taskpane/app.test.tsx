@@ -14,6 +14,15 @@ describe('App', () => {
     expect(screen.getByLabelText('语言')).toHaveValue('zh');
   });
 
+  it('keeps what the pane said in step with a language switch', async () => {
+    renderApp({ host: appraisalHost(), initialLang: 'en' });
+    await userEvent.click(screen.getByRole('button', { name: 'Validate' }));
+    await userEvent.click(await screen.findByRole('switch', { name: 'Highlight the cells' }));
+    expect(await screen.findByText('3 cells highlighted.')).toBeInTheDocument();
+    await userEvent.selectOptions(screen.getByLabelText('Language'), 'zh');
+    expect(await screen.findByText('已突出显示 3 个单元格。')).toBeInTheDocument();
+  });
+
   it('reaches every view from the keyboard', async () => {
     renderApp({ host: appraisalHost(), initialLang: 'en' });
     // Tab order starts at the language choice; then Fluent's Tabster moves focus into the tab

@@ -85,7 +85,8 @@ export function ValidateView({
   const [tables, setTables] = useState<TableInfo[]>([]);
   const [table, setTable] = useState('');
   const [marksOn, setMarksOn] = useState(false);
-  const [marksNote, setMarksNote] = useState('');
+  // What the last marks action did, kept as data so the note follows a language switch.
+  const [marksNote, setMarksNote] = useState<{ written: number } | 'cleared' | null>(null);
   const [marksError, setMarksError] = useState<unknown>(null);
   const run = useRun<ValidateResult>();
 
@@ -110,7 +111,7 @@ export function ValidateView({
     setMarksError(null);
     if (marksOn) {
       setMarksOn(false);
-      setMarksNote('');
+      setMarksNote(null);
       await clearMarks(host).catch((e: unknown) => setMarksError(e));
     }
     await run.start((options) =>
@@ -124,10 +125,10 @@ export function ValidateView({
     try {
       if (on) {
         const n = await applyMarks(host, findings ?? []);
-        setMarksNote(t.validate.marksWritten(n));
+        setMarksNote({ written: n });
       } else {
         await clearMarks(host);
-        setMarksNote(t.validate.marksCleared);
+        setMarksNote('cleared');
       }
     } catch (e) {
       setMarksOn(!on);
@@ -199,7 +200,11 @@ export function ValidateView({
             />
           </div>
           <div aria-live="polite" className={view.muted}>
-            {marksNote}
+            {marksNote === null
+              ? ''
+              : marksNote === 'cleared'
+                ? t.validate.marksCleared
+                : t.validate.marksWritten(marksNote.written)}
           </div>
           {marksError !== null && <ErrorNote error={marksError} />}
           <Caption1 className={view.muted}>{t.validate.selectHint}</Caption1>
