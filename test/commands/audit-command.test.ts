@@ -4,7 +4,7 @@
  */
 import { auditCommand } from '../../src/commands/audit-command';
 import type { AuditSummary } from '../../src/taskpane/workflows';
-import { LOG_SHEET, REPORT_SHEET } from '../../src/taskpane/workflows';
+import { LOG_HEAD_KEY, LOG_SHEET, REPORT_SHEET } from '../../src/taskpane/workflows';
 import { appraisalHost, SHEET } from '../taskpane/fixtures';
 
 function notifier() {
@@ -33,9 +33,12 @@ describe('ribbon Audit command', () => {
     expect(n.done).toHaveLength(1);
     expect(n.done[0].record?.seq).toBe(1);
     expect(n.done[0].when).toBe('2025-03-03T09:00:00.000Z');
-    // Writes go to the report and log sheets only: no user input cell is touched.
-    const written = host.writes.map((w) => ('sheet' in w ? w.sheet : w.kind));
-    expect(new Set(written)).toEqual(new Set([REPORT_SHEET, LOG_SHEET]));
+    // Writes go to the report and log sheets and the log's head anchor (a document setting)
+    // only: no user input cell is touched.
+    const written = host.writes.map((w) =>
+      'sheet' in w ? w.sheet : w.kind === 'setting' ? w.key : w.kind,
+    );
+    expect(new Set(written)).toEqual(new Set([REPORT_SHEET, LOG_SHEET, LOG_HEAD_KEY]));
     expect(host.cellWrites(SHEET)).toEqual([]);
     expect(host.calls.some((c) => c.method === 'setFormula' || c.method === 'writeMarks')).toBe(
       false,

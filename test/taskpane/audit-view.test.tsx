@@ -19,6 +19,11 @@ const T = {
     ok: /The audit log is intact: 1 record, hash chain unbroken\./,
     bad: /The audit log is broken at record 1: record 1 \(seq 1\) was edited/,
     empty: /The audit log is empty/,
+    ok2: /The audit log is intact: 2 records, hash chain unbroken\./,
+    truncated:
+      /The audit log is broken at record 2: the log holds 1 record, 2 expected: record 2 was deleted from the end\./,
+    notAppended:
+      /No log record was appended: the log holds 1 record, 2 expected: record 2 was deleted/,
     cancel: 'Cancel',
     cancelled: /Cancelled\./,
     ribbon: /Result of the Audit button on the ribbon/,
@@ -33,6 +38,10 @@ const T = {
     ok: /稽核日志完好：共 1 条记录，哈希链完整。/,
     bad: /稽核日志在第 1 条记录处断裂：第 1 条记录（序号 1）已被修改/,
     empty: /稽核日志为空/,
+    ok2: /稽核日志完好：共 2 条记录，哈希链完整。/,
+    truncated:
+      /稽核日志在第 2 条记录处断裂：日志有 1 条记录，应为 2 条：末尾的第 2 条记录已被删除。/,
+    notAppended: /未追加日志记录：日志有 1 条记录，应为 2 条：末尾的第 2 条记录已被删除。/,
     cancel: '取消',
     cancelled: /已取消。/,
     ribbon: /功能区“稽核”按钮的结果/,
@@ -82,6 +91,28 @@ describe.each(['en', 'zh'] as Lang[])('Audit view (%s)', (lang) => {
     log.values[1][log.values[0].indexOf('errors')] = 0;
     await userEvent.click(screen.getByRole('button', { name: t.verify }));
     expect(await screen.findByText(t.bad)).toBeInTheDocument();
+  });
+
+  it('sees the last log record deleted and will not append after it', async () => {
+    const host = appraisalHost();
+    renderApp({ host, initialLang: lang, initialTab: 'audit' });
+    for (let i = 0; i < 2; i++) {
+      await userEvent.click(screen.getByRole('button', { name: t.run }));
+      await waitFor(() => expect(host.sheets.get(LOG_SHEET)?.values).toHaveLength(i + 2));
+    }
+    await userEvent.click(screen.getByRole('button', { name: t.verify }));
+    expect(await screen.findByText(t.ok2)).toBeInTheDocument();
+
+    // Someone deletes the last row of the log sheet.
+    const log = host.sheets.get(LOG_SHEET)!;
+    log.values.pop();
+    log.formulas.pop();
+    await userEvent.click(screen.getByRole('button', { name: t.verify }));
+    expect(await screen.findByText(t.truncated)).toBeInTheDocument();
+
+    await userEvent.click(screen.getByRole('button', { name: t.run }));
+    expect(await screen.findByText(t.notAppended)).toBeInTheDocument();
+    expect(host.sheets.get(LOG_SHEET)?.values).toHaveLength(2);
   });
 
   it('stops with a cancelled message and writes nothing when cancelled while reading', async () => {

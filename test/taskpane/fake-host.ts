@@ -24,6 +24,7 @@ export type Write =
   | { readonly kind: 'clearMarks' }
   | { readonly kind: 'report'; readonly sheet: string; readonly rows: number }
   | { readonly kind: 'log'; readonly sheet: string; readonly rows: number }
+  | { readonly kind: 'setting'; readonly key: string; readonly value: string }
   | {
       readonly kind: 'formula';
       readonly sheet: string;
@@ -55,6 +56,10 @@ export interface FakeHostOptions {
   readonly failures?: Partial<Record<keyof WorkbookHost, Error>>;
   /** Leave readRange out, as a host without it would. */
   readonly withoutReadRange?: boolean;
+  /** Document settings the workbook already has. */
+  readonly settings?: Record<string, string>;
+  /** Leave readSetting and writeSetting out, as a host without document settings would. */
+  readonly withoutSettings?: boolean;
 }
 
 function abortError(): Error {
@@ -75,6 +80,10 @@ export class FakeHost implements WorkbookHost {
   active: string;
   selection: { sheet: string; address: string };
   readonly readRange?: (sheet: string, address: string) => Promise<Grid>;
+  /** Document settings: saved with the workbook, in no cell. */
+  readonly settings: Map<string, string>;
+  readonly readSetting?: (key: string) => Promise<string | null>;
+  readonly writeSetting?: (key: string, value: string) => Promise<void>;
   private readonly options: FakeHostOptions;
 
   constructor(options: FakeHostOptions = {}) {
@@ -84,6 +93,18 @@ export class FakeHost implements WorkbookHost {
     const first = this.sheets.keys().next().value ?? 'Sheet1';
     this.active = options.active ?? first;
     this.selection = options.selection ?? { sheet: this.active, address: 'A1' };
+    this.settings = new Map(Object.entries(options.settings ?? {}));
+    if (!options.withoutSettings) {
+      this.readSetting = async (key) => {
+        this.record('readSetting', key);
+        return this.settings.get(key) ?? null;
+      };
+      this.writeSetting = async (key, value) => {
+        this.record('writeSetting', key, value);
+        this.writes.push({ kind: 'setting', key, value });
+        this.settings.set(key, value);
+      };
+    }
     if (!options.withoutReadRange) {
       this.readRange = async (sheet, address) => {
         this.record('readRange', sheet, address);

@@ -17,7 +17,7 @@ import {
   type AuditRecord,
   type Finding,
 } from '../../sheets';
-import { LOG_SHEET, REPORT_SHEET } from './names';
+import { LOG_HEAD_KEY, LOG_SHEET, REPORT_SHEET } from './names';
 import { throwIfCancelled, type RunOptions } from './progress';
 import { dataSheets, readSheets } from './read';
 
@@ -43,9 +43,12 @@ export interface AuditSummary {
   readonly policyHash: string;
   readonly reportSheet: string;
   readonly logSheet: string;
-  /** The record appended; absent when the log could not be read (see logProblem). */
+  /** The record appended; absent when the existing log failed its check (see logProblem). */
   readonly record?: AuditRecord;
-  /** Why no record was appended: the existing log is unreadable. */
+  /**
+   * Why no record was appended: the existing log is unreadable, its chain is broken, or its end
+   * disagrees with the anchored head. A broken log is never extended.
+   */
   readonly logProblem?: Text;
   readonly findings: readonly Finding[];
 }
@@ -77,13 +80,16 @@ export async function runAudit(
   onProgress?.({ phase: 'log', fraction: 0.9 });
   const [workbook, who] = await Promise.all([host.workbookName(), host.userName()]);
   const when = (request.now ?? (() => new Date()))().toISOString();
-  const logged = rowsFromLog(await host.readLog(LOG_SHEET));
+  const logged = await checkedLog(host);
   let record: AuditRecord | undefined;
   if (logged.ok) {
     const previous = logged.records[logged.records.length - 1];
     record = appendRecord(previous, auditLogFields(report, { when, who, workbook }));
     const r = record;
     await host.appendLog(LOG_SHEET, LOG_HEADER, [LOG_HEADER.map((k) => r[k])]);
+    // Written after the append: should this write fail (the error reaches the caller), the log
+    // checks as extended past its anchor from then on; it never looks shortened.
+    await host.writeSetting?.(LOG_HEAD_KEY, anchorText(r.hash, logged.records.length + 1));
   }
   onProgress?.({ phase: 'log', fraction: 1 });
 
@@ -113,19 +119,84 @@ export type LogCheck =
   | {
       readonly ok: false;
       readonly records: number;
-      /** 1-based number of the first bad record. */
+      /** 1-based number of the first bad record (one past the last when only the end is). */
       readonly record: number;
       readonly reason: Text;
     };
 
-/** Check the audit log's hash chain and name the first bad record. */
+/**
+ * Check the audit log's hash chain and name the first bad record. When the host keeps document
+ * settings and the head is anchored there, the log must also end at the anchored record: the
+ * chain alone cannot see that its last records were deleted.
+ */
 export async function verifyLog(host: WorkbookHost): Promise<LogCheck> {
-  const read = rowsFromLog(await host.readLog(LOG_SHEET));
-  if (!read.ok) return { ok: false, records: 0, record: read.index + 1, reason: read.reason };
-  const verdict = verifyChain(read.records);
-  const n = read.records.length;
-  if (!verdict.ok)
-    return { ok: false, records: n, record: verdict.index + 1, reason: verdict.reason };
-  const head = read.records[n - 1]?.hash;
+  const log = await checkedLog(host);
+  if (!log.ok) return { ok: false, records: log.count, record: log.index + 1, reason: log.reason };
+  const n = log.records.length;
+  const head = log.records[n - 1]?.hash;
   return head !== undefined ? { ok: true, records: n, head } : { ok: true, records: n };
+}
+
+/** The last record's hash and the number of records, as kept in the LOG_HEAD_KEY setting. */
+export interface LogAnchor {
+  readonly hash: string;
+  readonly count: number;
+}
+
+function anchorText(hash: string, count: number): string {
+  return JSON.stringify({ hash, count } satisfies LogAnchor);
+}
+
+/** The anchor, or undefined when the text is not one this add-in wrote. */
+export function parseAnchor(text: string): LogAnchor | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (typeof value !== 'object' || value === null) return undefined;
+  const { hash, count } = value as Record<string, unknown>;
+  if (typeof hash !== 'string' || !/^[0-9a-f]{64}$/.test(hash)) return undefined;
+  if (typeof count !== 'number' || !Number.isSafeInteger(count) || count < 0) return undefined;
+  return { hash, count };
+}
+
+type CheckedLog =
+  | { readonly ok: true; readonly records: AuditRecord[] }
+  | {
+      readonly ok: false;
+      /** Records read (0 when the log could not be read). */
+      readonly count: number;
+      /** 0-based index of the first bad record. */
+      readonly index: number;
+      readonly reason: Text;
+    };
+
+/** The log's records after the chain check, against the anchored head where there is one. */
+async function checkedLog(host: WorkbookHost): Promise<CheckedLog> {
+  const read = rowsFromLog(await host.readLog(LOG_SHEET));
+  if (!read.ok) return { ok: false, count: 0, index: read.index, reason: read.reason };
+  const records = read.records;
+  const stored = host.readSetting ? await host.readSetting(LOG_HEAD_KEY) : null;
+  // No anchor: a workbook from before anchoring, or a host without settings. The chain alone.
+  const anchor = stored === null ? undefined : parseAnchor(stored);
+  if (stored !== null && anchor === undefined) {
+    return {
+      ok: false,
+      count: records.length,
+      index: records.length,
+      reason: {
+        en: `the anchor of the log's last record (document setting ${LOG_HEAD_KEY}) is unreadable, so deleted last records could go unseen.`,
+        zh: `日志末条记录的锚点（文档设置 ${LOG_HEAD_KEY}）无法读取，末尾记录被删除将无法发现。`,
+      },
+    };
+  }
+  const verdict = verifyChain(
+    records,
+    anchor ? { expectedHead: anchor.hash, expectedCount: anchor.count } : {},
+  );
+  return verdict.ok
+    ? { ok: true, records }
+    : { ok: false, count: records.length, index: verdict.index, reason: verdict.reason };
 }

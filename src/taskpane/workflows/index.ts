@@ -14,7 +14,7 @@ export {
 } from './explain';
 export { findCmCall, parseArg, type CmCall, type ArgSource } from './formula-call';
 export { createAuditChannel, lastAudit, type AuditChannel, type RibbonAudit } from './last-audit';
-export { LOG_SHEET, REPORT_SHEET } from './names';
+export { LOG_HEAD_KEY, LOG_SHEET, REPORT_SHEET } from './names';
 export {
   CancelledError,
   isCancelled,
