@@ -5,8 +5,9 @@
  *
  * What the chain cannot see alone: deleting the LAST records (or rewriting the whole tail with
  * fresh hashes) leaves a valid shorter chain. Anchor the head: keep the last hash somewhere the
- * log's editor cannot reach (the CLI prints it; the add-in may keep it in a document setting)
- * and pass it as `expectedHead`, or pass `expectedCount`.
+ * log's editor cannot reach (the CLI prints it; the add-in keeps it with the count in a document
+ * setting, see the task pane's audit workflow) and pass it as `expectedHead` and/or
+ * `expectedCount`.
  */
 import { canonicalJson, sha256Hex, type Text } from '../rules';
 import type { Finding } from './findings';
