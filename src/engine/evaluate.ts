@@ -25,7 +25,7 @@ export interface Evaluation {
   readonly overrides: Overrides[];
 }
 
-/** Excel-like settings: arrays spill, a blank reference is 0, Excel's 1900 leap-year bug. */
+/** Excel-like settings: arrays spill, a blank reference is 0, Excel's 1900 leap-year bug, raw doubles. */
 export function engineConfig(set: FunctionSet, date1904: boolean): Partial<ConfigParams> {
   return {
     licenseKey: 'gpl-v3',
@@ -37,6 +37,10 @@ export function engineConfig(set: FunctionSet, date1904: boolean): Partial<Confi
     maxRows: MAX_ROWS,
     maxColumns: MAX_COLUMNS,
     ignoreWhiteSpace: 'any',
+    // Report the doubles Excel stores, not values rounded to 10 digits: the CM functions read
+    // every number at Excel's 15 significant digits themselves (POLICY §0), and the light
+    // route reports the same doubles.
+    smartRounding: false,
   };
 }
 

@@ -18,7 +18,6 @@ import {
   bail,
   compare,
   concat,
-  exportNumber,
   finish,
   isError,
   toNumber,
@@ -132,17 +131,6 @@ class LightEvaluator {
         }
       }
     });
-    // Dependants have read the full doubles; what is reported is rounded as HyperFormula does.
-    for (const s of this.sheets) {
-      for (let r = 0; r < s.model.rowCount; r++) {
-        const forms = s.model.formulas[r];
-        const row = s.out[r];
-        for (let c = 0; forms && c < forms.length; c++) {
-          const v = row[c];
-          if (forms[c] != null && typeof v === 'number') row[c] = exportNumber(v);
-        }
-      }
-    }
     return this.sheets.map((s) => s.out);
   }
 

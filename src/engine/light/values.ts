@@ -216,13 +216,3 @@ export function toBoolean(v: Value): boolean | ErrorValue {
   }
   return v;
 }
-
-/**
- * A formula's result as the HyperFormula route reports it: numbers rounded to its default
- * `precisionRounding` (10 places after the leading digit), so values do not depend on the route.
- */
-export function exportNumber(value: number): number {
-  if (value === 0) return value;
-  const places = Math.pow(10, 10 - Math.floor(Math.log10(Math.abs(value))));
-  return value < 0 ? -Math.round(-value * places) / places : Math.round(value * places) / places;
-}
