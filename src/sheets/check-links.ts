@@ -6,6 +6,7 @@
 import {
   clientTier,
   isBlank,
+  LABELS,
   loanApprover,
   loanAuthority,
   type Policy,
@@ -62,6 +63,12 @@ function money(ctx: Context, t: LocatedTable, r: number, key: ColumnKey): unknow
 }
 
 /** The row's manager, or undefined after a finding (or when no appraisal table is known). */
+/** The manager id as the row shows it. */
+function managerName(t: LocatedTable, r: number): string {
+  const c = t.col.manager_id;
+  return c === undefined ? '' : String(t.grid.values[r][c] ?? '').trim();
+}
+
 function manager(
   ctx: Context,
   t: LocatedTable,
@@ -144,8 +151,8 @@ export function checkClients(ctx: Context, t: LocatedTable): void {
     if (m?.role !== undefined && rank(m.role) < rank(tier.value.grade)) {
       const why = tier.explain().text;
       cellFinding(ctx, t, r, 'manager_id', 'error', 'client.grade-too-low', article, {
-        en: `This client needs a ${tier.value.grade} or higher (${why.en}), but manager ${m.address} is ${m.role}.`,
-        zh: `该客户须由${tier.value.grade}或更高级别管理（${why.zh}），但客户经理（${m.address}）为 ${m.role}。`,
+        en: `This client needs a ${tier.value.grade} or higher (${why.en}), but manager ${managerName(t, r)} (${m.sheet}!${m.address}) is ${m.role}.`,
+        zh: `该客户须由${LABELS[tier.value.grade].zh}或更高级别管理（${why.zh}），但客户经理 ${managerName(t, r)}（${m.sheet}!${m.address}）为${LABELS[m.role].zh}。`,
       });
     }
   }
@@ -170,8 +177,8 @@ export function checkLoans(ctx: Context, t: LocatedTable): void {
     const approver = loanApprover(amount, policy);
     const who = approver.ok ? approver.value : '?';
     cellFinding(ctx, t, r, 'loan_amount', 'error', 'loan.above-authority', article, {
-      en: `${why.en}: manager ${m.address} (${m.role}) has no authority for this loan; it needs ${who}.`,
-      zh: `${why.zh}：客户经理（${m.address}，${m.role}）无权审批此笔贷款，须由 ${who} 审批。`,
+      en: `${why.en}: manager ${managerName(t, r)} (${m.sheet}!${m.address}, ${m.role}) has no authority for this loan; it needs ${who}.`,
+      zh: `${why.zh}：客户经理 ${managerName(t, r)}（${m.sheet}!${m.address}，${LABELS[m.role].zh}）无权审批此笔贷款，须由${approver.ok ? LABELS[approver.value].zh : '?'}审批。`,
     });
   }
 }
