@@ -4,6 +4,7 @@
  */
 import { appraisalScore } from '../src/rules';
 import { callFromExcel } from '../src/functions/excel-adapter';
+import { time } from './harness';
 
 const ROWS = 10_000;
 
@@ -31,17 +32,8 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)];
 }
 
-function time(fn: () => void, repeats = 9): number {
-  fn();
-  fn();
-  const times: number[] = [];
-  for (let i = 0; i < repeats; i++) {
-    const t0 = process.hrtime.bigint();
-    fn();
-    times.push(Number(process.hrtime.bigint() - t0) / 1e6);
-  }
-  return median(times);
-}
+/** Steady state for both sides: the JIT has compiled the lifted loop and the rules alike. */
+const WARMUP = 20;
 
 export function run(): {
   name: string;
@@ -53,7 +45,7 @@ export function run(): {
   const columns = [0, 1, 2, 3, 4].map((k) => data.map((r) => [r[k]]));
   const makeError = (code: string, message: string): object => ({ code, message });
   let sink = 0;
-  const core = time(() => {
+  const coreRun = (): void => {
     for (const r of data) {
       const s = appraisalScore({
         role: r[0],
@@ -64,11 +56,23 @@ export function run(): {
       });
       if (s.ok) sink += s.value;
     }
-  });
-  const lifted = time(() => {
-    const out = callFromExcel('APPRAISAL_SCORE', columns, makeError);
-    sink += out.length;
-  });
+  };
+  const liftedRun = (): void => {
+    sink += callFromExcel('APPRAISAL_SCORE', columns, makeError).length;
+  };
+  for (let i = 0; i < WARMUP; i++) {
+    coreRun();
+    liftedRun();
+  }
+  // Interleaved, so drift and collector pauses fall on both sides alike; medians of 31 each.
+  const cores: number[] = [];
+  const lifteds: number[] = [];
+  for (let i = 0; i < 31; i++) {
+    cores.push(time(coreRun, 1));
+    lifteds.push(time(liftedRun, 1));
+  }
+  const core = median(cores);
+  const lifted = median(lifteds);
   if (sink === 0) throw new Error('benchmark computed nothing');
   return {
     name: 'functions.lifted_appraisal_score_10k',
