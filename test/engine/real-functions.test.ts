@@ -35,3 +35,38 @@ describe('the default function table', () => {
     expect(ws.getCell('A3').result).toBe(1000);
   });
 });
+
+/**
+ * The function reference (task pane, `cm-appraisal functions`) shows each function's example
+ * and its result: each must be what the function really gives.
+ */
+describe('the examples of the function table', () => {
+  it('evaluate to the results the reference shows', async () => {
+    const { FUNCTION_TABLE } = await import('../../src/functions');
+    const data = await xlsxBytes((x) => {
+      const ws = x.addWorksheet('S');
+      // Month figures for the range examples (B2:M2 → row 2).
+      [900000, 850000, 800000, 880000, 1000000].forEach((v, i) => (ws.getCell(2, 2 + i).value = v));
+      ws.getCell('A2').value = 'months';
+      FUNCTION_TABLE.forEach((fn, i) => {
+        ws.getCell(4 + i, 1).value = f(fn.example.formula.slice(1));
+      });
+    });
+    const wb = (await loadWorkbook(data)).evaluate();
+    FUNCTION_TABLE.forEach((fn, i) => {
+      const row = 4 + i;
+      const shown = fn.example.result;
+      const at = (c: string): string => {
+        const v = wb.value('S', `${c}${row}`);
+        return typeof v === 'boolean' ? String(v).toUpperCase() : String(v);
+      };
+      if (fn.name === 'APPRAISAL_BREAKDOWN') {
+        expect(['A', 'B', 'C', 'D', 'E'].map(at).join(' ')).toBe(shown);
+      } else if (shown.endsWith('…')) {
+        expect(at('A')).toContain(shown.slice(0, -1).split(' ')[0]);
+      } else {
+        expect(`${fn.name}: ${at('A')}`).toBe(`${fn.name}: ${shown}`);
+      }
+    });
+  });
+});
