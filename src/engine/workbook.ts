@@ -2,6 +2,7 @@
 import ExcelJS from 'exceljs';
 import type { CellValue, Grid } from '../sheets/grid';
 import { formatCell, parseCell, parseRange, type RangePos } from './a1';
+import { compactDataValidations } from './data-validations';
 import { toSavedFormula, toTypedFormula } from './dialect';
 import { EngineFileError } from './errors';
 import {
@@ -416,6 +417,7 @@ export class Workbook {
         });
       });
     }
+    excel.worksheets.forEach(compactDataValidations);
     const out = await excel.xlsx.writeBuffer();
     return new Uint8Array(out as ArrayBuffer);
   }

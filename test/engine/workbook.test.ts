@@ -2,6 +2,22 @@ import ExcelJS from 'exceljs';
 import { loadWorkbook, type Workbook } from '../../src/engine';
 import { f, readBack, xlsxBytes } from './fixtures';
 import { fakeFunctions } from './fake-functions';
+import { inflateRawSync } from 'zlib';
+
+/** The first worksheet's XML inside .xlsx bytes (a stored or deflated zip entry). */
+async function sheetXml(zip: Buffer): Promise<string> {
+  const name = 'xl/worksheets/sheet1.xml';
+  for (let at = zip.indexOf('PK\x03\x04'); at >= 0; at = zip.indexOf('PK\x03\x04', at + 4)) {
+    const method = zip.readUInt16LE(at + 8);
+    const size = zip.readUInt32LE(at + 18);
+    const nameLength = zip.readUInt16LE(at + 26);
+    const extra = zip.readUInt16LE(at + 28);
+    if (zip.toString('utf8', at + 30, at + 30 + nameLength) !== name) continue;
+    const body = zip.subarray(at + 30 + nameLength + extra, at + 30 + nameLength + extra + size);
+    return (method === 8 ? inflateRawSync(body) : body).toString('utf8');
+  }
+  throw new Error(`${name} not found`);
+}
 
 const functions = fakeFunctions;
 const load = async (build: (wb: ExcelJS.Workbook) => void): Promise<Workbook> =>
@@ -199,6 +215,20 @@ describe('evaluating', () => {
 });
 
 describe('round trip', () => {
+  it('keeps a data validation range one range: no overlapping copies that Excel would repair', async () => {
+    const data = await xlsxBytes((x) => {
+      const ws = x.addWorksheet('S');
+      ws.getCell('D1').value = 'Role';
+      const list = { type: 'list' as const, allowBlank: true, formulae: ['"SENIOR,MID,JUNIOR"'] };
+      for (let r = 2; r <= 500; r++) ws.getCell(`D${r}`).dataValidation = list;
+      ws.getCell('F3').dataValidation = { type: 'whole', allowBlank: true, formulae: [0, 9] };
+    });
+    const wb = await loadWorkbook(data, { functions });
+    const saved = Buffer.from(await wb.toBuffer());
+    const xml = await sheetXml(saved);
+    expect(xml.match(/sqref="[^"]*"/g)?.sort()).toEqual(['sqref="D2:D500"', 'sqref="F3"']);
+  });
+
   it('writes CM formulas in the saved form with fresh cached values', async () => {
     const wb = await load((x) => {
       const ws = x.addWorksheet('S');
