@@ -150,6 +150,23 @@ describe('the preview page', () => {
     await shot('4-formula');
   });
 
+  it('Explain gives the message of a #NUM! score, which Excel itself does not show', async () => {
+    // T5 scores row 5, whose collection rate was typed as 99.5 (a deliberate problem).
+    await sheetTab('考核表').click();
+    await nameBox().fill('T5');
+    await nameBox().press('Enter');
+    await eventually(() => cell('T5').textContent(), '#NUM!');
+    await pane().getByRole('tab', { name: 'Explain' }).click();
+    const refresh = pane().getByRole('button', { name: /refresh/i });
+    if (await refresh.count()) await refresh.first().click();
+    await eventually(
+      async () =>
+        ((await pane().textContent()) ?? '').includes('collection_rate must be a fraction'),
+      true,
+    );
+    await shot('4b-explain');
+  });
+
   it('switching the pane to Chinese switches the page too', async () => {
     await pane().getByRole('combobox', { name: 'Language' }).selectOption('zh');
     await pane().getByRole('tab', { name: '校验' }).waitFor();
