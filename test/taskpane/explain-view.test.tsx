@@ -63,6 +63,16 @@ describe.each(['en', 'zh'] as Lang[])('Explain view (%s)', (lang) => {
     expect(await screen.findByText(t.items)).toBeInTheDocument();
   });
 
+  it('shows argument values as Excel does, at 15 significant digits', async () => {
+    const host = new FakeHost({
+      sheets: { S: [[0.1 + 0.2, '=CM.COLLECTION_DUTY(A1, 1)']] },
+      selection: { sheet: 'S', address: 'B1' },
+    });
+    renderApp({ host, initialLang: lang, initialTab: 'explain' });
+    expect(await screen.findByText('0.3')).toBeInTheDocument();
+    expect(screen.queryByText('0.30000000000000004')).not.toBeInTheDocument();
+  });
+
   it('explains literals and the saved _xldudf_ spelling, without readRange', async () => {
     const host = new FakeHost({
       sheets: { S: [['=_xldudf_cm_grade_outcome("MID", 85, 99.5%)']] },

@@ -32,6 +32,8 @@ function show(value: XlScalar | readonly XlScalar[], blank: string): string {
   if (Array.isArray(value)) return value.map((v) => show(v, blank)).join(', ');
   const v = value as XlScalar;
   if (v === null || v === '') return blank;
+  // A number as Excel shows it, and as the rules read it: 15 significant digits (POLICY §0).
+  if (typeof v === 'number') return String(Number(v.toPrecision(15)));
   return typeof v === 'boolean' ? String(v).toUpperCase() : String(v);
 }
 
