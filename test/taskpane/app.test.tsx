@@ -7,7 +7,7 @@ import { renderApp } from './render';
 
 describe('App', () => {
   it('switches language in the pane', async () => {
-    renderApp({ host: appraisalHost(), initialLang: 'en' });
+    await renderApp({ host: appraisalHost(), initialLang: 'en' });
     expect(screen.getByRole('tab', { name: 'Validate' })).toBeInTheDocument();
     await userEvent.selectOptions(screen.getByLabelText('Language'), 'zh');
     expect(screen.getByRole('tab', { name: '校验' })).toBeInTheDocument();
@@ -15,7 +15,7 @@ describe('App', () => {
   });
 
   it('keeps what the pane said in step with a language switch', async () => {
-    renderApp({ host: appraisalHost(), initialLang: 'en' });
+    await renderApp({ host: appraisalHost(), initialLang: 'en' });
     await userEvent.click(screen.getByRole('button', { name: 'Validate' }));
     await userEvent.click(await screen.findByRole('switch', { name: 'Highlight the cells' }));
     expect(await screen.findByText('3 cells highlighted.')).toBeInTheDocument();
@@ -24,7 +24,7 @@ describe('App', () => {
   });
 
   it('reaches every view from the keyboard', async () => {
-    renderApp({ host: appraisalHost(), initialLang: 'en' });
+    await renderApp({ host: appraisalHost(), initialLang: 'en' });
     // Tab order starts at the language choice; then Fluent's Tabster moves focus into the tab
     // list and between tabs with the arrow keys (it needs layout, which jsdom lacks).
     await userEvent.tab();

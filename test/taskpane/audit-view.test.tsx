@@ -58,7 +58,7 @@ describe.each(['en', 'zh'] as Lang[])('Audit view (%s)', (lang) => {
 
   it('recalculates, writes the report sheet and a log record, and shows the summary', async () => {
     const host = appraisalHost();
-    renderApp({ host, initialLang: lang, initialTab: 'audit' });
+    await renderApp({ host, initialLang: lang, initialTab: 'audit' });
     await userEvent.click(screen.getByRole('button', { name: t.run }));
     expect(await screen.findByText(t.done)).toBeInTheDocument();
     expect(fact(t.rows)).toBe('4');
@@ -77,7 +77,7 @@ describe.each(['en', 'zh'] as Lang[])('Audit view (%s)', (lang) => {
 
   it('verifies an intact log and names the first bad record of a tampered one', async () => {
     const host = appraisalHost();
-    renderApp({ host, initialLang: lang, initialTab: 'audit' });
+    await renderApp({ host, initialLang: lang, initialTab: 'audit' });
     await userEvent.click(screen.getByRole('button', { name: t.verify }));
     expect(await screen.findByText(t.empty)).toBeInTheDocument();
 
@@ -95,7 +95,7 @@ describe.each(['en', 'zh'] as Lang[])('Audit view (%s)', (lang) => {
 
   it('sees the last log record deleted and will not append after it', async () => {
     const host = appraisalHost();
-    renderApp({ host, initialLang: lang, initialTab: 'audit' });
+    await renderApp({ host, initialLang: lang, initialTab: 'audit' });
     for (let i = 0; i < 2; i++) {
       await userEvent.click(screen.getByRole('button', { name: t.run }));
       await waitFor(() => expect(host.sheets.get(LOG_SHEET)?.values).toHaveLength(i + 2));
@@ -117,7 +117,7 @@ describe.each(['en', 'zh'] as Lang[])('Audit view (%s)', (lang) => {
 
   it('stops with a cancelled message and writes nothing when cancelled while reading', async () => {
     const host = appraisalHost({ chunkRows: 1, chunkDelay: 40 });
-    renderApp({ host, initialLang: lang, initialTab: 'audit' });
+    await renderApp({ host, initialLang: lang, initialTab: 'audit' });
     await userEvent.click(screen.getByRole('button', { name: t.run }));
     await userEvent.click(await screen.findByRole('button', { name: t.cancel }));
     expect(await screen.findByText(t.cancelled)).toBeInTheDocument();
@@ -126,7 +126,7 @@ describe.each(['en', 'zh'] as Lang[])('Audit view (%s)', (lang) => {
 
   it('shows the ribbon audit when the ribbon publishes one', async () => {
     const host = appraisalHost();
-    const { channel } = renderApp({ host, initialLang: lang });
+    const { channel } = await renderApp({ host, initialLang: lang });
     const summary = await runAudit(host, { lang });
     act(() => channel.publish({ ok: true, summary }));
     expect(await screen.findByText(t.ribbon)).toBeVisible();
@@ -137,7 +137,7 @@ describe.each(['en', 'zh'] as Lang[])('Audit view (%s)', (lang) => {
     const host = appraisalHost({
       failures: { recalculate: new Error('Calculation was interrupted.') },
     });
-    renderApp({ host, initialLang: lang, initialTab: 'audit' });
+    await renderApp({ host, initialLang: lang, initialTab: 'audit' });
     await userEvent.click(screen.getByRole('button', { name: t.run }));
     const alert = await screen.findByRole('alert');
     await waitFor(() => expect(alert).toHaveTextContent('Calculation was interrupted.'));

@@ -35,7 +35,7 @@ describe.each(['en', 'zh'] as Lang[])('Explain view (%s)', (lang) => {
 
   it('breaks a CM.APPRAISAL_SCORE cell down into its items and total', async () => {
     const host = appraisalHost({ selection: { sheet: SHEET, address: 'H2' } });
-    renderApp({ host, initialLang: lang, initialTab: 'explain' });
+    await renderApp({ host, initialLang: lang, initialTab: 'explain' });
     const table = (await screen.findByText(t.items)).nextElementSibling as HTMLElement;
     const rows = within(table).getAllByRole('row');
     const cells = (name: string) =>
@@ -49,14 +49,14 @@ describe.each(['en', 'zh'] as Lang[])('Explain view (%s)', (lang) => {
 
   it('shows the #NUM! message naming npl_ratio', async () => {
     const host = appraisalHost({ selection: { sheet: SHEET, address: 'H4' } });
-    renderApp({ host, initialLang: lang, initialTab: 'explain' });
+    await renderApp({ host, initialLang: lang, initialTab: 'explain' });
     expect(await screen.findByText(t.num)).toBeInTheDocument();
     expect(screen.getByText(t.num).parentElement).toHaveTextContent(t.nplMessage);
   });
 
   it('says when the selected cell has no CM formula, and refreshes on request', async () => {
     const host = appraisalHost({ selection: { sheet: SHEET, address: 'A2' } });
-    renderApp({ host, initialLang: lang, initialTab: 'explain' });
+    await renderApp({ host, initialLang: lang, initialTab: 'explain' });
     expect(await screen.findByText(t.noCm)).toBeInTheDocument();
     host.selection = { sheet: SHEET, address: 'H2' };
     await userEvent.click(screen.getByRole('button', { name: t.refresh }));
@@ -68,7 +68,7 @@ describe.each(['en', 'zh'] as Lang[])('Explain view (%s)', (lang) => {
       sheets: { S: [[0.1 + 0.2, '=CM.COLLECTION_DUTY(A1, 1)']] },
       selection: { sheet: 'S', address: 'B1' },
     });
-    renderApp({ host, initialLang: lang, initialTab: 'explain' });
+    await renderApp({ host, initialLang: lang, initialTab: 'explain' });
     expect(await screen.findByText('0.3')).toBeInTheDocument();
     expect(screen.queryByText('0.30000000000000004')).not.toBeInTheDocument();
   });
@@ -79,7 +79,7 @@ describe.each(['en', 'zh'] as Lang[])('Explain view (%s)', (lang) => {
       selection: { sheet: 'S', address: 'A1' },
       withoutReadRange: true,
     });
-    renderApp({ host, initialLang: lang, initialTab: 'explain' });
+    await renderApp({ host, initialLang: lang, initialTab: 'explain' });
     expect(await screen.findByText(t.outcome)).toBeInTheDocument();
     expect(within(screen.getByRole('tabpanel')).getByText('DEMOTE')).toBeInTheDocument();
   });

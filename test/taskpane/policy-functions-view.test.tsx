@@ -30,7 +30,7 @@ describe.each(['en', 'zh'] as Lang[])('Policy view (%s)', (lang) => {
   const t = T[lang];
 
   it('shows the name, version, hash and every number with its article and words', async () => {
-    renderApp({ host: appraisalHost(), initialLang: lang, initialTab: 'policy' });
+    await renderApp({ host: appraisalHost(), initialLang: lang, initialTab: 'policy' });
     const hashRow = (await screen.findByText(t.hash)).closest('tr') as HTMLElement;
     expect(hashRow).toHaveTextContent(policyHash(DEFAULT_POLICY));
     expect(screen.getByText(DEFAULT_POLICY.name[lang])).toBeInTheDocument();
@@ -50,8 +50,8 @@ describe.each(['en', 'zh'] as Lang[])('Policy view (%s)', (lang) => {
 describe.each(['en', 'zh'] as Lang[])('Functions view (%s)', (lang) => {
   const t = T[lang];
 
-  it('lists all 17 functions with their parameters in the current language', () => {
-    renderApp({ host: appraisalHost(), initialLang: lang, initialTab: 'functions' });
+  it('lists all 17 functions with their parameters in the current language', async () => {
+    await renderApp({ host: appraisalHost(), initialLang: lang, initialTab: 'functions' });
     const panel = screen.getByRole('tabpanel');
     const headings = within(panel).getAllByRole('heading', { level: 3 });
     expect(FUNCTION_TABLE).toHaveLength(17);
@@ -64,7 +64,7 @@ describe.each(['en', 'zh'] as Lang[])('Functions view (%s)', (lang) => {
       sheets: { Sheet2: [[null]] },
       selection: { sheet: 'Sheet2', address: 'B3' },
     });
-    renderApp({ host, initialLang: lang, initialTab: 'functions' });
+    await renderApp({ host, initialLang: lang, initialTab: 'functions' });
     await userEvent.click(screen.getByRole('button', { name: t.insert }));
     expect(await screen.findByText(t.inserted)).toBeInTheDocument();
     await waitFor(() =>

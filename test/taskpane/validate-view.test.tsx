@@ -41,7 +41,7 @@ describe.each(['en', 'zh'] as Lang[])('Validate view (%s)', (lang) => {
 
   it('groups findings by severity then rule, in the current language, with articles', async () => {
     const host = appraisalHost();
-    renderApp({ host, initialLang: lang });
+    await renderApp({ host, initialLang: lang });
     await userEvent.click(screen.getByRole('button', { name: t.run }));
     const errors = await screen.findByRole('heading', { name: t.error });
     expect(screen.getByRole('heading', { name: t.warning })).toBeInTheDocument();
@@ -59,7 +59,7 @@ describe.each(['en', 'zh'] as Lang[])('Validate view (%s)', (lang) => {
 
   it('selects the cell of a finding when it is clicked', async () => {
     const host = appraisalHost();
-    renderApp({ host, initialLang: lang });
+    await renderApp({ host, initialLang: lang });
     await userEvent.click(screen.getByRole('button', { name: t.run }));
     await userEvent.click(await screen.findByRole('button', { name: /^H5/ }));
     await waitFor(() => expect(host.selection).toEqual({ sheet: SHEET, address: 'H5' }));
@@ -67,7 +67,7 @@ describe.each(['en', 'zh'] as Lang[])('Validate view (%s)', (lang) => {
 
   it('writes marks when highlighting is switched on and clears them when off', async () => {
     const host = appraisalHost();
-    renderApp({ host, initialLang: lang });
+    await renderApp({ host, initialLang: lang });
     await userEvent.click(screen.getByRole('button', { name: t.run }));
     const toggle = await screen.findByRole('switch', { name: t.highlight });
     await userEvent.click(toggle);
@@ -83,7 +83,7 @@ describe.each(['en', 'zh'] as Lang[])('Validate view (%s)', (lang) => {
 
   it('validates a chosen table', async () => {
     const host = appraisalHost();
-    renderApp({ host, initialLang: lang });
+    await renderApp({ host, initialLang: lang });
     const select = screen.getByLabelText(t.scope);
     await screen.findByRole('option', { name: t.table });
     await userEvent.selectOptions(select, 'Appraisal');
@@ -103,7 +103,7 @@ describe.each(['en', 'zh'] as Lang[])('Validate view (%s)', (lang) => {
         ],
       },
     });
-    renderApp({ host, initialLang: lang });
+    await renderApp({ host, initialLang: lang });
     await userEvent.click(screen.getByRole('button', { name: t.run }));
     expect(await screen.findByText(t.noFindings)).toBeInTheDocument();
     expect(screen.queryByRole('switch')).not.toBeInTheDocument();
@@ -111,7 +111,7 @@ describe.each(['en', 'zh'] as Lang[])('Validate view (%s)', (lang) => {
 
   it('stops with a cancelled message when Cancel is pressed', async () => {
     const host = appraisalHost({ chunkRows: 1, chunkDelay: 40 });
-    renderApp({ host, initialLang: lang });
+    await renderApp({ host, initialLang: lang });
     await userEvent.click(screen.getByRole('button', { name: t.run }));
     await userEvent.click(await screen.findByRole('button', { name: t.cancel }));
     expect(await screen.findByText(t.cancelled)).toBeInTheDocument();
@@ -122,7 +122,7 @@ describe.each(['en', 'zh'] as Lang[])('Validate view (%s)', (lang) => {
   it('shows a readable error, never a stack trace', async () => {
     const failure = new Error('The sheet is protected.\n    at readSheet (office-host.ts:120:5)');
     const host = appraisalHost({ failures: { readSheet: failure } });
-    renderApp({ host, initialLang: lang });
+    await renderApp({ host, initialLang: lang });
     await userEvent.click(screen.getByRole('button', { name: t.run }));
     const alert = await screen.findByRole('alert');
     expect(within(alert).getByText(t.errorTitle)).toBeInTheDocument();
