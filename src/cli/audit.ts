@@ -107,7 +107,7 @@ async function writeSheets(
 function summary(
   path: string,
   report: AuditReport,
-  record: AuditRecord,
+  record: AuditRecord | null,
   log: LogState,
   out: string | undefined,
   lang: Lang,
@@ -121,15 +121,19 @@ function summary(
     `${zh ? '政策' : 'Policy'}: ${report.policyVersion}`,
     ...tableLines(report.tables, lang),
     ...findingLines(report.findings, lang),
-    zh
-      ? `稽核记录 #${record.seq}（${record.who || '未知用户'}，${record.when}）哈希 ${record.hash}`
-      : `Audit record #${record.seq} (${record.who || 'unknown user'}, ${record.when}) hash ${record.hash}`,
   ];
+  if (record !== null) {
+    lines.push(
+      zh
+        ? `稽核记录 #${record.seq}（${record.who || '未知用户'}，${record.when}）哈希 ${record.hash}`
+        : `Audit record #${record.seq} (${record.who || 'unknown user'}, ${record.when}) hash ${record.hash}`,
+    );
+  }
   if (!log.verdict.ok) {
     lines.push(
       zh
-        ? `警告：已有稽核日志的哈希链已断开：${log.verdict.reason.zh}`
-        : `Warning: the existing audit log's hash chain is broken: ${log.verdict.reason.en}`,
+        ? `警告：已有稽核日志的哈希链已断开：${log.verdict.reason.zh}未追加新记录；请从工作簿副本恢复日志。`
+        : `Warning: the existing audit log's hash chain is broken: ${log.verdict.reason.en} No record was appended; restore the log from a copy of the workbook.`,
     );
   }
   lines.push(
@@ -153,7 +157,8 @@ export async function run(args: Parsed, io: Io): Promise<number> {
   const progress = new Progress(io, out !== undefined ? 4 : 3);
   let report: AuditReport;
   let log: LogState;
-  let record: AuditRecord;
+  // None when the existing chain is broken: extending it would bury the break under a valid tail.
+  let record: AuditRecord | null;
   try {
     progress.next(`loading ${fileName(path)}`);
     const wb = await openWorkbook(path);
@@ -164,13 +169,15 @@ export async function run(args: Parsed, io: Io): Promise<number> {
     report = auditWorkbook(grids);
     log = readLog(wb);
     const previous = log.records[log.records.length - 1];
-    record = appendRecord(
-      previous,
-      auditLogFields(report, { when: new Date().toISOString(), who, workbook: fileName(path) }),
-    );
+    record = log.verdict.ok
+      ? appendRecord(
+          previous,
+          auditLogFields(report, { when: new Date().toISOString(), who, workbook: fileName(path) }),
+        )
+      : null;
     if (out !== undefined) {
       progress.next(`writing ${fileName(out)}`);
-      await writeSheets(wb, report, [...log.records, record], lang);
+      await writeSheets(wb, report, record ? [...log.records, record] : log.records, lang);
       await saveWorkbook(wb, out);
     }
   } finally {
@@ -187,7 +194,7 @@ export async function run(args: Parsed, io: Io): Promise<number> {
       findings: report.findings.map((f) => findingJson(f, lang)),
       record,
       log: {
-        records: log.records.length + 1,
+        records: log.records.length + (record ? 1 : 0),
         previousChainIntact: log.verdict.ok,
         ...(log.verdict.ok ? {} : { problem: log.verdict.reason[lang] }),
       },

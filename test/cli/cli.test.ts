@@ -304,6 +304,31 @@ describe('audit', () => {
     // The report and log sheets are not read as data by the second audit.
     expect(second.counts.errors).toBe(first.counts.errors);
   });
+
+  test('an edited log record: the next audit says so and appends nothing', async () => {
+    await runs.audit2;
+    // Someone edits the first record's counts in the log sheet.
+    const book = await readXlsx(path('audit-2.xlsx'));
+    const log = book.getWorksheet('Audit log') as ExcelJS.Worksheet;
+    const header = (log.getRow(1).values as unknown[]).map(String);
+    const errorsAt = header.indexOf('errors');
+    expect(errorsAt).toBeGreaterThan(0);
+    log.getRow(2).getCell(errorsAt).value = 0;
+    await book.xlsx.writeFile(path('tampered.xlsx'));
+
+    const r = await cli(['audit', path('tampered.xlsx'), '-o', path('audit-3.xlsx'), '--json']);
+    expect(r.code).toBe(1);
+    const json = JSON.parse(r.stdout) as {
+      record: unknown;
+      log: { records: number; previousChainIntact: boolean };
+    };
+    expect(json.record).toBeNull();
+    expect(json.log).toMatchObject({ records: 2, previousChainIntact: false });
+    const out = (await loadWorkbook(path('audit-3.xlsx'))).evaluate();
+    const read = rowsFromLog(out.grid('Audit log').values as CellValue[][]);
+    expect(read.ok && read.records.length).toBe(2);
+    expect(out.sheetNames()).toContain('Audit report');
+  }, 60_000);
 });
 
 describe('functions', () => {
