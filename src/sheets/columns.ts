@@ -137,18 +137,7 @@ export const COMPUTED: Readonly<Record<ComputedKey, ComputedSpec>> = {
 };
 
 /** The appraisal inputs whose use depends on the role (Art. 13, Art. 14, Art. 25(2)). */
-export const INPUT_KEYS: readonly AppraisalKey[] = [
-  'deposit_growth',
-  'new_deposits',
-  'npl_ratio',
-  'collection_rate',
-  'fee_growth',
-  'new_accounts',
-  'months_below_base',
-  'violation_points',
-  'major_violation',
-  'loss_amount',
-  'prior_demotions',
-  'monthly_income',
-  'reserve_balance',
-];
+export const INPUT_KEYS: readonly AppraisalKey[] = APPRAISAL_KEYS.slice(
+  APPRAISAL_KEYS.indexOf('deposit_growth'),
+  APPRAISAL_KEYS.indexOf('score'),
+);
