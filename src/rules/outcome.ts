@@ -6,7 +6,7 @@ import { Decimal, roundHalfAway } from './decimal';
 import { meets, num, opSymbol } from './compare';
 import { percent, plain, yuan } from './format';
 import { readNumber, readOptionalBoolean, readOptionalNumber, type Read } from './input';
-import type { Policy, Threshold } from './policy-types';
+import type { OutcomePolicy, Policy, Threshold } from './policy-types';
 import { DEFAULT_POLICY } from './policy';
 import { ok, type Explanation, type RuleResult, type Text } from './result';
 import { readScoredRole } from './score';
@@ -160,124 +160,162 @@ interface Decision {
   readonly held: Held;
 }
 
-function decide(f: Facts, policy: Policy): Decision {
+type Applies = 'all' | 'head' | 'manager';
+
+/** One row of Art. 14 comparing one fact with one threshold of the policy. */
+interface ThresholdRow {
+  readonly kind: 'threshold';
+  readonly rule: string;
+  readonly outcome: Outcome;
+  readonly applies: Applies;
+  readonly threshold: (o: OutcomePolicy) => Threshold;
+  readonly fact: (f: Facts) => Decimal;
+  readonly label: Text;
+  /** How the fact and the threshold read: a plain number, a percent, yuan. */
+  readonly show: (x: Decimal) => string;
+}
+
+/** Art. 14(3): a major violation causing major economic loss. */
+interface MajorRow {
+  readonly kind: 'major';
+}
+
+/** Art. 14(1)1: a branch head's demotion conditions, terminating when 2 years in a row. */
+interface HeadDemotionRow {
+  readonly kind: 'head-demotion';
+}
+
+type Row = ThresholdRow | MajorRow | HeadDemotionRow;
+
+const SCORE: Text = { en: 'score', zh: '考核得分' };
+
+/** POLICY §2 as a decision table, hit policy FIRST: the first row that holds decides. */
+const ART_14: readonly Row[] = [
+  { kind: 'major' },
+  {
+    kind: 'threshold',
+    rule: 'art14.3.points',
+    outcome: 'TERMINATE',
+    applies: 'all',
+    threshold: (o) => o.violationPoints,
+    fact: (f) => f.violationPoints,
+    label: { en: 'violation points', zh: '违规扣分' },
+    show: plain,
+  },
+  {
+    kind: 'threshold',
+    rule: 'art14.1.2.loss',
+    outcome: 'TERMINATE',
+    applies: 'head',
+    threshold: (o) => o.accidentLoss,
+    fact: (f) => f.lossAmount,
+    label: { en: 'accident loss', zh: '事故损失' },
+    show: yuan,
+  },
+  {
+    kind: 'threshold',
+    rule: 'art14.2.terminate',
+    outcome: 'TERMINATE',
+    applies: 'manager',
+    threshold: (o) => o.managerTerminateScore,
+    fact: (f) => f.score,
+    label: SCORE,
+    show: plain,
+  },
+  { kind: 'head-demotion' },
+  {
+    kind: 'threshold',
+    rule: 'art14.2.score',
+    outcome: 'DEMOTE',
+    applies: 'manager',
+    threshold: (o) => o.managerScore,
+    fact: (f) => f.score,
+    label: SCORE,
+    show: plain,
+  },
+  {
+    kind: 'threshold',
+    rule: 'art14.2.collection',
+    outcome: 'DEMOTE',
+    applies: 'manager',
+    threshold: (o) => o.managerCollectionRate,
+    fact: (f) => f.collectionRate,
+    label: { en: 'collection rate', zh: '收贷收息率' },
+    show: percent,
+  },
+  {
+    kind: 'threshold',
+    rule: 'art14.2.deposits',
+    outcome: 'DEMOTE',
+    applies: 'manager',
+    threshold: (o) => o.managerMonthsBelowBase,
+    fact: (f) => f.monthsBelowBase,
+    label: { en: 'months below 90% of base deposits', zh: '连续低于基数存款90%月数' },
+    show: plain,
+  },
+];
+
+function applies(row: ThresholdRow, head: boolean): boolean {
+  return row.applies === 'all' || (row.applies === 'head') === head;
+}
+
+function headDecision(f: Facts, policy: Policy): Decision | undefined {
+  const held = headDemotions(f, policy);
+  if (held.length === 0) return undefined;
   const o = policy.outcome;
-  const head = f.role === 'BRANCH_HEAD';
-  if (f.majorViolation) {
+  const joined: Held = {
+    en: held.map((h) => h.en).join('; '),
+    zh: held.map((h) => h.zh).join('；'),
+  };
+  if (meets(f.priorDemotions, o.branchHeadRepeat)) {
     return {
       outcome: 'TERMINATE',
-      rule: 'art14.3.major',
-      article: o.majorViolation.article,
+      rule: 'art14.1.1.repeat',
+      article: o.branchHeadRepeat.article,
       held: {
-        en: 'major violation causing major economic loss',
-        zh: '严重违规违纪造成重大经济损失',
+        en: `${joined.en}, and demoted the previous year (2 years in a row)`,
+        zh: `${joined.zh}，且上年已降级（连续2年）`,
       },
     };
   }
-  if (meets(f.violationPoints, o.violationPoints)) {
+  return {
+    outcome: 'DEMOTE',
+    rule: 'art14.1.1.demote',
+    article: o.branchHeadScore.article,
+    held: joined,
+  };
+}
+
+function decide(f: Facts, policy: Policy): Decision {
+  const o = policy.outcome;
+  const head = f.role === 'BRANCH_HEAD';
+  for (const row of ART_14) {
+    if (row.kind === 'major') {
+      if (!f.majorViolation) continue;
+      return {
+        outcome: 'TERMINATE',
+        rule: 'art14.3.major',
+        article: o.majorViolation.article,
+        held: {
+          en: 'major violation causing major economic loss',
+          zh: '严重违规违纪造成重大经济损失',
+        },
+      };
+    }
+    if (row.kind === 'head-demotion') {
+      const d = head ? headDecision(f, policy) : undefined;
+      if (d !== undefined) return d;
+      continue;
+    }
+    const t = row.threshold(o);
+    const x = row.fact(f);
+    if (!applies(row, head) || !meets(x, t)) continue;
     return {
-      outcome: 'TERMINATE',
-      rule: 'art14.3.points',
-      article: o.violationPoints.article,
-      held: compared(
-        { en: 'violation points', zh: '违规扣分' },
-        plain(f.violationPoints),
-        o.violationPoints,
-        o.violationPoints.value,
-      ),
+      outcome: row.outcome,
+      rule: row.rule,
+      article: t.article,
+      held: compared(row.label, row.show(x), t, row.show(num(t.value))),
     };
-  }
-  if (head && meets(f.lossAmount, o.accidentLoss)) {
-    return {
-      outcome: 'TERMINATE',
-      rule: 'art14.1.2.loss',
-      article: o.accidentLoss.article,
-      held: compared(
-        { en: 'accident loss', zh: '事故损失' },
-        yuan(f.lossAmount),
-        o.accidentLoss,
-        yuan(num(o.accidentLoss.value)),
-      ),
-    };
-  }
-  if (!head && meets(f.score, o.managerTerminateScore)) {
-    return {
-      outcome: 'TERMINATE',
-      rule: 'art14.2.terminate',
-      article: o.managerTerminateScore.article,
-      held: compared(
-        { en: 'score', zh: '考核得分' },
-        plain(f.score),
-        o.managerTerminateScore,
-        o.managerTerminateScore.value,
-      ),
-    };
-  }
-  if (head) {
-    const held = headDemotions(f, policy);
-    if (held.length > 0) {
-      const joined: Held = {
-        en: held.map((h) => h.en).join('; '),
-        zh: held.map((h) => h.zh).join('；'),
-      };
-      if (meets(f.priorDemotions, o.branchHeadRepeat)) {
-        return {
-          outcome: 'TERMINATE',
-          rule: 'art14.1.1.repeat',
-          article: o.branchHeadRepeat.article,
-          held: {
-            en: `${joined.en}, and demoted the previous year (2 years in a row)`,
-            zh: `${joined.zh}，且上年已降级（连续2年）`,
-          },
-        };
-      }
-      return {
-        outcome: 'DEMOTE',
-        rule: 'art14.1.1.demote',
-        article: o.branchHeadScore.article,
-        held: joined,
-      };
-    }
-  } else {
-    if (meets(f.score, o.managerScore)) {
-      return {
-        outcome: 'DEMOTE',
-        rule: 'art14.2.score',
-        article: o.managerScore.article,
-        held: compared(
-          { en: 'score', zh: '考核得分' },
-          plain(f.score),
-          o.managerScore,
-          o.managerScore.value,
-        ),
-      };
-    }
-    if (meets(f.collectionRate, o.managerCollectionRate)) {
-      return {
-        outcome: 'DEMOTE',
-        rule: 'art14.2.collection',
-        article: o.managerCollectionRate.article,
-        held: compared(
-          { en: 'collection rate', zh: '收贷收息率' },
-          percent(f.collectionRate),
-          o.managerCollectionRate,
-          percent(num(o.managerCollectionRate.value)),
-        ),
-      };
-    }
-    if (meets(f.monthsBelowBase, o.managerMonthsBelowBase)) {
-      return {
-        outcome: 'DEMOTE',
-        rule: 'art14.2.deposits',
-        article: o.managerMonthsBelowBase.article,
-        held: compared(
-          { en: 'months below 90% of base deposits', zh: '连续低于基数存款90%月数' },
-          plain(f.monthsBelowBase),
-          o.managerMonthsBelowBase,
-          o.managerMonthsBelowBase.value,
-        ),
-      };
-    }
   }
   return {
     outcome: 'RETAIN',
