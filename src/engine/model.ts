@@ -40,6 +40,12 @@ export interface SheetModel {
   /** Formulas as saved, without the leading `=`; null for a constant or empty cell. */
   readonly formulas: (string | null)[][];
   readonly arrayFormulas: readonly ArrayFormulaModel[];
+  /**
+   * Number formats as saved (`0.00%`, `#,##0`), for cells that hold a value or formula and a
+   * format other than General; absent when no cell has one. Rows may be missing or short; the
+   * same format text is shared by every cell that has it, so this costs a pointer per cell.
+   */
+  readonly formats?: (string | null)[][];
 }
 
 export interface TableModel {
@@ -70,6 +76,24 @@ export interface WorkbookModel {
 export interface CellModel {
   readonly value: EngineValue;
   readonly formula?: string;
+}
+
+/** A cell's number format: `General` unless the file gives it another. */
+export function formatAt(sheet: SheetModel, row: number, col: number): string {
+  return sheet.formats?.[row]?.[col] ?? 'General';
+}
+
+/** Records a cell's number format in a sheet's formats under construction (General is left out). */
+export function setFormat(
+  formats: (string | null)[][],
+  row: number,
+  col: number,
+  format: string | undefined,
+): void {
+  if (format === undefined || format === '' || format === 'General') return;
+  const line = (formats[row] ??= []);
+  while (line.length < col) line.push(null);
+  line[col] = format;
 }
 
 export function cellAt(sheet: SheetModel, row: number, col: number): CellModel {

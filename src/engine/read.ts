@@ -2,6 +2,7 @@
 import type ExcelJS from 'exceljs';
 import { parseRange } from './a1';
 import { shiftFormula } from './dialect';
+import { setFormat } from './model';
 import type {
   ArrayFormulaModel,
   DefinedName,
@@ -55,6 +56,9 @@ export function readSheet(ws: ExcelJS.Worksheet, date1904: boolean): SheetModel 
   const values: EngineValue[][] = [];
   const formulas: (string | null)[][] = [];
   const arrayFormulas: ArrayFormulaModel[] = [];
+  const formats: (string | null)[][] = [];
+  // One string per distinct format, shared by every cell that has it.
+  const interned = new Map<string, string>();
   let rowCount = 0;
   let colCount = 0;
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
@@ -85,6 +89,12 @@ export function readSheet(ws: ExcelJS.Worksheet, date1904: boolean): SheetModel 
         while (forms.length < c) forms.push(null);
         forms[c] = formula;
       }
+      const numFmt = cell.numFmt as unknown;
+      if (typeof numFmt === 'string' && numFmt !== '' && numFmt !== 'General') {
+        let shared = interned.get(numFmt);
+        if (shared === undefined) interned.set(numFmt, (shared = numFmt));
+        setFormat(formats, r, c, shared);
+      }
       if (c + 1 > colCount) colCount = c + 1;
       if (r + 1 > rowCount) rowCount = r + 1;
     });
@@ -93,7 +103,8 @@ export function readSheet(ws: ExcelJS.Worksheet, date1904: boolean): SheetModel 
     values[r] ??= [];
     formulas[r] ??= [];
   }
-  return { name: ws.name, rowCount, colCount, values, formulas, arrayFormulas };
+  const sheet = { name: ws.name, rowCount, colCount, values, formulas, arrayFormulas };
+  return formats.length > 0 ? { ...sheet, formats } : sheet;
 }
 
 function stripEquals(f: string): string {

@@ -16,7 +16,13 @@ import {
 } from './evaluate';
 import type { FunctionSet } from './function-table';
 import { evaluateLight } from './light';
-import { isErrorValue, type EngineValue, type SheetModel, type WorkbookModel } from './model';
+import {
+  formatAt,
+  isErrorValue,
+  type EngineValue,
+  type SheetModel,
+  type WorkbookModel,
+} from './model';
 import { readWorkbookModel } from './read';
 import { writeSheetResults } from './write';
 
@@ -173,6 +179,18 @@ export class Workbook {
     const pos = parseCell(address);
     if (!pos) throw new RangeError(`Not a cell address: ${address}`);
     return this.model.sheets[this.sheetIndex(sheet)].formulas[pos.row]?.[pos.col] ?? null;
+  }
+
+  /** A cell's number format as saved (`0.00%`, `#,##0`), or `General`. */
+  format(sheet: string, address: string): string {
+    const pos = parseCell(address);
+    if (!pos) throw new RangeError(`Not a cell address: ${address}`);
+    return this.formatAt(sheet, pos.row, pos.col);
+  }
+
+  /** The number format of the cell at (row, col), 0-based: for callers that walk a grid. */
+  formatAt(sheet: string, row: number, col: number): string {
+    return formatAt(this.model.sheets[this.sheetIndex(sheet)], row, col);
   }
 
   private spill(i: number, row: number, col: number): RangePos | undefined {
@@ -361,9 +379,10 @@ export class Workbook {
     this.sheetIndex(sheet);
     const excel = await this.excelWorkbook();
     const i = this.sheetIndex(sheet);
-    const name = this.model.sheets[i].name;
+    const { name, formats } = this.model.sheets[i];
     const values = rows.map((r) => r.map((v) => v));
     this.model.sheets[i] = {
+      ...(formats ? { formats } : {}),
       name,
       rowCount: values.length,
       colCount: values.reduce((n, r) => Math.max(n, r.length), 0),

@@ -10,6 +10,7 @@
 import { inflateRawSync } from 'zlib';
 import { parseCell, parseRange } from './a1';
 import { shiftFormula } from './dialect';
+import { setFormat } from './model';
 import type { ArrayFormulaModel, EngineValue, SheetModel, WorkbookModel } from './model';
 
 export class FastReadUnsupported extends Error {
@@ -115,6 +116,67 @@ function sharedStrings(xml: string | null): string[] {
   return out;
 }
 
+/** Excel's built-in number formats by id, as ExcelJS names them (the locale-free ones). */
+const BUILT_IN_FORMATS: Readonly<Record<number, string>> = {
+  0: 'General',
+  1: '0',
+  2: '0.00',
+  3: '#,##0',
+  4: '#,##0.00',
+  9: '0%',
+  10: '0.00%',
+  11: '0.00E+00',
+  12: '# ?/?',
+  13: '# ??/??',
+  14: 'mm-dd-yy',
+  15: 'd-mmm-yy',
+  16: 'd-mmm',
+  17: 'mmm-yy',
+  18: 'h:mm AM/PM',
+  19: 'h:mm:ss AM/PM',
+  20: 'h:mm',
+  21: 'h:mm:ss',
+  22: 'm/d/yy "h":mm',
+  37: '#,##0 ;(#,##0)',
+  38: '#,##0 ;[Red](#,##0)',
+  39: '#,##0.00 ;(#,##0.00)',
+  40: '#,##0.00 ;[Red](#,##0.00)',
+  45: 'mm:ss',
+  46: '[h]:mm:ss',
+  47: 'mmss.0',
+  48: '##0.0E+0',
+  49: '@',
+};
+
+/**
+ * The number format of each cell style (`<c s="N">` → `cellXfs[N]`), from the styles part:
+ * undefined for General or a format id it does not know (as ExcelJS reads them).
+ */
+function cellFormats(xml: string | null): (string | undefined)[] {
+  if (xml === null) return [];
+  const custom = new Map<number, string>();
+  const numFmts = /<numFmts\b[^>]*>([\s\S]*?)<\/numFmts>/.exec(xml);
+  if (numFmts) {
+    for (const m of numFmts[1].matchAll(/<numFmt\b[^>]*>/g)) {
+      const id = attr(m[0], 'numFmtId');
+      const code = attr(m[0], 'formatCode');
+      if (id !== undefined && code !== undefined) custom.set(Number(id), code);
+    }
+  }
+  const xfs = /<cellXfs\b[^>]*>([\s\S]*?)<\/cellXfs>/.exec(xml);
+  if (!xfs) return [];
+  const out: (string | undefined)[] = [];
+  for (const m of xfs[1].matchAll(/<xf\b[^>]*>/g)) {
+    const id = Number(attr(m[0], 'numFmtId') ?? 0);
+    const code = id ? (custom.get(id) ?? BUILT_IN_FORMATS[id]) : undefined;
+    out.push(code === 'General' ? undefined : code);
+  }
+  return out;
+}
+
+/** A cell's style index (`s="3"`), read without building a pattern per cell. */
+const STYLE_ATTR = /\ss\s*=\s*["'](\d+)["']/;
+
 const isTrue = (v: string | undefined) => v === '1' || v === 'true';
 
 interface SharedMaster {
@@ -123,7 +185,12 @@ interface SharedMaster {
   readonly text: string;
 }
 
-function readSheetXml(name: string, xml: string, strings: readonly string[]): SheetModel {
+function readSheetXml(
+  name: string,
+  xml: string,
+  strings: readonly string[],
+  styles: readonly (string | undefined)[],
+): SheetModel {
   if (/<tableParts\b[^>]*count="[1-9]/.test(xml) || /<tablePart\b/.test(xml)) {
     unsupported('tables');
   }
@@ -131,6 +198,7 @@ function readSheetXml(name: string, xml: string, strings: readonly string[]): Sh
   const values: EngineValue[][] = [];
   const formulas: (string | null)[][] = [];
   const arrayFormulas: ArrayFormulaModel[] = [];
+  const formats: (string | null)[][] = [];
   const masters = new Map<string, SharedMaster>();
   let rowCount = 0;
   let colCount = 0;
@@ -209,6 +277,10 @@ function readSheetXml(name: string, xml: string, strings: readonly string[]): Sh
       while (forms.length < c) forms.push(null);
       forms[c] = formula;
     }
+    if (styles.length > 0) {
+      const style = STYLE_ATTR.exec(attrs);
+      if (style) setFormat(formats, r, c, styles[Number(style[1])]);
+    }
     if (c + 1 > colCount) colCount = c + 1;
     if (r + 1 > rowCount) rowCount = r + 1;
   }
@@ -216,7 +288,8 @@ function readSheetXml(name: string, xml: string, strings: readonly string[]): Sh
     values[r] ??= [];
     formulas[r] ??= [];
   }
-  return { name, rowCount, colCount, values, formulas, arrayFormulas };
+  const sheet = { name, rowCount, colCount, values, formulas, arrayFormulas };
+  return formats.length > 0 ? { ...sheet, formats } : sheet;
 }
 
 /** Cells covered by a merge other than its top-left one (ExcelJS gives them no value). */
@@ -253,10 +326,14 @@ export function readXlsxModel(data: Uint8Array): WorkbookModel {
   const rels = zipText(data, entries, 'xl/_rels/workbook.xml.rels');
   if (workbook === null || rels === null) return unsupported('no workbook part');
   const targets = new Map<string, string>();
+  let stylesPart = 'xl/styles.xml';
   for (const m of rels.matchAll(/<Relationship\b[^>]*>/g)) {
     const id = attr(m[0], 'Id');
     const target = attr(m[0], 'Target');
     if (id !== undefined && target !== undefined) targets.set(id, target);
+    if (target !== undefined && /\/styles$/.test(attr(m[0], 'Type') ?? '')) {
+      stylesPart = partPath(target);
+    }
   }
   for (const m of workbook.matchAll(/<definedName\b([^>]*)>/g)) {
     if (!(attr(m[1], 'name') ?? '').toLowerCase().startsWith('_xlnm.')) unsupported('names');
@@ -264,6 +341,7 @@ export function readXlsxModel(data: Uint8Array): WorkbookModel {
   const pr = /<workbookPr\b[^>]*>/.exec(workbook);
   const date1904 = pr !== null && isTrue(attr(pr[0], 'date1904'));
   const strings = sharedStrings(zipText(data, entries, 'xl/sharedStrings.xml'));
+  const styles = cellFormats(zipText(data, entries, stylesPart));
   const sheets: SheetModel[] = [];
   for (const m of workbook.matchAll(/<sheet\b[^>]*>/g)) {
     const name = attr(m[0], 'name');
@@ -274,7 +352,7 @@ export function readXlsxModel(data: Uint8Array): WorkbookModel {
     }
     const xml = zipText(data, entries, partPath(target));
     if (xml === null) return unsupported('missing sheet part');
-    sheets.push(readSheetXml(name, xml, strings));
+    sheets.push(readSheetXml(name, xml, strings, styles));
   }
   if (sheets.length === 0) unsupported('no sheets');
   return { sheets, tables: [], names: [], date1904 };

@@ -1,7 +1,8 @@
 /**
- * One worksheet as a grid: column letters, row numbers, the shown values (errors in the error
- * colour), marks as cell highlights and the active cell outlined. Only the rows in view are in
- * the page, so a sheet of 100,000 rows scrolls as lightly as one of 40.
+ * One worksheet as a grid: column letters, row numbers, the shown values (numbers under their
+ * cells' number formats, errors in the error colour), marks as cell highlights and the active
+ * cell outlined. Only the rows in view are in the page, so a sheet of 100,000 rows scrolls as
+ * lightly as one of 40.
  */
 import { makeStyles, mergeClasses, shorthands, tokens } from '@fluentui/react-components';
 import {
@@ -16,6 +17,7 @@ import {
 import { cellAddress, columnLetters } from '../host/a1';
 import type { MarkSeverity } from '../host/port';
 import type { Grid } from '../sheets/grid';
+import { formatNumber } from './number-format';
 import { isErrorText, showValue } from './typed';
 
 export const ROW_HEIGHT = 24;
@@ -145,6 +147,8 @@ export interface Editing {
 
 export interface SheetGridProps {
   readonly grid: Grid;
+  /** The number format of the cell at (row, col), 0-based; numbers are shown as General without. */
+  readonly formatAt?: (row: number, col: number) => string | undefined;
   readonly label: string;
   readonly marks: ReadonlyMap<string, MarkSeverity>;
   /** The active cell, 0-based, or undefined when it is on another sheet. */
@@ -305,7 +309,10 @@ export function SheetGrid(props: SheetGridProps) {
           const formula = gc >= 0 ? (rowFormulas?.[gc] ?? null) : null;
           const address = cellAddress(r, c);
           const isActive = activeRow && active?.col === c;
-          const text = showValue(value);
+          const text =
+            typeof value === 'number'
+              ? formatNumber(value, props.formatAt?.(r, c))
+              : showValue(value);
           const kind = isErrorText(value)
             ? styles.error
             : typeof value === 'number'

@@ -198,6 +198,7 @@ export function WorkbookView({
       )}
       <SheetGrid
         grid={grid}
+        formatAt={(row, col) => host.workbook.formatAt(sheet, row, col)}
         label={t.grid(sheet)}
         marks={marks}
         active={active}

@@ -83,6 +83,9 @@ describe('the preview page', () => {
     );
     await expect(sheetTab('考核表').getAttribute('aria-selected')).resolves.toBe('true');
     await expect(cell('A2').textContent()).resolves.toBe('E101');
+    // Numbers show under their cells' formats: a rate as a percent, money with separators.
+    await expect(cell('E2').textContent()).resolves.toBe('38.50%');
+    await expect(cell('H2').textContent()).resolves.toBe('¥47,590,000.00');
     await shot('0-opened');
   });
 

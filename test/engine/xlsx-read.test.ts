@@ -81,6 +81,34 @@ describe('readXlsxModel', () => {
     expect(fast.sheets[0].values[0][3]).toBe(45351);
   });
 
+  it('reads number formats as ExcelJS does: built-in ids, custom codes, General left out', async () => {
+    const data = await xlsxBytes((wb) => {
+      const ws = wb.addWorksheet('S');
+      ws.getCell('A1').value = 0.385;
+      ws.getCell('A1').numFmt = '0.00%';
+      ws.getCell('B1').value = 47590000;
+      ws.getCell('B1').numFmt = '#,##0';
+      ws.getCell('C2').value = f('B1*2', 95180000);
+      ws.getCell('C2').numFmt = '"¥"#,##0.00';
+      ws.getCell('D2').value = 110;
+      ws.getCell('D3').value = 'text';
+      ws.getCell('D3').numFmt = '@';
+      ws.getCell('E3').numFmt = '0.0%';
+    });
+    const fast = readXlsxModel(data);
+    expect(fast).toEqual(await viaExcelJS(data));
+    expect(fast.sheets[0].formats).toEqual([
+      ['0.00%', '#,##0'],
+      [null, null, '"¥"#,##0.00'],
+      [null, null, null, '@'],
+    ]);
+    const book = await loadWorkbook(data, { functions: fakeFunctions });
+    expect(book.format('S', 'A1')).toBe('0.00%');
+    expect(book.format('S', 'C2')).toBe('"¥"#,##0.00');
+    expect(book.format('S', 'D2')).toBe('General');
+    expect(book.formatAt('S', 0, 1)).toBe('#,##0');
+  });
+
   it('reads the 1904 date system flag', async () => {
     const data = await xlsxBytes((wb) => {
       (wb.properties as { date1904?: boolean }).date1904 = true;
