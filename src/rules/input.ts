@@ -89,6 +89,25 @@ function inDomain(x: Decimal, kind: NumberKind): boolean {
   }
 }
 
+/**
+ * True when a double is, beyond doubt, inside the domain of `kind`: the 15-digit reading cannot
+ * move a double that lies inside [0, 1], ≥ 0, ≥ −1, or a safe integer, out of it. Callers that
+ * only need to know "would this read?" (validating a large sheet) can skip building a Decimal;
+ * anything this does not accept goes to readNumber. The domains are those of inDomain above.
+ */
+export function plainlyInDomain(x: number, kind: NumberKind): boolean {
+  switch (kind) {
+    case 'rate':
+      return x >= 0 && x <= 1;
+    case 'growth':
+      return x >= -1 && x < Infinity;
+    case 'count':
+      return x >= 0 && Number.isSafeInteger(x);
+    default:
+      return x >= 0 && x < Infinity;
+  }
+}
+
 /** A required number: blank is #VALUE!, outside the domain is #NUM!. */
 export function readNumber(raw: unknown, param: string, kind: NumberKind): Read<Decimal> {
   if (typeof raw === 'number') {
