@@ -4,7 +4,7 @@
  * (src/functions/functions-zh-cn.json). `--check` fails when the committed files drift.
  */
 import { readFileSync, writeFileSync } from 'fs';
-import { join } from 'path';
+import { basename, join } from 'path';
 import { generateCustomFunctionsMetadata } from 'custom-functions-metadata';
 import { format, resolveConfig } from 'prettier';
 import { FUNCTION_TABLE } from '../src/functions/table';
@@ -92,12 +92,16 @@ export async function zhMetadata(): Promise<string> {
 }
 
 async function main(): Promise<void> {
-  const check = process.argv.includes('--check');
+  const at = process.argv.indexOf('--check');
   const excel = await excelSource();
-  if (check) {
+  if (at >= 0) {
+    // `--check DIR` checks copies in DIR instead (the drift test proves it can fail).
+    const dir = process.argv[at + 1];
+    const excelFile = dir ? join(dir, basename(EXCEL_FILE)) : EXCEL_FILE;
+    const zhFile = dir ? join(dir, basename(ZH_FILE)) : ZH_FILE;
     const drift: string[] = [];
-    if (readFileSync(EXCEL_FILE, 'utf8') !== excel) drift.push(EXCEL_FILE);
-    if (readFileSync(ZH_FILE, 'utf8') !== (await zhMetadata())) drift.push(ZH_FILE);
+    if (readFileSync(excelFile, 'utf8') !== excel) drift.push(excelFile);
+    if (readFileSync(zhFile, 'utf8') !== (await zhMetadata())) drift.push(zhFile);
     if (drift.length > 0) {
       console.error(
         `Out of date with src/functions/table.ts: ${drift.join(', ')}. Run npm run gen:functions.`,

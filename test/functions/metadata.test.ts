@@ -2,12 +2,13 @@
  * Everything derived from the function table stays in step with it: the JSDoc file Excel's
  * metadata is generated from, functions.json itself, and the zh-CN metadata.
  */
-import { readFileSync } from 'fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
 import { join } from 'path';
 import { generateCustomFunctionsMetadata } from 'custom-functions-metadata';
 import { HyperFormula } from 'hyperformula';
 import { FUNCTION_TABLE } from '../../src/functions';
-import { execFileSync } from 'child_process';
+import { execFileSync, spawnSync } from 'child_process';
 
 const ROOT = join(__dirname, '../..');
 const EXCEL_FILE = join(ROOT, 'src/functions/excel-functions.ts');
@@ -86,6 +87,25 @@ describe('derived files do not drift from the table', () => {
         { cwd: ROOT, stdio: 'pipe' },
       ),
     ).not.toThrow();
+  }, 60000);
+
+  it('the drift check fails, naming the file, when a derived file differs from the table', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cm-gen-'));
+    try {
+      copyFileSync(ZH_FILE, join(dir, 'functions-zh-cn.json'));
+      const edited = readFileSync(EXCEL_FILE, 'utf8').replace('Yearly appraisal score', 'Score');
+      writeFileSync(join(dir, 'excel-functions.ts'), edited);
+      const run = spawnSync(
+        process.execPath,
+        [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'scripts/gen-functions.ts', '--check', dir],
+        { cwd: ROOT, encoding: 'utf8' },
+      );
+      expect(run.status).toBe(1);
+      expect(run.stderr).toContain(join(dir, 'excel-functions.ts'));
+      expect(run.stderr).not.toContain('functions-zh-cn.json');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   }, 60000);
 
   it('functions-zh-cn.json covers the same ids and parameters, in Chinese', () => {
