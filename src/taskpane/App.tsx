@@ -7,6 +7,7 @@ import { makeStyles, Select, Tab, TabList, Title3, tokens } from '@fluentui/reac
 import { useEffect, useId, useMemo, useState } from 'react';
 import type { WorkbookHost } from '../host/port';
 import { DEFAULT_POLICY, type Lang, type Policy } from '../rules';
+import { defaultKeyStore, type KeyStore } from '../signing/key-store';
 import { DICTIONARIES, LangContext } from './i18n';
 import { AuditView } from './views/AuditView';
 import { ExplainView } from './views/ExplainView';
@@ -49,6 +50,18 @@ export interface AppProps {
   readonly auditChannel?: AuditChannel;
   /** Told when the user switches language (the browser preview follows the pane). */
   readonly onLangChange?: (lang: Lang) => void;
+  /**
+   * Where the auditor's signing key is kept: IndexedDB of the add-in's origin by default;
+   * null where nothing is signed.
+   */
+  readonly keyStore?: KeyStore | null;
+}
+
+// One store for the page: the key is loaded once, whichever App mounts.
+let pageKeyStore: KeyStore | undefined | null = null;
+function pageStore(): KeyStore | undefined {
+  if (pageKeyStore === null) pageKeyStore = defaultKeyStore();
+  return pageKeyStore;
 }
 
 export function App({
@@ -58,8 +71,13 @@ export function App({
   policy = DEFAULT_POLICY,
   auditChannel = lastAudit,
   onLangChange,
+  keyStore,
 }: AppProps) {
   const styles = useStyles();
+  const store = useMemo(
+    () => (keyStore === null ? undefined : (keyStore ?? pageStore())),
+    [keyStore],
+  );
   const [lang, setLang] = useState<Lang>(initialLang);
   const [tab, setTab] = useState<TabKey>(initialTab);
   const langId = useId();
@@ -116,7 +134,7 @@ export function App({
           <ValidateView host={host} policy={policy} />
         </div>
         <div {...panel('audit')}>
-          <AuditView host={host} policy={policy} channel={auditChannel} />
+          <AuditView host={host} policy={policy} channel={auditChannel} keyStore={store} />
         </div>
         <div {...panel('explain')}>
           {tab === 'explain' && <ExplainView host={host} policy={policy} />}

@@ -15,6 +15,7 @@ import {
 import { useEffect, useState } from 'react';
 import type { WorkbookHost } from '../../host/port';
 import type { Policy } from '../../rules';
+import type { KeyStore } from '../../signing/key-store';
 import { CancelledNote, ErrorNote, RunProgress, useViewStyles } from '../components';
 import { useStrings } from '../i18n';
 import { useRun } from '../use-run';
@@ -26,6 +27,7 @@ import {
   type LogCheck,
   type RibbonAudit,
 } from '../workflows';
+import { SigningKeyPanel, useSigningKey, type Signing } from './SigningKey';
 
 const useStyles = makeStyles({
   facts: {
@@ -40,7 +42,14 @@ const useStyles = makeStyles({
   value: { margin: 0, wordBreak: 'break-all' },
 });
 
-function Summary({ summary }: { readonly summary: AuditSummary }) {
+function Summary({
+  summary,
+  signable,
+}: {
+  readonly summary: AuditSummary;
+  /** Whether this pane can sign (a record left unsigned here is worth a note). */
+  readonly signable: boolean;
+}) {
   const { t, lang } = useStrings();
   const styles = useStyles();
   const view = useViewStyles();
@@ -62,6 +71,12 @@ function Summary({ summary }: { readonly summary: AuditSummary }) {
   if (summary.record) {
     facts.push([A.recordSeq, summary.record.seq], [A.recordHash, summary.record.hash, true]);
   }
+  const signedBy =
+    summary.record && summary.record.signer !== '' && summary.signerName !== undefined
+      ? summary.signerName
+      : undefined;
+  if (signedBy !== undefined)
+    facts.push([t.signing.fingerprint, summary.record?.signer ?? '', true]);
   const clean = summary.mismatches === 0 && summary.errors === 0;
   return (
     <section className={view.section} aria-label={A.summaryHeading}>
@@ -74,6 +89,16 @@ function Summary({ summary }: { readonly summary: AuditSummary }) {
       {summary.logProblem && (
         <MessageBar intent="error">
           <MessageBarBody>{A.logNotAppended(summary.logProblem[lang])}</MessageBarBody>
+        </MessageBar>
+      )}
+      {summary.record && signedBy === undefined && signable && (
+        <MessageBar intent="warning">
+          <MessageBarBody>{t.signing.unsignedRecord}</MessageBarBody>
+        </MessageBar>
+      )}
+      {signedBy !== undefined && (
+        <MessageBar intent="info">
+          <MessageBarBody>{t.signing.signedBy(signedBy)}</MessageBarBody>
         </MessageBar>
       )}
       <dl className={styles.facts}>
@@ -106,17 +131,44 @@ function LogVerdict({ check }: { readonly check: LogCheck }) {
   );
 }
 
+/**
+ * The key an audit is signed with: the stored one; on first use, one created with the name
+ * typed (or the signed-in user's); none where signing is unavailable or no name is known yet
+ * (the record is then unsigned, and the summary says so).
+ */
+async function signingKey(signing: Signing, name: string) {
+  const s = signing.state;
+  if (s.status === 'ready') return s.key;
+  if (s.status === 'none' && name.trim() !== '') return signing.keyFor(name);
+  return undefined;
+}
+
 export function AuditView({
   host,
   policy,
   channel,
+  keyStore,
 }: {
   readonly host: WorkbookHost;
   readonly policy: Policy;
   readonly channel?: AuditChannel;
+  readonly keyStore?: KeyStore;
 }) {
   const { t, lang } = useStrings();
   const view = useViewStyles();
+  const signing = useSigningKey(keyStore);
+  const [name, setName] = useState('');
+  useEffect(() => {
+    let live = true;
+    // The signed-in user's name, where the host knows it, as the first guess for a new key.
+    void host.userName().then(
+      (n) => live && n && setName((old) => old || n),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [host]);
   const run = useRun<AuditSummary>();
   const verify = useRun<LogCheck>();
   const [ribbon, setRibbon] = useState<RibbonAudit | undefined>(() => channel?.latest());
@@ -146,7 +198,10 @@ export function AuditView({
           disabled={running}
           onClick={() => {
             setLastFrom('pane');
-            void run.start((options) => runAudit(host, { ...options, lang, policy }));
+            void run.start(async (options) => {
+              const key = await signingKey(signing, name);
+              return runAudit(host, { ...options, lang, policy, ...(key ? { key } : {}) });
+            });
           }}
         >
           {running ? t.audit.running : t.audit.run}
@@ -158,6 +213,7 @@ export function AuditView({
           {verify.state.status === 'running' ? t.audit.verifying : t.audit.verify}
         </Button>
       </div>
+      <SigningKeyPanel signing={signing} name={name} onName={setName} />
       {run.state.status === 'running' && (
         <RunProgress progress={run.state.progress} label={t.audit.running} onCancel={run.cancel} />
       )}
@@ -170,7 +226,7 @@ export function AuditView({
       <div aria-live="polite">
         {fromRibbon && <Body1 className={view.muted}>{t.audit.fromRibbon}</Body1>}
         {fromRibbon && !fromRibbon.ok && <ErrorNote error={fromRibbon.message} />}
-        {shown && <Summary summary={shown} />}
+        {shown && <Summary summary={shown} signable={signing.state.status !== 'unavailable'} />}
       </div>
     </div>
   );

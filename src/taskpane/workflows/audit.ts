@@ -7,7 +7,6 @@
 import type { WorkbookHost } from '../../host/port';
 import { DEFAULT_POLICY, type Lang, type Policy, type Text } from '../../rules';
 import {
-  appendRecord,
   auditLogFields,
   auditReportRows,
   auditWorkbook,
@@ -17,6 +16,8 @@ import {
   type AuditRecord,
   type Finding,
 } from '../../sheets';
+import { appendSignedRecord, signAnchor } from '../../sheets/log-signatures';
+import type { SigningKey } from '../../signing';
 import { LOG_HEAD_KEY, LOG_SHEET, REPORT_SHEET } from './names';
 import { throwIfCancelled, type RunOptions } from './progress';
 import { dataSheets, readSheets } from './read';
@@ -27,6 +28,8 @@ export interface AuditRequest extends RunOptions {
   /** Language of the report sheet's headers and messages. */
   readonly lang?: Lang;
   readonly policy?: Policy;
+  /** The auditor's key: the record and the anchor are signed with it (else left unsigned). */
+  readonly key?: SigningKey;
 }
 
 export interface AuditSummary {
@@ -51,6 +54,8 @@ export interface AuditSummary {
    */
   readonly logProblem?: Text;
   readonly findings: readonly Finding[];
+  /** The name of the key the record was signed with; absent when unsigned. */
+  readonly signerName?: string;
 }
 
 export async function runAudit(
@@ -84,12 +89,15 @@ export async function runAudit(
   let record: AuditRecord | undefined;
   if (logged.ok) {
     const previous = logged.records[logged.records.length - 1];
-    record = appendRecord(previous, auditLogFields(report, { when, who, workbook }));
+    const fields = auditLogFields(report, { when, who, workbook });
+    record = await appendSignedRecord(previous, fields, request.key);
     const r = record;
+    const anchor = { hash: r.hash, count: logged.records.length + 1 };
+    const signature = request.key ? await signAnchor(anchor, request.key) : undefined;
     await host.appendLog(LOG_SHEET, LOG_HEADER, [LOG_HEADER.map((k) => r[k])]);
     // Written after the append: should this write fail (the error reaches the caller), the log
     // checks as extended past its anchor from then on; it never looks shortened.
-    await host.writeSetting?.(LOG_HEAD_KEY, anchorText(r.hash, logged.records.length + 1));
+    await host.writeSetting?.(LOG_HEAD_KEY, JSON.stringify({ ...anchor, ...signature }));
   }
   onProgress?.({ phase: 'log', fraction: 1 });
 
@@ -109,6 +117,7 @@ export async function runAudit(
     reportSheet: REPORT_SHEET,
     logSheet: LOG_SHEET,
     ...(record ? { record } : {}),
+    ...(record && request.key ? { signerName: request.key.name } : {}),
     ...(!logged.ok ? { logProblem: logged.reason } : {}),
     findings: report.findings,
   };
@@ -141,10 +150,6 @@ export async function verifyLog(host: WorkbookHost): Promise<LogCheck> {
 export interface LogAnchor {
   readonly hash: string;
   readonly count: number;
-}
-
-function anchorText(hash: string, count: number): string {
-  return JSON.stringify({ hash, count } satisfies LogAnchor);
 }
 
 /** The anchor, or undefined when the text is not one this add-in wrote. */
