@@ -1,6 +1,6 @@
 /** A loaded workbook: its model, its evaluation, and the ExcelJS workbook it is saved through. */
 import ExcelJS from 'exceljs';
-import type { CellValue, Grid } from '../sheets/grid';
+import type { CellValue, Grid, SpillArea } from '../sheets/grid';
 import { formatCell, parseCell, parseRange, type RangePos } from './a1';
 import { compactDataValidations } from './data-validations';
 import { toSavedFormula, toTypedFormula } from './dialect';
@@ -233,6 +233,27 @@ export class Workbook {
     return out;
   }
 
+  /**
+   * The engine's spill map of a sheet: every formula whose result fills more than its own cell
+   * (as evaluated, or as the file recorded it before evaluation), with the area it fills.
+   */
+  spillAreas(sheet: string | number): SpillArea[] {
+    const i = typeof sheet === 'number' ? sheet : this.sheetIndex(sheet);
+    const model = this.model.sheets[i];
+    const out: SpillArea[] = [];
+    for (let r = 0; r < model.formulas.length; r++) {
+      const forms = model.formulas[r];
+      if (!forms) continue;
+      for (let c = 0; c < forms.length; c++) {
+        const f = forms[c];
+        if (f == null) continue;
+        const spill = this.spill(i, r, c);
+        if (spill) out.push({ ...spill, formula: `=${toTypedFormula(f)}` });
+      }
+    }
+    return out;
+  }
+
   /** The used range of a sheet as a Grid (values shown, formulas as typed). */
   grid(sheet: string): Grid {
     const i = this.sheetIndex(sheet);
@@ -285,7 +306,12 @@ export class Workbook {
       gv.push(vr);
       gf.push(fr);
     }
-    return { sheet: model.name, top: r.top, left: r.left, values: gv, formulas: gf };
+    const grid = { sheet: model.name, top: r.top, left: r.left, values: gv, formulas: gf };
+    // Spills that reach into the area (their anchor may lie outside it).
+    const spills = this.spillAreas(i).filter(
+      (s) => s.top <= r.bottom && s.bottom >= r.top && s.left <= r.right && s.right >= r.left,
+    );
+    return spills.length > 0 ? { ...grid, spills } : grid;
   }
 
   /**
