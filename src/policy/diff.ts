@@ -445,6 +445,16 @@ export function policyDiff(a: Policy, b: Policy): PolicyChange[] {
           both((l) => `≤ ${shown(String(vb), 'money', l)}`),
         ),
       );
+    } else if (top === 'score' && k1 === 'npl' && k2 === 'source') {
+      out.push(
+        change(
+          p,
+          article,
+          { en: 'NPL item, wording', zh: '不良率项，原文' },
+          same(leafText(va)),
+          same(leafText(vb)),
+        ),
+      );
     } else {
       out.push(plain());
     }
