@@ -72,6 +72,7 @@ export const en: Strings = {
       'loan.above-authority': 'Loan above authority',
       'audit.mismatch': 'Mismatch',
       'audit.stale': 'Stale value',
+      'audit.busy': 'Still calculating',
     },
     groupCount: (n) => plural(n, 'finding'),
   },

@@ -69,6 +69,7 @@ export const zh: Strings = {
       'loan.above-authority': '贷款超出权限',
       'audit.mismatch': '结果不一致',
       'audit.stale': '值未重算',
+      'audit.busy': '仍在计算',
     },
     groupCount: (n) => `${n} 条`,
   },
