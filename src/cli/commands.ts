@@ -51,14 +51,15 @@ export const COMMANDS: readonly Command[] = [
       en: 'Recompute every row, compare, write a report and a hash-chained log record.',
       zh: '逐行重算比较，写出稽核报告和哈希链日志记录。',
     },
-    usage: '<in.xlsx> [-o out.xlsx] [--json] [--lang zh|en] [--user name]',
+    usage:
+      '<in.xlsx> [-o out.xlsx] [--json] [--lang zh|en] [--user name]\n       cm-appraisal audit <a.xlsx> <b.xlsx>… | <folder> -o <DIR> [--summary 汇总.xlsx] [--jobs N]',
     summary: {
       en: 'Recalculate, recompute every appraisal row with the policy (Art. 13, 14, 25(2)) and\ncompare with what the sheet shows; with -o, write the report sheet and append a hash-chained\nrecord to the audit log sheet of the output workbook.',
       zh: '重新计算，按办法（第十三、十四、二十五条）逐行重算并与表中显示值比较；使用 -o 时在输出\n工作簿中写入稽核报告表，并在稽核日志表中追加一条哈希链记录。',
     },
     details: {
-      en: `Sheets written: "${REPORT_SHEET.en}" / "${REPORT_SHEET.zh}" (replaced) and "${LOG_SHEET.en}" / "${LOG_SHEET.zh}"\n(the input's log is read, verified and continued; the sheet is protected against casual edits).\nExit codes: 0 no error-severity findings and an intact log; 1 errors found or the existing\nlog's chain is broken; 2 the file cannot be read or written, or the log cannot be read.`,
-      zh: `写入的工作表：“${REPORT_SHEET.zh}”（替换）和“${LOG_SHEET.zh}”（读取、校验并延续输入文件中的日志；\n该表设有保护以防误改）。\n退出码：0 没有错误级发现且日志完整；1 发现错误或已有日志的哈希链断开；2 无法读取或写入文件，\n或无法读取日志。`,
+      en: `Sheets written: "${REPORT_SHEET.en}" / "${REPORT_SHEET.zh}" (replaced) and "${LOG_SHEET.en}" / "${LOG_SHEET.zh}"\n(the input's log is read, verified and continued; the sheet is protected against casual edits).\nExit codes: 0 no error-severity findings and an intact log; 1 errors found or the existing\nlog's chain is broken; 2 the file cannot be read or written, or the log cannot be read.\nSeveral workbooks or a folder: audited in parallel, each as above into DIR/<its name>, then the\nsummary workbook and DIR/audit-report.json; a workbook that cannot be read is reported and the\nothers still run (exit 2 if any could not be audited).`,
+      zh: `写入的工作表：“${REPORT_SHEET.zh}”（替换）和“${LOG_SHEET.zh}”（读取、校验并延续输入文件中的日志；\n该表设有保护以防误改）。\n退出码：0 没有错误级发现且日志完整；1 发现错误或已有日志的哈希链断开；2 无法读取或写入文件，\n或无法读取日志。\n多个工作簿或文件夹：并行稽核，每个按上述方式写入 DIR/<原文件名>，再写出汇总工作簿和\nDIR/audit-report.json；无法读取的工作簿会被报告，其余照常稽核（有无法稽核的工作簿时退出码为 2）。`,
     },
     options: {
       out: OUT_OPTION,
@@ -72,9 +73,62 @@ export const COMMANDS: readonly Command[] = [
           zh: '稽核人，记入日志（默认：操作系统用户名）。',
         },
       },
+      // Several workbooks (issue #14): audit-batch.ts.
+      summary: {
+        type: 'string',
+        value: '汇总.xlsx',
+        help: {
+          en: 'Several workbooks: the summary workbook to write (default: DIR/summary.xlsx).',
+          zh: '多个工作簿：汇总工作簿的路径（默认：DIR/汇总.xlsx）。',
+        },
+      },
+      jobs: {
+        type: 'string',
+        value: 'N',
+        help: {
+          en: 'Several workbooks: how many to audit at once (default: the number of cores).',
+          zh: '多个工作簿：同时稽核的数量（默认：CPU 核数）。',
+        },
+      },
     },
-    positionals: { min: 1, max: 1, name: 'one workbook (in.xlsx)' },
-    load: () => import('./audit'),
+    positionals: { min: 1, max: Infinity, name: 'a workbook (in.xlsx), several, or a folder' },
+    load: () => import('./audit-batch'),
+  },
+  {
+    name: 'keys',
+    brief: {
+      en: "Make an auditor's signing key pair (keys new).",
+      zh: '生成稽核人员的签名密钥对（keys new）。',
+    },
+    usage: 'new --name <name> -o <auditor.key> [--json]',
+    summary: {
+      en: "Make an ECDSA P-256 signing key pair for one auditor: the private key file (mode 0600)\nsigns audit records (audit --key); the public key JSON written beside it (auditor.pub.json)\ngoes to the audit office's trust list (--trust).",
+      zh: '为一名稽核人员生成 ECDSA P-256 签名密钥对：私钥文件（权限 0600）用于签署稽核记录（audit --key）；\n同目录写出的公钥 JSON（auditor.pub.json）交稽核部门列入信任名单（--trust）。',
+    },
+    details: {
+      en: 'An existing file is never overwritten. Exit codes: 0 written; 2 a file cannot be written\nor an option is missing.',
+      zh: '已有文件不会被覆盖。退出码：0 已写入；2 无法写入文件或缺少选项。',
+    },
+    options: {
+      name: {
+        type: 'string',
+        value: 'name',
+        help: {
+          en: "The auditor's name, as the trust list will show it.",
+          zh: '稽核人员姓名（信任名单中显示的名称）。',
+        },
+      },
+      out: {
+        type: 'string',
+        short: 'o',
+        value: 'auditor.key',
+        help: { en: 'The private key file to write.', zh: '要写出的私钥文件。' },
+      },
+      json: JSON_OPTION,
+      lang: LANG_OPTION,
+    },
+    positionals: { min: 1, max: 1, name: 'the action "new"' },
+    load: () => import('./keys'),
   },
   {
     name: 'verify-log',
