@@ -76,6 +76,14 @@ export interface Strings {
     readonly logEmpty: string;
     readonly logBad: (record: number, reason: string) => string;
     readonly fromRibbon: string;
+    /** The auditor's name field (asked once, remembered on this machine). */
+    readonly auditor: string;
+    readonly auditorHint: string;
+    readonly auditorMissing: string;
+    readonly reportedMismatches: string;
+    readonly busy: string;
+    readonly compared: string;
+    readonly logNote: (note: string) => string;
   };
   readonly explain: {
     readonly heading: string;
