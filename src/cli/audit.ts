@@ -26,6 +26,7 @@ import type { Parsed } from './command';
 import { countsLine, findingJson, findingLines } from './findings';
 import { addinDocument, logState } from './log-state';
 import { CliError, EXIT_FINDINGS, EXIT_OK, parseLang, Progress, type Io } from './io';
+import { policyOption } from './policy-file';
 import { tableLines, tablesJson } from './validate';
 import { dataGrids, fileName, openWorkbook, ownSheets, rowCount } from './workbook';
 
@@ -141,6 +142,8 @@ export async function run(args: Parsed, io: Io): Promise<number> {
   const lang = parseLang(args.values.lang as string | undefined, io.env);
   const path = args.positionals[0];
   const out = args.values.out as string | undefined;
+  if (args.values.compare === true) return (await import('./compare')).runCompare(args, io, lang);
+  const { policy } = await policyOption(args, lang);
   const who = ((args.values.user as string | undefined) ?? osUser(io.env)).trim();
   if (who === '') {
     throw new CliError(
@@ -156,7 +159,7 @@ export async function run(args: Parsed, io: Io): Promise<number> {
   let record: AuditRecord | null;
   try {
     progress.next(`loading ${fileName(path)}`);
-    const [wb, doc] = await Promise.all([openWorkbook(path), addinDocument(path)]);
+    const [wb, doc] = await Promise.all([openWorkbook(path, policy), addinDocument(path)]);
     const own = ownSheets(wb);
     // What the file reported: its cached values, read before anything is recalculated.
     const reported = dataGrids(wb, own);
@@ -164,7 +167,7 @@ export async function run(args: Parsed, io: Io): Promise<number> {
     wb.evaluate();
     const grids = dataGrids(wb, own);
     progress.next(`auditing ${rowCount(grids)} rows`);
-    report = auditWorkbook(grids, { reported });
+    report = auditWorkbook(grids, { policy, reported });
     log = logState(wb, own, doc);
     const previous = log.records[log.records.length - 1];
     record = log.ok

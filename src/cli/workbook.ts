@@ -6,7 +6,8 @@
  * name is data like any other.
  */
 import { basename } from 'path';
-import { isErrorValue, loadWorkbook, type Workbook } from '../engine';
+import { functionSetFor, isErrorValue, loadWorkbook, type Workbook } from '../engine';
+import type { Policy } from '../rules';
 import {
   findOwnSheets,
   MARKER_COLS,
@@ -48,8 +49,8 @@ export function ownSheets(wb: Workbook): OwnSheets {
 }
 
 /** Loads a workbook from a path (EngineFileError, one sentence, when it cannot). */
-export async function openWorkbook(path: string): Promise<Workbook> {
-  return loadWorkbook(path);
+export async function openWorkbook(path: string, policy?: Policy): Promise<Workbook> {
+  return loadWorkbook(path, policy ? { functions: functionSetFor(policy) } : {});
 }
 
 export function fileName(path: string): string {
