@@ -62,6 +62,12 @@ export const LOG_HEADER = [
   'signature',
 ] as const;
 
+/**
+ * The columns every log has, those written before signing included: the marker that finds the
+ * log sheet (own-sheets.ts) is these in row 1.
+ */
+export const LOG_MARKER_HEADER = LOG_HEADER.slice(0, LOG_HEADER.indexOf('hash') + 1);
+
 /** Columns a log written before signing lacks: read as '' (an unsigned record). */
 const OPTIONAL: ReadonlySet<Field> = new Set(['signer', 'signature']);
 

@@ -18,6 +18,13 @@ import {
   type TrustList,
 } from '../signing';
 import { appendRecord, recordBytes, type AuditRecord, type AuditRecordFields } from './audit-log';
+import {
+  anchorText,
+  checkLog,
+  type LogAnchor,
+  type LogCheck,
+  type LogCheckInput,
+} from './log-check';
 
 /** The next record, signed with `key` when one is given (else unsigned, as before signing). */
 export async function appendSignedRecord(
@@ -61,6 +68,15 @@ export async function signAnchor(
 ): Promise<AnchorSignature> {
   const signer = key.fingerprint;
   return { signer, signature: await signBytes(key.privateKey, anchorBytes({ ...anchor, signer })) };
+}
+
+/** The anchor's setting text with its signature (extra keys a reader without signing ignores). */
+export function signedAnchorText(
+  anchor: LogAnchor,
+  signature: AnchorSignature | undefined,
+): string {
+  if (signature === undefined) return anchorText(anchor);
+  return JSON.stringify({ hash: anchor.hash, count: anchor.count, ...signature });
 }
 
 const HEX64 = /^[0-9a-f]{64}$/;
@@ -217,5 +233,65 @@ export async function checkSignatures(
     anchor: anchorStatus,
     ok: problems.length === 0,
     problems,
+  };
+}
+
+/** The chain check with every signature judged beside it. */
+export interface SignedLogCheck extends LogCheck {
+  readonly signatures: SignatureReport;
+  /**
+   * Whether an audit may append to this log: the chain holds and no record or anchor is badly
+   * signed or signed by an unknown key. Unsigned records alone (a log begun before signing) do
+   * not stop it, though they fail verification with a trust list.
+   */
+  readonly continuable: boolean;
+}
+
+const ANCHOR_SIGNATURE_UNREADABLE: Text = {
+  en: "the signature stored with the log's anchor is unreadable (its signer or signature is not what this add-in writes).",
+  zh: '日志锚点中保存的签名无法读取（签名人或签名格式不符）。',
+};
+
+/**
+ * The log checked as SHEETS.md "Audit log integrity" asks: the chain and the anchor (checkLog),
+ * then every record's and the anchor's signature, judged by `trust` when given. Not ok when
+ * either fails; the problems name every failing record, the chain's first.
+ */
+export async function checkSignedLog(
+  input: LogCheckInput,
+  trust: TrustList | undefined,
+): Promise<SignedLogCheck> {
+  const chain = checkLog(input);
+  const signature = anchorSignatureOf(input.anchor);
+  const anchor =
+    chain.anchor !== undefined && signature !== undefined
+      ? { ...chain.anchor, ...signature }
+      : undefined;
+  const report = await checkSignatures(chain.records, anchor, trust);
+  const extra: Text[] = signature === undefined ? [ANCHOR_SIGNATURE_UNREADABLE] : [];
+  const problems = [...chain.problems, ...report.problems, ...extra];
+  const firstSigned = report.judged ? report.records.findIndex((s) => s.kind !== 'trusted') : -1;
+  const sigBad =
+    firstSigned >= 0
+      ? firstSigned + 1
+      : report.ok && extra.length === 0
+        ? undefined
+        : chain.records.length + 1;
+  const firstBad =
+    chain.firstBad === undefined
+      ? sigBad
+      : sigBad === undefined
+        ? chain.firstBad
+        : Math.min(chain.firstBad, sigBad);
+  const forged = (st: SignerStatus | undefined) => st?.kind === 'bad' || st?.kind === 'unknown';
+  const continuable =
+    chain.ok && extra.length === 0 && !report.records.some(forged) && !forged(report.anchor);
+  return {
+    ...chain,
+    ok: problems.length === 0,
+    continuable,
+    problems,
+    ...(firstBad !== undefined ? { firstBad } : {}),
+    signatures: { ...report, ok: report.ok && extra.length === 0 },
   };
 }

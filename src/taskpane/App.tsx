@@ -8,6 +8,7 @@ import { useEffect, useId, useMemo, useState } from 'react';
 import type { WorkbookHost } from '../host/port';
 import { DEFAULT_POLICY, type Lang, type Policy } from '../rules';
 import { defaultKeyStore, type KeyStore } from '../signing/key-store';
+import type { DeployedTrust } from './workflows/trust';
 import { DICTIONARIES, LangContext } from './i18n';
 import { AuditView } from './views/AuditView';
 import { ExplainView } from './views/ExplainView';
@@ -55,6 +56,8 @@ export interface AppProps {
    * null where nothing is signed.
    */
   readonly keyStore?: KeyStore | null;
+  /** The trust list deployed beside the add-in; fetched from trust.json by default. */
+  readonly loadTrust?: () => Promise<DeployedTrust>;
 }
 
 // One store for the page: the key is loaded once, whichever App mounts.
@@ -72,6 +75,7 @@ export function App({
   auditChannel = lastAudit,
   onLangChange,
   keyStore,
+  loadTrust,
 }: AppProps) {
   const styles = useStyles();
   const store = useMemo(
@@ -134,7 +138,13 @@ export function App({
           <ValidateView host={host} policy={policy} />
         </div>
         <div {...panel('audit')}>
-          <AuditView host={host} policy={policy} channel={auditChannel} keyStore={store} />
+          <AuditView
+            host={host}
+            policy={policy}
+            channel={auditChannel}
+            keyStore={store}
+            {...(loadTrust ? { loadTrust } : {})}
+          />
         </div>
         <div {...panel('explain')}>
           {tab === 'explain' && <ExplainView host={host} policy={policy} />}

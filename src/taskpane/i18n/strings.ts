@@ -76,12 +76,19 @@ export interface Strings {
     readonly logEmpty: string;
     readonly logBad: (record: number, reason: string) => string;
     readonly fromRibbon: string;
+    /** The auditor's name field (asked once, remembered on this machine). */
+    readonly auditor: string;
+    readonly auditorHint: string;
+    readonly auditorMissing: string;
+    readonly reportedMismatches: string;
+    readonly busy: string;
+    readonly compared: string;
+    readonly logNote: (note: string) => string;
   };
   /** The auditor's signing key and the signer of each log record (SHEETS.md "Audit log integrity"). */
   readonly signing: {
     readonly heading: string;
     readonly intro: string;
-    readonly nameLabel: string;
     readonly create: string;
     readonly creating: string;
     readonly needName: string;

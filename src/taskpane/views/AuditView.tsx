@@ -5,6 +5,8 @@
 import {
   Body1,
   Button,
+  Field,
+  Input,
   makeStyles,
   mergeClasses,
   MessageBar,
@@ -14,8 +16,10 @@ import {
 } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import type { WorkbookHost } from '../../host/port';
+import { displayTime } from '../../sheets';
 import type { Policy } from '../../rules';
 import type { KeyStore } from '../../signing/key-store';
+import { loadAuditor, saveAuditor } from '../auditor';
 import { CancelledNote, ErrorNote, RunProgress, useViewStyles } from '../components';
 import { useStrings } from '../i18n';
 import { useRun } from '../use-run';
@@ -27,6 +31,8 @@ import {
   type LogCheck,
   type RibbonAudit,
 } from '../workflows';
+import { loadDeployedTrust, type DeployedTrust } from '../workflows/trust';
+import { Signers } from './Signers';
 import { SigningKeyPanel, useSigningKey, type Signing } from './SigningKey';
 
 const useStyles = makeStyles({
@@ -56,14 +62,16 @@ function Summary({
   const A = t.audit;
   const facts: [string, string | number, boolean?][] = [
     [A.workbook, summary.workbook],
-    [A.when, summary.when],
-    [A.who, summary.who || '—'],
+    [A.when, displayTime(summary.when)],
+    [A.who, summary.who],
     [A.tables, summary.tables],
     [A.rows, summary.rows],
     [A.mismatches, summary.mismatches],
+    [A.reportedMismatches, summary.reportedMismatches],
     [A.stale, summary.stale],
     [A.errors, summary.errors],
     [A.warnings, summary.warnings],
+    ...(summary.busy > 0 ? ([[A.busy, summary.busy]] as [string, number][]) : []),
     [A.policyVersion, summary.policyVersion, true],
     [A.reportSheet, summary.reportSheet],
     [A.logSheet, summary.logSheet],
@@ -71,12 +79,10 @@ function Summary({
   if (summary.record) {
     facts.push([A.recordSeq, summary.record.seq], [A.recordHash, summary.record.hash, true]);
   }
-  const signedBy =
-    summary.record && summary.record.signer !== '' && summary.signerName !== undefined
-      ? summary.signerName
-      : undefined;
-  if (signedBy !== undefined)
-    facts.push([t.signing.fingerprint, summary.record?.signer ?? '', true]);
+  const signedBy = summary.record?.signer ? summary.signerName : undefined;
+  if (signedBy !== undefined && summary.record) {
+    facts.push([t.signing.fingerprint, summary.record.signer, true]);
+  }
   const clean = summary.mismatches === 0 && summary.errors === 0;
   return (
     <section className={view.section} aria-label={A.summaryHeading}>
@@ -86,9 +92,15 @@ function Summary({
       <MessageBar intent={clean ? 'success' : 'warning'}>
         <MessageBarBody>{A.done(summary.mismatches, summary.errors)}</MessageBarBody>
       </MessageBar>
-      {summary.logProblem && (
-        <MessageBar intent="error">
-          <MessageBarBody>{A.logNotAppended(summary.logProblem[lang])}</MessageBarBody>
+      <Body1>{A.compared}</Body1>
+      {summary.logNote && (
+        <MessageBar intent="warning">
+          <MessageBarBody>{A.logNote(summary.logNote[lang])}</MessageBarBody>
+        </MessageBar>
+      )}
+      {signedBy !== undefined && (
+        <MessageBar intent="info">
+          <MessageBarBody>{t.signing.signedBy(signedBy)}</MessageBarBody>
         </MessageBar>
       )}
       {summary.record && signedBy === undefined && signable && (
@@ -96,9 +108,9 @@ function Summary({
           <MessageBarBody>{t.signing.unsignedRecord}</MessageBarBody>
         </MessageBar>
       )}
-      {signedBy !== undefined && (
-        <MessageBar intent="info">
-          <MessageBarBody>{t.signing.signedBy(signedBy)}</MessageBarBody>
+      {summary.logProblem && (
+        <MessageBar intent="error">
+          <MessageBarBody>{A.logNotAppended(summary.logProblem[lang])}</MessageBarBody>
         </MessageBar>
       )}
       <dl className={styles.facts}>
@@ -113,15 +125,42 @@ function Summary({
   );
 }
 
-function LogVerdict({ check }: { readonly check: LogCheck }) {
+/** Verify log's result: the chain's verdict, then the signer of each record. */
+interface Verified {
+  readonly check: LogCheck;
+  readonly trust: DeployedTrust;
+}
+
+function LogVerdict({ verified }: { readonly verified: Verified }) {
+  const { check, trust } = verified;
+  const signers =
+    check.signers.records.length > 0 || check.signers.report.anchor ? (
+      <Signers report={check.signers.report} records={check.signers.records} trust={trust} />
+    ) : null;
+  return (
+    <>
+      <ChainVerdict check={check} />
+      {signers}
+    </>
+  );
+}
+
+function ChainVerdict({ check }: { readonly check: LogCheck }) {
   const { t, lang } = useStrings();
   if (check.ok) {
     return (
-      <MessageBar intent={check.records === 0 ? 'info' : 'success'}>
-        <MessageBarBody>
-          {check.records === 0 ? t.audit.logEmpty : t.audit.logOk(check.records)}
-        </MessageBarBody>
-      </MessageBar>
+      <>
+        <MessageBar intent={check.records === 0 ? 'info' : 'success'}>
+          <MessageBarBody>
+            {check.records === 0 ? t.audit.logEmpty : t.audit.logOk(check.records)}
+          </MessageBarBody>
+        </MessageBar>
+        {check.note && (
+          <MessageBar intent="warning">
+            <MessageBarBody>{t.audit.logNote(check.note[lang])}</MessageBarBody>
+          </MessageBar>
+        )}
+      </>
     );
   }
   return (
@@ -132,9 +171,9 @@ function LogVerdict({ check }: { readonly check: LogCheck }) {
 }
 
 /**
- * The key an audit is signed with: the stored one; on first use, one created with the name
- * typed (or the signed-in user's); none where signing is unavailable or no name is known yet
- * (the record is then unsigned, and the summary says so).
+ * The key an audit is signed with: the stored one, or on first use one created with the
+ * auditor's name; none where signing is unavailable (the record is then unsigned, and the
+ * summary says so).
  */
 async function signingKey(signing: Signing, name: string) {
   const s = signing.state;
@@ -148,32 +187,33 @@ export function AuditView({
   policy,
   channel,
   keyStore,
+  loadTrust = loadDeployedTrust,
 }: {
   readonly host: WorkbookHost;
   readonly policy: Policy;
   readonly channel?: AuditChannel;
+  /** Where the auditor's signing key is kept; none: audits are recorded unsigned. */
   readonly keyStore?: KeyStore;
+  /** The trust list deployed beside the add-in (trust.json), fetched on each run. */
+  readonly loadTrust?: () => Promise<DeployedTrust>;
 }) {
   const { t, lang } = useStrings();
   const view = useViewStyles();
-  const signing = useSigningKey(keyStore);
-  const [name, setName] = useState('');
-  useEffect(() => {
-    let live = true;
-    // The signed-in user's name, where the host knows it, as the first guess for a new key.
-    void host.userName().then(
-      (n) => live && n && setName((old) => old || n),
-      () => undefined,
-    );
-    return () => {
-      live = false;
-    };
-  }, [host]);
   const run = useRun<AuditSummary>();
-  const verify = useRun<LogCheck>();
+  const verify = useRun<Verified>();
+  const signing = useSigningKey(keyStore);
+  // A deployed list that cannot be used stops the run with its reason; never judged as "none".
+  const trustList = async (): Promise<DeployedTrust> => {
+    const trust = await loadTrust();
+    if (trust.kind === 'bad') throw new Error(t.signing.trustBad(trust.reason));
+    return trust;
+  };
   const [ribbon, setRibbon] = useState<RibbonAudit | undefined>(() => channel?.latest());
   // Whichever came last is shown: this view's own run or the ribbon's.
   const [lastFrom, setLastFrom] = useState<'pane' | 'ribbon'>(ribbon ? 'ribbon' : 'pane');
+  // Asked once, remembered on this machine, changeable; never an empty `who` in the log.
+  const [auditor, setAuditor] = useState<string>(() => loadAuditor());
+  const [auditorMissing, setAuditorMissing] = useState(false);
 
   useEffect(
     () =>
@@ -192,15 +232,45 @@ export function AuditView({
   return (
     <div className={view.view}>
       <Body1>{t.audit.intro}</Body1>
+      <Field
+        label={t.audit.auditor}
+        hint={t.audit.auditorHint}
+        required
+        {...(auditorMissing
+          ? { validationState: 'error' as const, validationMessage: t.audit.auditorMissing }
+          : {})}
+      >
+        <Input
+          value={auditor}
+          autoComplete="name"
+          onChange={(_, data) => {
+            setAuditor(data.value);
+            if (data.value.trim() !== '') setAuditorMissing(false);
+          }}
+        />
+      </Field>
       <div className={view.row}>
         <Button
           appearance="primary"
           disabled={running}
           onClick={() => {
+            const who = auditor.trim();
+            if (who === '') {
+              setAuditorMissing(true);
+              return;
+            }
+            saveAuditor(who);
             setLastFrom('pane');
             void run.start(async (options) => {
-              const key = await signingKey(signing, name);
-              return runAudit(host, { ...options, lang, policy, ...(key ? { key } : {}) });
+              const [key, trust] = await Promise.all([signingKey(signing, who), trustList()]);
+              return runAudit(host, {
+                ...options,
+                lang,
+                policy,
+                who,
+                ...(key ? { key } : {}),
+                ...(trust.kind === 'loaded' ? { trust: trust.list } : {}),
+              });
             });
           }}
         >
@@ -208,19 +278,25 @@ export function AuditView({
         </Button>
         <Button
           disabled={verify.state.status === 'running'}
-          onClick={() => void verify.start(() => verifyLog(host))}
+          onClick={() =>
+            void verify.start(async () => {
+              const trust = await trustList();
+              const check = await verifyLog(host, trust.kind === 'loaded' ? trust.list : undefined);
+              return { check, trust };
+            })
+          }
         >
           {verify.state.status === 'running' ? t.audit.verifying : t.audit.verify}
         </Button>
       </div>
-      <SigningKeyPanel signing={signing} name={name} onName={setName} />
+      <SigningKeyPanel signing={signing} name={auditor} />
       {run.state.status === 'running' && (
         <RunProgress progress={run.state.progress} label={t.audit.running} onCancel={run.cancel} />
       )}
       {!fromRibbon && run.state.status === 'cancelled' && <CancelledNote />}
       {!fromRibbon && run.state.status === 'error' && <ErrorNote error={run.state.error} />}
       <div aria-live="polite">
-        {verify.state.status === 'done' && <LogVerdict check={verify.state.value} />}
+        {verify.state.status === 'done' && <LogVerdict verified={verify.state.value} />}
         {verify.state.status === 'error' && <ErrorNote error={verify.state.error} />}
       </div>
       <div aria-live="polite">

@@ -8,7 +8,6 @@ import {
   Body1,
   Button,
   Field,
-  Input,
   makeStyles,
   MessageBar,
   MessageBarBody,
@@ -105,11 +104,10 @@ function download(json: PublicKeyJson): void {
 export function SigningKeyPanel({
   signing,
   name,
-  onName,
 }: {
   readonly signing: Signing;
+  /** The auditor's name as entered for the audit: the new key is made in it. */
   readonly name: string;
-  readonly onName: (name: string) => void;
 }) {
   const { t, lang } = useStrings();
   const S = t.signing;
@@ -133,9 +131,6 @@ export function SigningKeyPanel({
       {state.status === 'none' && (
         <>
           <Body1 className={view.muted}>{S.intro}</Body1>
-          <Field label={S.nameLabel}>
-            <Input value={name} onChange={(_, d) => onName(d.value)} />
-          </Field>
           <div className={view.row}>
             <Button
               disabled={busy}
