@@ -4,6 +4,7 @@
  * `--help` and `functions` start fast.
  */
 import { JSON_OPTION, LANG_OPTION, OUT_OPTION, type Command } from './command';
+import { POLICY_OPTION } from './policy-file';
 import { LOG_SHEET, REPORT_SHEET } from './sheet-names';
 
 export const COMMANDS: readonly Command[] = [
@@ -22,7 +23,7 @@ export const COMMANDS: readonly Command[] = [
       en: 'With --json: {"workbook", "policy", "sheets": {sheet: {address: value}}} for every formula\ncell, spilled cells included; an error is {"error": "#VALUE!", "message": "…"}.\nExit codes: 0 done; 2 the file cannot be read or written.',
       zh: '使用 --json 时输出 {"workbook", "policy", "sheets": {工作表: {单元格: 值}}}，包括所有公式单元格\n（含溢出单元格）；错误值为 {"error": "#VALUE!", "message": "…"}。\n退出码：0 完成；2 无法读取或写入文件。',
     },
-    options: { out: OUT_OPTION, json: JSON_OPTION, lang: LANG_OPTION },
+    options: { out: OUT_OPTION, json: JSON_OPTION, lang: LANG_OPTION, policy: POLICY_OPTION },
     positionals: { min: 1, max: 1, name: 'one workbook (in.xlsx)' },
     load: () => import('./recalc'),
   },
@@ -41,7 +42,7 @@ export const COMMANDS: readonly Command[] = [
       en: 'Exit codes: 0 no error-severity findings (warnings allowed); 1 errors found;\n2 the file cannot be read.',
       zh: '退出码：0 没有错误级发现（可有警告）；1 发现错误；2 无法读取文件。',
     },
-    options: { json: JSON_OPTION, lang: LANG_OPTION },
+    options: { json: JSON_OPTION, lang: LANG_OPTION, policy: POLICY_OPTION },
     positionals: { min: 1, max: 1, name: 'one workbook (in.xlsx)' },
     load: () => import('./validate'),
   },
@@ -65,6 +66,22 @@ export const COMMANDS: readonly Command[] = [
       out: OUT_OPTION,
       json: JSON_OPTION,
       lang: LANG_OPTION,
+      policy: POLICY_OPTION,
+      compare: {
+        type: 'boolean',
+        help: {
+          en: 'What-if: list the people whose score, outcome or reserve would change under the --policy draft (no log record).',
+          zh: '试算：列出按 --policy 草案得分、结果或风险金会改变的人员（不写日志）。',
+        },
+      },
+      base: {
+        type: 'string',
+        value: 'active.json',
+        help: {
+          en: 'With --compare: the active policy to compare against (default: the built-in policy).',
+          zh: '与 --compare 同用：作比较的现行办法文件（默认：内置办法）。',
+        },
+      },
       user: {
         type: 'string',
         value: 'name',
@@ -129,6 +146,35 @@ export const COMMANDS: readonly Command[] = [
     },
     positionals: { min: 1, max: 1, name: 'the action "new"' },
     load: () => import('./keys'),
+  },
+  {
+    name: 'policy',
+    brief: {
+      en: 'Show, export, check or compare policy files.',
+      zh: '显示、导出、检查或比较办法文件。',
+    },
+    usage: 'show|export|check FILE|diff OLD NEW [--policy FILE] [-o FILE] [--json] [--lang zh|en]',
+    summary: {
+      en: 'The policy as a file the bank edits: show prints every number of the active policy with its\narticle and words; export writes it (and policy.schema.json beside it); check says whether a file\nwould be accepted, naming each problem; diff OLD NEW lists what a revision changes (built-in\nnames the built-in policy).',
+      zh: '办法即银行可编辑的文件：show 打印现行办法的每个数值及其条款和原文；export 写出办法文件（并在旁边\n写出 policy.schema.json）；check 检查文件能否采用并指出每处问题；diff 旧 新 列出修订改了什么\n（built-in 表示内置办法）。',
+    },
+    details: {
+      en: 'Exit codes: 0 done (check: accepted); 1 check: the file is refused; 2 a file cannot be read,\nor a --policy file is refused.',
+      zh: '退出码：0 完成（check：可以采用）；1 check：文件不能采用；2 无法读取文件，或 --policy 文件不能采用。',
+    },
+    options: {
+      policy: POLICY_OPTION,
+      out: {
+        type: 'string',
+        short: 'o',
+        value: 'policy.json',
+        help: { en: 'export: where to write the policy file.', zh: 'export：办法文件的保存路径。' },
+      },
+      json: JSON_OPTION,
+      lang: LANG_OPTION,
+    },
+    positionals: { min: 1, max: 3, name: 'an action (show, export, check FILE, diff OLD NEW)' },
+    load: () => import('./policy'),
   },
   {
     name: 'template',
