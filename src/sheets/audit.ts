@@ -24,6 +24,7 @@ import {
   type Role,
   type RuleError,
   type RuleResult,
+  articleText,
   DEFAULT_POLICY,
 } from '../rules';
 import type { FormulaStatus, RowInfo } from './check-appraisal';
@@ -31,6 +32,7 @@ import { APPRAISAL_KEYS, COMPUTED, type ColumnKey, type ComputedKey } from './co
 import { countFindings, type Counts, type Finding } from './findings';
 import type { CellValue, Grid } from './grid';
 import { columnLabel } from './headers';
+import { ruleLabel } from './rule-labels';
 import { roleInputTable } from './role-inputs';
 import type { FoundTable, LocatedTable } from './tables';
 import { validateTables, type ValidateOptions } from './validate';
@@ -470,8 +472,8 @@ export function auditReportRows(
     null,
     null,
     T.severity[f.severity][lang],
-    f.rule,
-    f.article,
+    ruleLabel(f.rule, lang),
+    articleText(f.article, lang),
     f.message[lang],
   ];
   const placed = new Set<Finding>();
@@ -491,8 +493,8 @@ export function auditReportRows(
         cell.shown,
         T.verdict[cell.verdict][lang],
         first !== undefined ? T.severity[first.severity][lang] : null,
-        first?.rule ?? null,
-        first?.article ?? null,
+        first !== undefined ? ruleLabel(first.rule, lang) : null,
+        first !== undefined ? articleText(first.article, lang) : null,
         first?.message[lang] ?? null,
       ]);
       for (const f of onCell) placed.add(f);

@@ -30,11 +30,20 @@ export interface Strings {
     readonly cell: string;
     readonly article: string;
     readonly message: string;
+    /** `: ` in English, `：` in Chinese, between a label and its value. */
+    readonly colon: string;
   };
   readonly validate: {
     readonly heading: string;
     readonly scope: string;
     readonly activeSheet: string;
+    readonly wholeWorkbook: string;
+    /** What the summary names when the whole workbook was checked. */
+    readonly theWorkbook: string;
+    readonly stale: string;
+    readonly again: string;
+    /** In Excel: choosing a finding selects its cell; the keyboard goes there with F6. */
+    readonly selectHintExcel: string;
     readonly tableOption: (table: string, sheet: string) => string;
     readonly run: string;
     readonly running: string;

@@ -115,7 +115,7 @@ function Outcome({ result }: { readonly result: RuleView }) {
                 <TableRow key={i.item}>
                   <TableCell>{E.items[i.item]}</TableCell>
                   <TableCell>{i.points}</TableCell>
-                  <TableCell className={view.mono}>{i.how ?? ''}</TableCell>
+                  <TableCell className={view.mono}>{i.how?.[lang] ?? ''}</TableCell>
                 </TableRow>
               ))}
             </TableBody>

@@ -119,8 +119,8 @@ export interface ArgView {
 export interface ScoreItem {
   readonly item: 'deposit' | 'npl' | 'collection' | 'fourth' | 'total';
   readonly points: string;
-  /** How the points were reached, as the rules core states it (`40 + 8`). */
-  readonly how?: string;
+  /** How the points were reached, as the rules core states it (`40 + 8`), in each language. */
+  readonly how?: Text;
 }
 
 export type ExplainResult =
@@ -214,13 +214,17 @@ function showResult(result: XlResult): string {
 
 function scoreItems(e: Explanation): ScoreItem[] {
   const v = e.values;
-  const s = (x: unknown): string | undefined =>
-    x === undefined || x === null ? undefined : String(x);
+  // The rules core gives each item's `how` in English (`depositRule`) and Chinese (`…Zh`).
+  const s = (key: string): Text | undefined => {
+    const en = v[`${key}Rule`];
+    if (en === undefined || en === null) return undefined;
+    return { en: String(en), zh: String(v[`${key}RuleZh`] ?? en) };
+  };
   return [
-    { item: 'deposit', points: String(v.deposit), how: s(v.depositRule) },
-    { item: 'npl', points: String(v.npl), how: s(v.nplRule) },
-    { item: 'collection', points: String(v.collection), how: s(v.collectionRule) },
-    { item: 'fourth', points: String(v.fourth), how: s(v.fourthRule) },
+    { item: 'deposit', points: String(v.deposit), how: s('deposit') },
+    { item: 'npl', points: String(v.npl), how: s('npl') },
+    { item: 'collection', points: String(v.collection), how: s('collection') },
+    { item: 'fourth', points: String(v.fourth), how: s('fourth') },
     { item: 'total', points: String(v.total) },
   ];
 }
