@@ -77,6 +77,42 @@ export const COMMANDS: readonly Command[] = [
     load: () => import('./audit'),
   },
   {
+    name: 'keys',
+    brief: {
+      en: "Make an auditor's signing key pair (keys new).",
+      zh: '生成稽核人员的签名密钥对（keys new）。',
+    },
+    usage: 'new --name <name> -o <auditor.key> [--json]',
+    summary: {
+      en: "Make an ECDSA P-256 signing key pair for one auditor: the private key file (mode 0600)\nsigns audit records (audit --key); the public key JSON written beside it (auditor.pub.json)\ngoes to the audit office's trust list (--trust).",
+      zh: '为一名稽核人员生成 ECDSA P-256 签名密钥对：私钥文件（权限 0600）用于签署稽核记录（audit --key）；\n同目录写出的公钥 JSON（auditor.pub.json）交稽核部门列入信任名单（--trust）。',
+    },
+    details: {
+      en: 'An existing file is never overwritten. Exit codes: 0 written; 2 a file cannot be written\nor an option is missing.',
+      zh: '已有文件不会被覆盖。退出码：0 已写入；2 无法写入文件或缺少选项。',
+    },
+    options: {
+      name: {
+        type: 'string',
+        value: 'name',
+        help: {
+          en: "The auditor's name, as the trust list will show it.",
+          zh: '稽核人员姓名（信任名单中显示的名称）。',
+        },
+      },
+      out: {
+        type: 'string',
+        short: 'o',
+        value: 'auditor.key',
+        help: { en: 'The private key file to write.', zh: '要写出的私钥文件。' },
+      },
+      json: JSON_OPTION,
+      lang: LANG_OPTION,
+    },
+    positionals: { min: 1, max: 1, name: 'the action "new"' },
+    load: () => import('./keys'),
+  },
+  {
     name: 'template',
     brief: { en: 'Write a new appraisal workbook to fill in.', zh: '生成新的考核工作簿模板。' },
     usage: '[-o file.xlsx] [--lang zh|en]',
