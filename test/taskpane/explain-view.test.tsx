@@ -10,6 +10,7 @@ import { renderApp } from './render';
 const T = {
   en: {
     items: 'Score items (Art. 13)',
+    art13: 'Art. 13',
     deposit: 'Deposits',
     total: 'Total',
     num: /#NUM!: the problem is npl_ratio/,
@@ -20,10 +21,11 @@ const T = {
   },
   zh: {
     items: '分项得分（第十三条）',
+    art13: '第十三条',
     deposit: '存款',
     total: '总分',
-    num: /#NUM!：问题出在 npl_ratio/,
-    nplMessage: /npl_ratio/,
+    num: /#NUM!：问题出在 不良率/,
+    nplMessage: /不良率 应为 0 到 1 之间的比率/,
     noCm: /考核表!A2 没有 CM 公式/,
     refresh: '刷新',
     outcome: /Art\. 14\(2\)：考核得分 85 ≤ 85 → 降级/,
@@ -42,7 +44,7 @@ describe.each(['en', 'zh'] as Lang[])('Explain view (%s)', (lang) => {
       rows.find((r) => within(r).queryByText(name) !== null)?.querySelectorAll('td') ?? [];
     expect(cells(t.deposit)[1]).toHaveTextContent('48');
     expect(cells(t.total)[1]).toHaveTextContent('110');
-    expect(screen.getAllByText('Art. 13', { exact: false }).length).toBeGreaterThan(0);
+    expect(screen.getAllByText(t.art13, { exact: false }).length).toBeGreaterThan(0);
     // The arguments were read from the row's cells.
     expect(screen.getByText('C2')).toBeInTheDocument();
   });

@@ -125,6 +125,28 @@ export class FakeHost implements WorkbookHost {
     }
   }
 
+  private readonly editListeners = new Set<(sheet: string) => void>();
+
+  /** Heard by the pane as a user's edit in Excel (worksheets.onChanged). */
+  async onCellsChanged(handler: (sheet: string) => void): Promise<() => Promise<void>> {
+    this.record('onCellsChanged');
+    this.editListeners.add(handler);
+    return async () => {
+      this.editListeners.delete(handler);
+    };
+  }
+
+  /** The user types a constant into a cell (not one of the add-in's writes). */
+  userEdits(sheet: string, address: string, value: CellValue): void {
+    const at = parseRect(address);
+    const s = this.sheetOf(sheet);
+    while (s.values.length <= at.row) s.values.push([]);
+    while (s.formulas.length <= at.row) s.formulas.push([]);
+    s.values[at.row][at.col] = value;
+    s.formulas[at.row][at.col] = null;
+    for (const listener of this.editListeners) listener(sheet);
+  }
+
   /** Put a sheet; formula cells show `shown[Sheet!A1]` or null. */
   setSheet(name: string, spec: SheetSpec): void {
     const width = Math.max(0, ...spec.map((r) => r.length));
