@@ -13,7 +13,7 @@ const T = {
     art13: 'Art. 13',
     deposit: 'Deposits',
     total: 'Total',
-    num: /#NUM!: the problem is npl_ratio/,
+    num: /#NUM!: the problem is NPL ratio/,
     nplMessage: /npl_ratio must be a fraction from 0 to 1/,
     noCm: /考核表!A2 has no CM formula/,
     refresh: 'Refresh',
@@ -28,7 +28,7 @@ const T = {
     nplMessage: /不良率 应为 0 到 1 之间的比率/,
     noCm: /考核表!A2 没有 CM 公式/,
     refresh: '刷新',
-    outcome: /Art\. 14\(2\)：考核得分 85 ≤ 85 → 降级/,
+    outcome: /第十四条第（二）项：考核得分 85 ≤ 85 → 降级/,
   },
 } as const;
 

@@ -9,6 +9,7 @@ import type {
   ReadOptions,
   Selection,
   SheetInfo,
+  SpillParent,
   TableInfo,
   WorkbookHost,
 } from '../../src/host/port';
@@ -47,6 +48,8 @@ export interface FakeHostOptions {
   readonly selection?: { sheet: string; address: string };
   /** Values a formula cell shows (`Sheet!D7` → value); default null. */
   readonly shown?: Record<string, CellValue>;
+  /** Cells filled by a spill, by `Sheet!A1`: their parent, as Range.getSpillParent gives it. */
+  readonly spills?: Record<string, SpillParent>;
   /** Rows per read chunk; each chunk waits for `chunkDelay` ms. */
   readonly chunkRows?: number;
   readonly chunkDelay?: number;
@@ -126,6 +129,11 @@ export class FakeHost implements WorkbookHost {
   }
 
   private readonly editListeners = new Set<(sheet: string) => void>();
+
+  async spillParent(sheet: string, address: string): Promise<SpillParent | null> {
+    this.record('spillParent', sheet, address);
+    return this.options.spills?.[`${sheet}!${address}`] ?? null;
+  }
 
   /** Heard by the pane as a user's edit in Excel (worksheets.onChanged). */
   async onCellsChanged(handler: (sheet: string) => void): Promise<() => Promise<void>> {

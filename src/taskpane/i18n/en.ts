@@ -101,6 +101,9 @@ export const en: Strings = {
     selected: (cell) => `Selected: ${cell}`,
     noCm: (cell) => `${cell} has no CM formula. Select a cell whose formula calls a CM function.`,
     unknownFunction: (name) => `CM.${name} is not a CM function.`,
+    didYouMean: (name) => `Did you mean CM.${name}?`,
+    spilled: (cell, anchor, range) =>
+      `${cell} holds no formula: it is one element of the result ${anchor} spills into ${range}. Explained from ${anchor}'s call, for this element:`,
     unsupportedArg: (param, text) =>
       `The argument ${param} (${text}) is an expression; only values and cell references can be explained.`,
     upstream: (param, error) =>

@@ -92,6 +92,9 @@ export interface Strings {
     readonly selected: (cell: string) => string;
     readonly noCm: (cell: string) => string;
     readonly unknownFunction: (name: string) => string;
+    readonly didYouMean: (name: string) => string;
+    /** The selected cell was filled by a spill from `anchor` (result `range`). */
+    readonly spilled: (cell: string, anchor: string, range: string) => string;
     readonly unsupportedArg: (param: string, text: string) => string;
     readonly upstream: (param: string, error: string) => string;
     readonly argsHeading: string;

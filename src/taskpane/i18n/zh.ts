@@ -96,6 +96,9 @@ export const zh: Strings = {
     selected: (cell) => `所选：${cell}`,
     noCm: (cell) => `${cell} 没有 CM 公式。请选择公式中调用 CM 函数的单元格。`,
     unknownFunction: (name) => `CM.${name} 不是 CM 函数。`,
+    didYouMean: (name) => `您是否要使用 CM.${name}？`,
+    spilled: (cell, anchor, range) =>
+      `${cell} 本身没有公式：它是 ${anchor} 的公式溢出到 ${range} 的结果之一。以下按 ${anchor} 的函数调用解释这一元素：`,
     unsupportedArg: (param, text) => `参数 ${param}（${text}）是表达式；只能解释数值和单元格引用。`,
     upstream: (param, error) =>
       `作为 ${param} 的单元格已显示 ${error}，函数将该错误传递下去。请先解释该单元格。`,
