@@ -42,4 +42,23 @@ function freshBundle(root) {
   }
 }
 
-module.exports = { bundlePath, freshBundle, newestSource };
+/**
+ * The CLI's main(argv, io?) from the fresh bundle, else from the sources through tsx's register
+ * hooks (CommonJS for the sources' imports, ESM for their dynamic import()). Used by the bin and
+ * by the batch audit's worker threads, so both run the same code.
+ */
+function loadMain(root, trace) {
+  const bundle = freshBundle(root);
+  if (bundle !== null) {
+    if (trace) process.stderr.write(`cm-appraisal: start from ${bundle}\n`);
+    return Promise.resolve(require(bundle).main);
+  }
+  if (trace) process.stderr.write('cm-appraisal: start from src/ through tsx\n');
+  require('tsx/cjs/api').register();
+  return import('tsx/esm/api').then((esm) => {
+    esm.register();
+    return require(join(root, 'src', 'cli', 'main.ts')).main;
+  });
+}
+
+module.exports = { bundlePath, freshBundle, loadMain, newestSource };

@@ -8,26 +8,9 @@
 'use strict';
 
 const { join } = require('node:path');
-const { freshBundle } = require('./cli-bundle');
+const { loadMain } = require('./cli-bundle');
 
-const root = join(__dirname, '..');
-const trace = process.env.CM_APPRAISAL_TRACE_START === '1';
-
-function loadMain() {
-  const bundle = freshBundle(root);
-  if (bundle !== null) {
-    if (trace) process.stderr.write(`cm-appraisal: start from ${bundle}\n`);
-    return Promise.resolve(require(bundle).main);
-  }
-  if (trace) process.stderr.write('cm-appraisal: start from src/ through tsx\n');
-  require('tsx/cjs/api').register();
-  return import('tsx/esm/api').then((esm) => {
-    esm.register();
-    return require('../src/cli/main.ts').main;
-  });
-}
-
-loadMain()
+loadMain(join(__dirname, '..'), process.env.CM_APPRAISAL_TRACE_START === '1')
   .then((main) => main(process.argv.slice(2)))
   .then(
     (code) => {

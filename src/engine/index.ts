@@ -6,6 +6,7 @@
  * when a path is given.
  */
 import { defaultFunctionSet } from './default-functions';
+export { functionSetFor } from './default-functions';
 import { EngineFileError } from './errors';
 import type { FunctionSet } from './function-table';
 import type { WorkbookModel } from './model';
