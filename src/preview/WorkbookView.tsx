@@ -12,7 +12,7 @@ import {
   TabList,
   tokens,
 } from '@fluentui/react-components';
-import { useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { cellAddress, parseCell } from '../host/a1';
 import type { LocalHost } from '../host/local-host';
 import { SheetGrid, type Editing } from './SheetGrid';
@@ -81,6 +81,12 @@ export function WorkbookView({
   // Set while the view itself moves the selection; a move made elsewhere (a finding chosen in
   // the task pane) also takes the keyboard to the grid, as choosing a finding should.
   const ownMove = useRef(false);
+  const mounted = useRef(false);
+  useEffect(() => {
+    if (mounted.current && !ownMove.current) setFocusKey((n) => n + 1);
+    mounted.current = true;
+    ownMove.current = false;
+  }, [sheet, address]);
 
   // What the view shows of the host at this version: read again after every change.
   const { sheets, grid, marks, cell } = useMemo(
@@ -101,8 +107,6 @@ export function WorkbookView({
   if (seen !== `${sheet}!${address}`) {
     setSeen(`${sheet}!${address}`);
     setReveal((n) => n + 1);
-    if (!ownMove.current) setFocusKey((n) => n + 1);
-    ownMove.current = false;
     setBarText(null);
     setNameText(null);
   }
