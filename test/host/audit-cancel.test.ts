@@ -61,7 +61,7 @@ describe('Cancel during an audit in Excel', () => {
     const reads = phases.filter((p) => p.phase === 'read');
     expect(reads.length).toBeGreaterThan(2);
     expect(phases.map((p) => p.fraction)).toEqual(
-      [...phases.map((p) => p.fraction)].sort((a, b) => a - b),
+      [...phases.map((p) => p.fraction)].sort((a, b) => (a ?? 0) - (b ?? 0)),
     );
   });
 

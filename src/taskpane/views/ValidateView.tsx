@@ -214,7 +214,13 @@ export function ValidateView({
         />
       )}
       {run.state.status === 'cancelled' && <CancelledNote />}
-      <div role="status" aria-live="polite" tabIndex={-1} ref={summaryRef} className={styles.summary}>
+      <div
+        role="status"
+        aria-live="polite"
+        tabIndex={-1}
+        ref={summaryRef}
+        className={styles.summary}
+      >
         {run.state.status === 'error' && <ErrorNote error={run.state.error} />}
         {result && findings && findings.length === 0 && (
           <MessageBar intent="success">
