@@ -4,6 +4,7 @@
  * which is shown (shared runtime) with the summary or the failure.
  */
 import { OfficeHost } from '../host/office-host';
+import { loadAuditor } from '../taskpane/auditor';
 import { langOf } from '../taskpane/i18n/lang';
 import { lastAudit } from '../taskpane/workflows';
 import { auditCommand, type AuditNotifier } from './audit-command';
@@ -41,6 +42,7 @@ Office.onReady(() => {
       host: () => host,
       notify: officeNotifier(host),
       lang: langOf(Office.context?.displayLanguage),
+      who: loadAuditor,
     });
   });
 });

@@ -3,6 +3,8 @@
  * optional, "" for an empty cell) into the runner, and the runner's values back out, with
  * errors as CustomFunctions.Error made by the factory Excel's runtime provides.
  */
+import { policyStateNow, type PolicyState } from '../policy/deployed';
+import type { Policy } from '../rules';
 import { invoke } from './runner';
 import { FUNCTIONS_BY_NAME } from './table';
 import { isXlError, type XlArg, type XlError, type XlErrorCode, type XlOut } from './xl';
@@ -80,8 +82,9 @@ function out(x: XlOut, makeError: ErrorFactory): unknown {
   return x === null ? '' : x;
 }
 
-/** Run a CM function for Excel: always a 2-D array (a 1×1 shows as a single value). */
-export function callFromExcel(
+/** One CM function call under `policy`. */
+function callUnder(
+  policy: Policy,
   name: string,
   args: readonly unknown[],
   makeError: ErrorFactory,
@@ -90,6 +93,7 @@ export function callFromExcel(
   const result = invoke(
     name,
     args.map((a, i) => fromExcel(a, params[i]?.name ?? `argument ${i + 1}`)),
+    policy,
   );
   if (Array.isArray(result)) {
     // The runner's result arrays are fresh: convert in place rather than copy 10,000 rows.
@@ -109,10 +113,44 @@ export function callFromExcel(
   return [[out(result, makeError)]];
 }
 
+/**
+ * Runs `call` under the active policy (src/policy/deployed.ts). While the deployed policy file
+ * is still loading, the Promise of the result is returned: Excel waits for a returned Promise
+ * (learn.microsoft.com/office/dev/add-ins/excel/custom-functions-web-reqs). A refused file
+ * gives #N/A with the reason on every call: never a result under a policy that is not active.
+ */
+function underActivePolicy<T>(makeError: ErrorFactory, call: (policy: Policy) => T): T {
+  const state = policyStateNow();
+  const run = (s: PolicyState): T => {
+    if (s.kind === 'refused') {
+      const first = s.problems[0];
+      const where = first && first.path ? `${first.path}: ` : '';
+      throw makeError(
+        '#N/A',
+        `The policy file ${s.url} is refused (${where}${first?.reason.en ?? ''}); ask the administrator to correct it. 办法文件未被采用。`,
+      );
+    }
+    return call(s.policy);
+  };
+  if (state instanceof Promise) return state.then(run) as unknown as T;
+  return run(state);
+}
+
+/** Run a CM function for Excel: always a 2-D array (a 1×1 shows as a single value). */
+export function callFromExcel(
+  name: string,
+  args: readonly unknown[],
+  makeError: ErrorFactory,
+): unknown[][] {
+  return underActivePolicy(makeError, (policy) => callUnder(policy, name, args, makeError));
+}
+
 /** A scalar-returning function (POLICY_VERSION). */
 export function callScalarFromExcel(name: string, makeError: ErrorFactory): unknown {
-  const result = invoke(name, []);
-  if (Array.isArray(result)) return out(result[0][0], makeError);
-  if (isXlError(result)) throw makeError(result.error, result.message);
-  return out(result, makeError);
+  return underActivePolicy(makeError, (policy) => {
+    const result = invoke(name, [], policy);
+    if (Array.isArray(result)) return out(result[0][0], makeError);
+    if (isXlError(result)) throw makeError(result.error, result.message);
+    return out(result, makeError);
+  });
 }
