@@ -80,6 +80,11 @@ export interface XWorksheetCollection extends XLoadable {
   getActiveWorksheet(): XWorksheet;
   /** The selection changed on any worksheet (ExcelApi 1.9). */
   readonly onSelectionChanged: XEventHandlers;
+  /**
+   * Data changed on any worksheet (ExcelApi 1.9, WorksheetCollection.onChanged; its
+   * WorksheetChangedEventArgs carry `worksheetId`). Optional here: fakes may leave it out.
+   */
+  readonly onChanged?: XEventHandlers;
 }
 
 /** What an event's `add` returns; `remove()` is queued on the context the handler was added in. */

@@ -63,6 +63,8 @@ export class LocalHost implements WorkbookHost {
   private active: string;
   private selection: { sheet: string; address: string };
   private readonly marks = new Map<string, Mark>();
+  /** The sheet of the cell being edited while its change is announced (onCellsChanged). */
+  private lastEdited: string | null = null;
   private readonly protectedSheets = new Set<string>();
   private readonly listeners = new Set<(change: LocalChange) => void>();
   private writes: Promise<unknown> = Promise.resolve();
@@ -141,7 +143,12 @@ export class LocalHost implements WorkbookHost {
     await this.write(async () => {
       this.workbook.setCell(name, cell, input);
     });
-    this.emit('cells');
+    this.lastEdited = name;
+    try {
+      this.emit('cells');
+    } finally {
+      this.lastEdited = null;
+    }
   }
 
   /**
@@ -243,6 +250,14 @@ export class LocalHost implements WorkbookHost {
   async onSelectionChanged(handler: () => void): Promise<() => Promise<void>> {
     const stop = this.subscribe((change) => {
       if (change === 'selection') handler();
+    });
+    return async () => stop();
+  }
+
+  /** A cell edited in the preview (editCell) is announced with its sheet. */
+  async onCellsChanged(handler: (sheet: string) => void): Promise<() => Promise<void>> {
+    const stop = this.subscribe((change) => {
+      if (change === 'cells' && this.lastEdited !== null) handler(this.lastEdited);
     });
     return async () => stop();
   }

@@ -177,6 +177,37 @@ export class OfficeHost implements WorkbookHost {
     };
   }
 
+  /**
+   * `worksheets.onChanged` (ExcelApi 1.9): the handler hears the changed sheet's name, looked
+   * up from the event's `worksheetId`. Hosts whose API lacks the event reject, and the pane
+   * simply does not hear about edits.
+   */
+  async onCellsChanged(handler: (sheet: string) => void): Promise<() => Promise<void>> {
+    const added = await this.run(async (context) => {
+      const event = context.workbook.worksheets.onChanged;
+      if (!event) throw new Error('worksheets.onChanged is not available in this Excel.');
+      const result = event.add(async (args) => {
+        const id = (args as { worksheetId?: string } | null)?.worksheetId;
+        if (!id) return;
+        const name = await this.run(async (ctx) => {
+          const sheet = ctx.workbook.worksheets.getItem(id);
+          sheet.load('name');
+          await ctx.sync();
+          return sheet.name;
+        }).catch(() => null);
+        if (name !== null) handler(name);
+      });
+      await context.sync();
+      return { context, result };
+    });
+    let stopped = false;
+    return async () => {
+      if (stopped) return;
+      stopped = true;
+      await this.removeHandler(added.context, added.result);
+    };
+  }
+
   private removeHandler(context: XContext, result: XEventHandlerResult): Promise<void> {
     return this.run(context, async (same) => {
       result.remove();

@@ -72,6 +72,12 @@ export interface WorkbookHost {
    */
   onSelectionChanged?(handler: () => void): Promise<() => Promise<void>>;
   /**
+   * Calls `handler` with the sheet's name whenever the user changes a cell's value or formula;
+   * resolves to a function that stops listening. Optional, like onSelectionChanged. The task
+   * pane uses it to say that findings are out of date.
+   */
+  onCellsChanged?(handler: (sheet: string) => void): Promise<() => Promise<void>>;
+  /**
    * A document-level setting saved with the workbook but not in any cell (the audit log's head
    * anchor), or null when it is not set. Optional, with writeSetting: hosts without document
    * settings leave both out.

@@ -27,6 +27,7 @@ import {
   type RuleError,
   type RuleResult,
   type Text,
+  articleText,
   DEFAULT_POLICY,
 } from '../rules';
 import type { FormulaStatus, RowInfo } from './check-appraisal';
@@ -35,6 +36,7 @@ import { countFindings, type Counts, type Finding } from './findings';
 import type { CellValue, Grid } from './grid';
 import { columnLabel } from './headers';
 import { REPORT_HEADER_START, REPORT_TITLE } from './own-sheets';
+import { ruleLabel } from './rule-labels';
 import { roleInputTable } from './role-inputs';
 import type { FoundTable, LocatedTable } from './tables';
 import { validateTables, type ValidateOptions } from './validate';
@@ -583,8 +585,8 @@ export function auditReportRows(
     null,
     null,
     T.severity[f.severity][lang],
-    f.rule,
-    f.article,
+    ruleLabel(f.rule, lang),
+    articleText(f.article, lang),
     f.message[lang],
   ];
   const placed = new Set<Finding>();
@@ -605,8 +607,8 @@ export function auditReportRows(
         cell.shown,
         T.verdict[cell.verdict][lang],
         first !== undefined ? T.severity[first.severity][lang] : null,
-        first?.rule ?? null,
-        first?.article ?? null,
+        first !== undefined ? ruleLabel(first.rule, lang) : null,
+        first !== undefined ? articleText(first.article, lang) : null,
         first?.message[lang] ?? null,
       ]);
       for (const f of onCell) placed.add(f);

@@ -218,9 +218,13 @@ describe('the task pane workflows over a LocalHost', () => {
   it('validate reads the active appraisal sheet; audit writes report and chained log', async () => {
     const wb = await buildWorkbook(templateTables('en'), { lang: 'en' });
     const h = new LocalHost(await loadWorkbook(await wb.toBuffer()), { name: 'template.xlsx' });
-    const result = await validateActive(h);
+    const result = await validateActive(h, { scope: { kind: 'sheet' } });
     expect(result.sheet).toBe(h.workbook.sheetNames()[0]);
     expect(result.tables.length).toBeGreaterThan(0);
+    // The default is the whole workbook: every data sheet read, no one sheet named.
+    const whole = await validateActive(h);
+    expect(whole.sheet).toBeUndefined();
+    expect(whole.sheets).toEqual(expect.arrayContaining([h.workbook.sheetNames()[0]]));
 
     // The preview knows no user: without a name the audit is refused, nothing written.
     await expect(runAudit(h, { lang: 'en' })).rejects.toThrow(/auditor/);

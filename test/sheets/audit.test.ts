@@ -168,8 +168,9 @@ describe('audit', () => {
       108,
       '未重算',
       '错误',
-      'audit.stale',
-      'Art. 13',
+      // The rule and the article in the reader's language (issue 13), not `audit.stale`, `Art. 13`.
+      '值未重算',
+      '第十三条',
     ]);
     expect(zh).toHaveLength(5 + 12);
     const en = auditReportRows(report, 'en', { onlyProblems: true });
