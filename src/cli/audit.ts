@@ -85,23 +85,17 @@ async function writeSheets(
   await wb.protectSheet(logName);
 
   // Presentation only: a title, bold headers, readable widths.
-  const excel = await wb.excelWorkbook();
-  const reportWs = excel.getWorksheet(reportName);
-  if (reportWs !== undefined) {
-    reportWs.getRow(1).font = { bold: true, size: 14 };
-    const headerAt = rows.findIndex((r, i) => i > 0 && r.length > 8) + 1;
-    if (headerAt > 0) reportWs.getRow(headerAt).font = { bold: true };
-    for (let c = 1; c <= 13; c++) {
-      reportWs.getColumn(c).width = c === 13 ? 80 : c === 7 || c === 8 ? 14 : 12;
-    }
-  }
-  const logWs = excel.getWorksheet(logName);
-  if (logWs !== undefined) {
-    logWs.getRow(1).font = { bold: true };
-    for (let c = 1; c <= 13; c++) {
-      logWs.getColumn(c).width = c >= 11 ? 66 : c === 2 || c === 5 ? 26 : 12;
-    }
-  }
+  const headerAt = rows.findIndex((r, i) => i > 0 && r.length > 8) + 1;
+  const bold = new Map<number, number>([[1, 14]]);
+  if (headerAt > 0) bold.set(headerAt, 11);
+  await wb.setLook(reportName, {
+    bold,
+    widths: Array.from({ length: 13 }, (_, i) => (i === 12 ? 80 : i === 6 || i === 7 ? 14 : 12)),
+  });
+  await wb.setLook(logName, {
+    bold: new Map([[1, 11]]),
+    widths: Array.from({ length: 13 }, (_, i) => (i >= 10 ? 66 : i === 1 || i === 4 ? 26 : 12)),
+  });
 }
 
 function summary(
