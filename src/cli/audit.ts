@@ -20,10 +20,18 @@ import {
   type LogVerdict,
 } from '../sheets';
 import type { Parsed } from './command';
-import { countsLine, findingJson, findingLines } from './findings';
+import { countsLine, findingJson, findingLines, reportText } from './findings';
 import { CliError, EXIT_FINDINGS, EXIT_OK, parseLang, Progress, type Io } from './io';
 import { tableLines, tablesJson } from './validate';
-import { dataGrids, fileName, LOG_SHEET, openWorkbook, REPORT_SHEET, rowCount } from './workbook';
+import {
+  checkOutput,
+  dataGrids,
+  fileName,
+  LOG_SHEET,
+  openWorkbook,
+  REPORT_SHEET,
+  rowCount,
+} from './workbook';
 
 /** The OS user running the audit, or '' where the system cannot say (containers, services). */
 export function osUser(env: Io['env']): string {
@@ -139,7 +147,7 @@ function summary(
         ? '未指定 -o：记录未写入任何工作簿。'
         : 'No -o given: the record was not written to a workbook.',
   );
-  return `${lines.join('\n')}\n`;
+  return reportText(lines);
 }
 
 /** Runs the command. */
@@ -148,6 +156,7 @@ export async function run(args: Parsed, io: Io): Promise<number> {
   const path = args.positionals[0];
   const out = args.values.out as string | undefined;
   const who = (args.values.user as string | undefined) ?? osUser(io.env);
+  await checkOutput(path, out, args.values['in-place'] === true);
   const progress = new Progress(io, out !== undefined ? 4 : 3);
   let report: AuditReport;
   let log: LogState;

@@ -6,8 +6,9 @@
 import { saveWorkbook, type EngineValue, type FormulaCell, type Workbook } from '../engine';
 import { DEFAULT_POLICY, policyVersionText, type Lang } from '../rules';
 import type { Parsed } from './command';
+import { reportText } from './findings';
 import { EXIT_OK, parseLang, Progress, type Io } from './io';
-import { fileName, openWorkbook } from './workbook';
+import { checkOutput, fileName, openWorkbook } from './workbook';
 
 /** A value in recalc's JSON: an Excel error becomes an object with a message. */
 export type JsonValue =
@@ -78,7 +79,7 @@ function summary(cells: readonly FormulaCell[], path: string, lang: Lang): strin
       );
     }
   }
-  return `${lines.join('\n')}\n`;
+  return reportText(lines);
 }
 
 /** Runs the command. */
@@ -86,6 +87,7 @@ export async function run(args: Parsed, io: Io): Promise<number> {
   const lang = parseLang(args.values.lang as string | undefined, io.env);
   const path = args.positionals[0];
   const out = args.values.out as string | undefined;
+  await checkOutput(path, out, args.values['in-place'] === true);
   const progress = new Progress(io, out !== undefined ? 3 : 2);
   try {
     progress.next(`loading ${fileName(path)}`);

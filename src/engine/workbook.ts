@@ -4,7 +4,7 @@ import type { CellValue, Grid } from '../sheets/grid';
 import { formatCell, parseCell, parseRange, type RangePos } from './a1';
 import { compactDataValidations } from './data-validations';
 import { toSavedFormula, toTypedFormula } from './dialect';
-import { EngineFileError } from './errors';
+import { fileError } from './errors';
 import {
   cellKey,
   evaluateModel,
@@ -574,21 +574,34 @@ async function loadExcel(
   const excel = new ExcelJS.Workbook();
   const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
   if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) {
-    throw new EngineFileError(`${fileName} is not an .xlsx workbook (not a zip archive).`);
+    throw fileError(
+      {
+        en: `${fileName} is not an .xlsx workbook (it is not a zip archive).`,
+        zh: `${fileName} 不是 .xlsx 工作簿（不是 zip 压缩包）。`,
+      },
+      fileName,
+    );
   }
   try {
     await excel.xlsx.load(bytes as unknown as ExcelJS.Buffer);
   } catch (e) {
-    const why = e instanceof Error ? e.message : String(e);
-    throw new EngineFileError(
-      `${fileName} could not be read as an .xlsx workbook (${why}).`,
-      undefined,
-      { cause: e },
+    // ExcelJS's own message is internal text ("Cannot read properties of undefined"): not shown.
+    throw fileError(
+      {
+        en: `${fileName} could not be read as an .xlsx workbook: a part of it is damaged or in a form this program does not read; open it in Excel and save it again.`,
+        zh: `无法将 ${fileName} 作为 .xlsx 工作簿读取：其中某个部件已损坏或格式无法识别；请用 Excel 打开后重新保存。`,
+      },
+      fileName,
+      e,
     );
   }
   if (excel.worksheets.length === 0) {
-    throw new EngineFileError(
-      `${fileName} could not be read as an .xlsx workbook (it has no worksheets).`,
+    throw fileError(
+      {
+        en: `${fileName} could not be read as an .xlsx workbook (it has no worksheets).`,
+        zh: `无法将 ${fileName} 作为 .xlsx 工作簿读取（其中没有工作表）。`,
+      },
+      fileName,
     );
   }
   return excel;
