@@ -273,3 +273,41 @@ describe('formulas a real appraisal workbook uses', () => {
     });
   });
 });
+
+describe('atomic writes', () => {
+  it('a full disk leaves the existing file as it was and no temporary file', async () => {
+    const { promises, mkdtempSync, readFileSync, readdirSync, writeFileSync } = await import('fs');
+    const { join } = await import('path');
+    const { tmpdir } = await import('os');
+    const { writeWorkbookFile } = await import('../../src/engine/files');
+    const folder = mkdtempSync(join(tmpdir(), 'cm-full-'));
+    const target = join(folder, 'out.xlsx');
+    writeFileSync(target, 'old');
+    const realOpen = promises.open.bind(promises);
+    const spy = jest.spyOn(promises, 'open').mockImplementation(async (...args) => {
+      const handle = await realOpen(...(args as Parameters<typeof realOpen>));
+      let written = 0;
+      const realWrite = handle.write.bind(handle) as (...a: unknown[]) => Promise<unknown>;
+      (handle as unknown as { write: unknown }).write = async (...a: unknown[]) => {
+        if (written++ > 0) {
+          throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
+        }
+        return realWrite(...a);
+      };
+      return handle;
+    });
+    try {
+      const chunks = [new Uint8Array(1000), new Uint8Array(1000)];
+      const e = await writeWorkbookFile(target, chunks).catch((x: unknown) => x);
+      expect(e).toBeInstanceOf(EngineFileError);
+      expect((e as EngineFileError).message).toMatch(
+        /Could not write .*out\.xlsx \(the disk is full\); nothing was written/,
+      );
+      expect((e as EngineFileError).zh).toMatch(/磁盘已满/);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(readFileSync(target, 'utf8')).toBe('old');
+    expect(readdirSync(folder)).toEqual(['out.xlsx']);
+  });
+});
