@@ -20,7 +20,7 @@ const CopyWebpackPlugin = require('copy-webpack-plugin');
 const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const { DEV_BASE_URL, resolveAddinUrl, rewriteManifestUrls } = require('./scripts/manifest-url');
-const { checkFunctionsMetadata } = require('./scripts/functions-json-check');
+const { checkFunctionsMetadata, finishFunctionsJson } = require('./scripts/functions-json-check');
 
 const ROOT = __dirname;
 const DEV_PORT = 3000;
@@ -79,9 +79,32 @@ const PAGE_TEMPLATE = `<!doctype html>
 </html>
 `;
 
-/** Fails the compilation when functions.json is missing or declares no function. */
+/**
+ * Fails the compilation when functions.json is missing or declares no function; first writes
+ * the top-level flags custom-functions-metadata leaves out or sets otherwise
+ * (allowErrorForDataTypeAny, allowCustomDataForDataTypeAny: see functions-json-check.js).
+ */
 class FunctionsMetadataCheckPlugin {
   apply(compiler) {
+    compiler.hooks.thisCompilation.tap('FunctionsMetadataCheckPlugin', (compilation) => {
+      compilation.hooks.processAssets.tap(
+        {
+          name: 'FunctionsMetadataCheckPlugin',
+          stage: webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL,
+        },
+        () => {
+          const asset = compilation.getAsset('functions.json');
+          if (!asset) return;
+          let text;
+          try {
+            text = finishFunctionsJson(asset.source.source().toString());
+          } catch {
+            return; // the emit check below reports unreadable JSON
+          }
+          compilation.updateAsset('functions.json', new webpack.sources.RawSource(text));
+        },
+      );
+    });
     // emit: the last hook where asset contents are still readable (afterwards webpack keeps
     // only their sizes). An error here still fails the build; dist/ is written for inspection.
     compiler.hooks.emit.tap('FunctionsMetadataCheckPlugin', (compilation) => {

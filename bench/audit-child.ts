@@ -1,11 +1,13 @@
 /**
  * Runs one step in a fresh process so its peak memory is its own:
- * `node --import tsx bench/audit-child.ts <bare|audit> <file.xlsx> <report.json>`.
+ * `node --import tsx bench/audit-child.ts <bare|audit|scan> <file.xlsx> <report.json>`
+ * (scan: unzip + streaming XML scan, no cell model: bench/xlsx-scan.ts).
  * Prints one JSON line: { ms, peak_rss_mb } (VmHWM, the kernel's peak resident set).
  */
 import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
 import { auditFile } from './audit-path';
+import { scanXlsx } from './xlsx-scan';
 
 function peakRssMb(): number {
   try {
@@ -28,6 +30,8 @@ async function main(): Promise<void> {
   let via = '';
   if (mode === 'bare') {
     await new ExcelJS.Workbook().xlsx.readFile(file);
+  } else if (mode === 'scan') {
+    await scanXlsx(file);
   } else {
     via = (await auditFile(file, report)).via;
   }

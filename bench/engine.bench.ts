@@ -32,7 +32,7 @@ interface ChildResult {
 }
 
 /** One step in a fresh Node process (see audit-child.ts). */
-async function inChild(mode: 'bare' | 'audit', file: string): Promise<ChildResult> {
+async function inChild(mode: 'bare' | 'audit' | 'scan', file: string): Promise<ChildResult> {
   const { stdout } = await run(
     process.execPath,
     ['--import', 'tsx', join(__dirname, 'audit-child.ts'), mode, file, REPORT],
@@ -81,7 +81,78 @@ registerBench({
   },
 });
 
+/**
+ * Issue #14 "100,000 rows": the audit against the floor of reading the same file (unzip + a
+ * streaming scan of the sheet XML with saxes, no cell model: bench/xlsx-scan.ts), each in a
+ * fresh process, interleaved (scan, audit, audit, scan …), medians. Two verdicts from the same
+ * runs: time ≤ 3× the scan (engine.audit_100k_vs_scan) and peak RSS ≤ 400 MB
+ * (engine.audit_100k_peak_400mb).
+ */
+const SCAN_TARGET = 3;
+const PEAK_TARGET_MB = 400;
+let scanRuns: Promise<{ scan: ChildResult[]; audit: ChildResult[] }> | undefined;
+
+function scanAndAudit(): Promise<{ scan: ChildResult[]; audit: ChildResult[] }> {
+  scanRuns ??= (async () => {
+    const file = await appraisalWorkbook(100_000);
+    const scan: ChildResult[] = [];
+    const audit: ChildResult[] = [];
+    for (let i = 0; i < 2; i++) {
+      // Flipped order each round, so neither side always follows the other.
+      if (i % 2 === 0) {
+        scan.push(await inChild('scan', file));
+        audit.push(await inChild('audit', file));
+      } else {
+        audit.push(await inChild('audit', file));
+        scan.push(await inChild('scan', file));
+      }
+    }
+    return { scan, audit };
+  })();
+  return scanRuns;
+}
+
+const spreadOf = (xs: number[]) => `${Math.round(Math.min(...xs))}–${Math.round(Math.max(...xs))}`;
+
 if (!quick) {
+  registerBench({
+    name: 'engine.audit_100k_vs_scan',
+    run: async () => {
+      const { scan, audit } = await scanAndAudit();
+      const ratios = audit.map((a, i) => a.ms / scan[i].ms);
+      return {
+        figures: {
+          rows: 100_000,
+          scan_ms: round(median(scan.map((s) => s.ms))),
+          audit_ms: round(median(audit.map((a) => a.ms))),
+          spread: `${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}`,
+          scan_peak_rss_mb: round(median(scan.map((s) => s.peak_rss_mb))),
+          audit_via: audit[0].via,
+        },
+        ratio: median(audit.map((a) => a.ms)) / median(scan.map((s) => s.ms)),
+        target: SCAN_TARGET,
+      };
+    },
+  });
+
+  registerBench({
+    name: 'engine.audit_100k_peak_400mb',
+    run: async () => {
+      const { audit } = await scanAndAudit();
+      const peaks = audit.map((a) => a.peak_rss_mb);
+      return {
+        figures: {
+          rows: 100_000,
+          peak_rss_mb: round(Math.max(...peaks)),
+          spread_mb: spreadOf(peaks),
+          bound_mb: PEAK_TARGET_MB,
+        },
+        ratio: Math.max(...peaks) / PEAK_TARGET_MB,
+        target: 1,
+      };
+    },
+  });
+
   registerBench({
     name: 'engine.audit_100k',
     run: async () => {

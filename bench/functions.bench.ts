@@ -4,7 +4,7 @@
  */
 import { appraisalScore } from '../src/rules';
 import { callFromExcel } from '../src/functions/excel-adapter';
-import { time } from './harness';
+import { stableFigures, stableRatio } from './stable';
 
 const ROWS = 10_000;
 
@@ -27,20 +27,16 @@ function rows(): unknown[][] {
   });
 }
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-}
-
 /** Steady state for both sides: the JIT has compiled the lifted loop and the rules alike. */
 const WARMUP = 20;
+const CALLS_PER_RUN = 8;
 
-export function run(): {
+export async function run(): Promise<{
   name: string;
-  figures: Record<string, number>;
+  figures: Record<string, number | string | boolean>;
   ratio: number;
   target: number;
-} {
+}> {
   const data = rows();
   const columns = [0, 1, 2, 3, 4].map((k) => data.map((r) => [r[k]]));
   const makeError = (code: string, message: string): object => ({ code, message });
@@ -64,22 +60,28 @@ export function run(): {
     coreRun();
     liftedRun();
   }
-  // Interleaved, so drift and collector pauses fall on both sides alike; medians of 31 each.
-  const cores: number[] = [];
-  const lifteds: number[] = [];
-  for (let i = 0; i < 31; i++) {
-    cores.push(time(coreRun, 1));
-    lifteds.push(time(liftedRun, 1));
-  }
-  const core = median(cores);
-  const lifted = median(lifteds);
+  // Interleaved rounds until the ratio is stable; each run's cost is min(wall, CPU), which
+  // holds on a busy machine (bench/stable.ts).
+  // Eight calls a run (about 20 ms), so the collector's work on the lifted side is inside a run.
+  const times = (fn: () => void) => () => {
+    for (let i = 0; i < CALLS_PER_RUN; i++) fn();
+  };
+  const r = await stableRatio(times(liftedRun), times(coreRun), {
+    pairs: 9,
+    minRounds: 4,
+    budgetMs: 30_000,
+  });
   if (sink === 0) throw new Error('benchmark computed nothing');
   return {
     name: 'functions.lifted_appraisal_score_10k',
-    figures: { rows: ROWS, rules_core_ms: core, lifted_call_ms: lifted },
-    ratio: lifted / core,
+    figures: {
+      rows: ROWS,
+      calls_per_run: CALLS_PER_RUN,
+      ...stableFigures(r, { subject: 'lifted_call', baseline: 'rules_core' }),
+    },
+    ratio: r.ratio,
     target: 1.5,
   };
 }
 
-if (require.main === module) console.log(JSON.stringify(run()));
+if (require.main === module) void run().then((r) => console.log(JSON.stringify(r)));

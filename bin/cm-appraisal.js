@@ -1,18 +1,17 @@
 #!/usr/bin/env node
-// The cm-appraisal command: runs the TypeScript CLI (src/cli/main.ts) through tsx's register
-// hooks, so a fresh clone works right after `npm install`, with no build step. Both hooks are
-// needed: CommonJS for the sources' imports, ESM for their dynamic import() (commands and the
-// engine's file I/O are loaded only when used, which keeps `--help` fast).
+// The cm-appraisal command. `npm install` compiles the TypeScript CLI into one file
+// (build/cli/main.js, by the `prepare` script, scripts/build-cli.js); the command runs that file
+// when no source is newer than it, so it starts without compiling anything. Otherwise (a source
+// edited since, or the bundle missing) it runs src/cli/main.ts through tsx's register hooks, so a
+// fresh clone always works and an edit is never ignored. Both tsx hooks are needed: CommonJS for
+// the sources' imports, ESM for their dynamic import(). CM_APPRAISAL_TRACE_START=1 says which.
 'use strict';
 
-require('tsx/cjs/api').register();
+const { join } = require('node:path');
+const { loadMain } = require('./cli-bundle');
 
-import('tsx/esm/api')
-  .then((esm) => {
-    esm.register();
-    const { main } = require('../src/cli/main.ts');
-    return main(process.argv.slice(2));
-  })
+loadMain(join(__dirname, '..'), process.env.CM_APPRAISAL_TRACE_START === '1')
+  .then((main) => main(process.argv.slice(2)))
   .then(
     (code) => {
       process.exitCode = code;

@@ -4,3 +4,9 @@ export declare function checkFunctionsMetadata(
   where?: string,
 ): string | undefined;
 export declare function checkFunctionsJsonFile(path: string): string | undefined;
+export declare const METADATA_FLAGS: {
+  readonly allowErrorForDataTypeAny: true;
+  readonly allowCustomDataForDataTypeAny: false;
+};
+export declare function withMetadataFlags<T extends object>(meta: T): T & typeof METADATA_FLAGS;
+export declare function finishFunctionsJson(text: string): string;

@@ -36,6 +36,50 @@ function checkFunctionsMetadata(text, where = 'functions.json') {
   if (bad.length > 0) {
     return `${where}: ${bad.length} function(s) without an id or a name.`;
   }
+  const flagProblem = checkMetadataFlags(json, where);
+  if (flagProblem) return flagProblem;
+  return undefined;
+}
+
+/**
+ * Top-level flags custom-functions-metadata does not write the way we need them
+ * (learn.microsoft.com/office/dev/add-ins/excel/custom-functions-json, "Metadata reference"):
+ * - allowErrorForDataTypeAny: true — "All parameters with the type any or any[][] can accept
+ *   errors as input values"; without it one #N/A in a range stops the whole lifted call, and
+ *   FUNCTIONS.md wants an error in that element only. The generator never writes it.
+ * - allowCustomDataForDataTypeAny: false — the generator writes true, and Excel then passes a
+ *   linked data type (a stock, a geography, an entity) as an object; with false Excel passes
+ *   the cell's basic value, which the CM readers accept or refuse with their usual message.
+ */
+const METADATA_FLAGS = Object.freeze({
+  allowErrorForDataTypeAny: true,
+  allowCustomDataForDataTypeAny: false,
+});
+
+/** The metadata object with METADATA_FLAGS set, flags first (a new object). */
+function withMetadataFlags(meta) {
+  const { allowErrorForDataTypeAny, allowCustomDataForDataTypeAny, ...rest } = meta;
+  void allowErrorForDataTypeAny;
+  void allowCustomDataForDataTypeAny;
+  return { ...METADATA_FLAGS, ...rest };
+}
+
+/** The generator's JSON text with METADATA_FLAGS, in the layout the generator uses. */
+function finishFunctionsJson(text) {
+  return JSON.stringify(withMetadataFlags(JSON.parse(text)), null, 4);
+}
+
+/** A problem when a parameter is `any` and the flags are not METADATA_FLAGS. */
+function checkMetadataFlags(json, where = 'functions.json') {
+  const anyParam = json.functions.some(
+    (f) => Array.isArray(f.parameters) && f.parameters.some((p) => !p.type || p.type === 'any'),
+  );
+  if (!anyParam) return undefined;
+  for (const [flag, value] of Object.entries(METADATA_FLAGS)) {
+    if (json[flag] !== value) {
+      return `${where}: "${flag}" must be ${value} (it is ${JSON.stringify(json[flag])}); the build's metadata step (withMetadataFlags) did not run.`;
+    }
+  }
   return undefined;
 }
 
@@ -48,4 +92,10 @@ function checkFunctionsJsonFile(path) {
   return checkFunctionsMetadata(text, path);
 }
 
-module.exports = { checkFunctionsMetadata, checkFunctionsJsonFile };
+module.exports = {
+  checkFunctionsMetadata,
+  checkFunctionsJsonFile,
+  METADATA_FLAGS,
+  withMetadataFlags,
+  finishFunctionsJson,
+};

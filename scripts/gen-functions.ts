@@ -8,6 +8,7 @@ import { basename, join } from 'path';
 import { generateCustomFunctionsMetadata } from 'custom-functions-metadata';
 import { format, resolveConfig } from 'prettier';
 import { FUNCTION_TABLE } from '../src/functions/table';
+import { withMetadataFlags } from './functions-json-check';
 import type { FunctionSpec, ParamSpec } from '../src/functions/spec';
 
 const ROOT = join(__dirname, '..');
@@ -88,7 +89,8 @@ export async function zhMetadata(): Promise<string> {
       return { ...p, description: `${param.help.zh}${dflt}` };
     });
   }
-  return `${JSON.stringify(meta, null, 2)}\n`;
+  // The same top-level flags the build writes into functions.json (functions-json-check.js).
+  return `${JSON.stringify(withMetadataFlags(meta), null, 2)}\n`;
 }
 
 async function main(): Promise<void> {

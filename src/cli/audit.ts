@@ -22,6 +22,7 @@ import {
 import type { Parsed } from './command';
 import { countsLine, findingJson, findingLines, reportText } from './findings';
 import { CliError, EXIT_FINDINGS, EXIT_OK, parseLang, Progress, type Io } from './io';
+import { policyOption } from './policy-file';
 import { tableLines, tablesJson } from './validate';
 import {
   checkOutput,
@@ -155,6 +156,8 @@ export async function run(args: Parsed, io: Io): Promise<number> {
   const lang = parseLang(args.values.lang as string | undefined, io.env);
   const path = args.positionals[0];
   const out = args.values.out as string | undefined;
+  if (args.values.compare === true) return (await import('./compare')).runCompare(args, io, lang);
+  const { policy } = await policyOption(args, lang);
   const who = (args.values.user as string | undefined) ?? osUser(io.env);
   await checkOutput(path, out, args.values['in-place'] === true);
   const progress = new Progress(io, out !== undefined ? 4 : 3);
@@ -164,12 +167,12 @@ export async function run(args: Parsed, io: Io): Promise<number> {
   let record: AuditRecord | null;
   try {
     progress.next(`loading ${fileName(path)}`);
-    const wb = await openWorkbook(path);
+    const wb = await openWorkbook(path, policy);
     progress.next('evaluating');
     wb.evaluate();
     const grids = dataGrids(wb);
     progress.next(`auditing ${rowCount(grids)} rows`);
-    report = auditWorkbook(grids);
+    report = auditWorkbook(grids, { policy });
     log = readLog(wb);
     const previous = log.records[log.records.length - 1];
     record = log.verdict.ok

@@ -4,6 +4,7 @@
  * `--help` and `functions` start fast.
  */
 import { IN_PLACE_OPTION, JSON_OPTION, LANG_OPTION, OUT_OPTION, type Command } from './command';
+import { POLICY_OPTION } from './policy-file';
 import { LOG_SHEET, REPORT_SHEET } from './sheet-names';
 
 export const COMMANDS: readonly Command[] = [
@@ -22,7 +23,13 @@ export const COMMANDS: readonly Command[] = [
       en: 'With --json: {"workbook", "policy", "sheets": {sheet: {address: value}}} for every formula\ncell, spilled cells included; an error is {"error": "#VALUE!", "message": "…"}.\nExit codes: 0 done; 2 the file cannot be read or written.',
       zh: '使用 --json 时输出 {"workbook", "policy", "sheets": {工作表: {单元格: 值}}}，包括所有公式单元格\n（含溢出单元格）；错误值为 {"error": "#VALUE!", "message": "…"}。\n退出码：0 完成；2 无法读取或写入文件。',
     },
-    options: { out: OUT_OPTION, 'in-place': IN_PLACE_OPTION, json: JSON_OPTION, lang: LANG_OPTION },
+    options: {
+      out: OUT_OPTION,
+      'in-place': IN_PLACE_OPTION,
+      json: JSON_OPTION,
+      lang: LANG_OPTION,
+      policy: POLICY_OPTION,
+    },
     positionals: { min: 1, max: 1, name: 'one workbook (in.xlsx)' },
     load: () => import('./recalc'),
   },
@@ -41,7 +48,7 @@ export const COMMANDS: readonly Command[] = [
       en: 'Exit codes: 0 no error-severity findings (warnings allowed); 1 errors found;\n2 the file cannot be read.',
       zh: '退出码：0 没有错误级发现（可有警告）；1 发现错误；2 无法读取文件。',
     },
-    options: { json: JSON_OPTION, lang: LANG_OPTION },
+    options: { json: JSON_OPTION, lang: LANG_OPTION, policy: POLICY_OPTION },
     positionals: { min: 1, max: 1, name: 'one workbook (in.xlsx)' },
     load: () => import('./validate'),
   },
@@ -51,20 +58,37 @@ export const COMMANDS: readonly Command[] = [
       en: 'Recompute every row, compare, write a report and a hash-chained log record.',
       zh: '逐行重算比较，写出稽核报告和哈希链日志记录。',
     },
-    usage: '<in.xlsx> [-o out.xlsx] [--json] [--lang zh|en] [--user name]',
+    usage:
+      '<in.xlsx> [-o out.xlsx] [--json] [--lang zh|en] [--user name]\n       cm-appraisal audit <a.xlsx> <b.xlsx>… | <folder> -o <DIR> [--summary 汇总.xlsx] [--jobs N]',
     summary: {
       en: 'Recalculate, recompute every appraisal row with the policy (Art. 13, 14, 25(2)) and\ncompare with what the sheet shows; with -o, write the report sheet and append a hash-chained\nrecord to the audit log sheet of the output workbook.',
       zh: '重新计算，按办法（第十三、十四、二十五条）逐行重算并与表中显示值比较；使用 -o 时在输出\n工作簿中写入稽核报告表，并在稽核日志表中追加一条哈希链记录。',
     },
     details: {
-      en: `Sheets written: "${REPORT_SHEET.en}" / "${REPORT_SHEET.zh}" (replaced) and "${LOG_SHEET.en}" / "${LOG_SHEET.zh}"\n(the input's log is read, verified and continued; the sheet is protected against casual edits).\nExit codes: 0 no error-severity findings and an intact log; 1 errors found or the existing\nlog's chain is broken; 2 the file cannot be read or written, or the log cannot be read.`,
-      zh: `写入的工作表：“${REPORT_SHEET.zh}”（替换）和“${LOG_SHEET.zh}”（读取、校验并延续输入文件中的日志；\n该表设有保护以防误改）。\n退出码：0 没有错误级发现且日志完整；1 发现错误或已有日志的哈希链断开；2 无法读取或写入文件，\n或无法读取日志。`,
+      en: `Sheets written: "${REPORT_SHEET.en}" / "${REPORT_SHEET.zh}" (replaced) and "${LOG_SHEET.en}" / "${LOG_SHEET.zh}"\n(the input's log is read, verified and continued; the sheet is protected against casual edits).\nExit codes: 0 no error-severity findings and an intact log; 1 errors found or the existing\nlog's chain is broken; 2 the file cannot be read or written, or the log cannot be read.\nSeveral workbooks or a folder: audited in parallel, each as above into DIR/<its name>, then the\nsummary workbook and DIR/audit-report.json; a workbook that cannot be read is reported and the\nothers still run (exit 2 if any could not be audited).`,
+      zh: `写入的工作表：“${REPORT_SHEET.zh}”（替换）和“${LOG_SHEET.zh}”（读取、校验并延续输入文件中的日志；\n该表设有保护以防误改）。\n退出码：0 没有错误级发现且日志完整；1 发现错误或已有日志的哈希链断开；2 无法读取或写入文件，\n或无法读取日志。\n多个工作簿或文件夹：并行稽核，每个按上述方式写入 DIR/<原文件名>，再写出汇总工作簿和\nDIR/audit-report.json；无法读取的工作簿会被报告，其余照常稽核（有无法稽核的工作簿时退出码为 2）。`,
     },
     options: {
       out: OUT_OPTION,
       'in-place': IN_PLACE_OPTION,
       json: JSON_OPTION,
       lang: LANG_OPTION,
+      policy: POLICY_OPTION,
+      compare: {
+        type: 'boolean',
+        help: {
+          en: 'What-if: list the people whose score, outcome or reserve would change under the --policy draft (no log record).',
+          zh: '试算：列出按 --policy 草案得分、结果或风险金会改变的人员（不写日志）。',
+        },
+      },
+      base: {
+        type: 'string',
+        value: 'active.json',
+        help: {
+          en: 'With --compare: the active policy to compare against (default: the built-in policy).',
+          zh: '与 --compare 同用：作比较的现行办法文件（默认：内置办法）。',
+        },
+      },
       user: {
         type: 'string',
         value: 'name',
@@ -73,9 +97,91 @@ export const COMMANDS: readonly Command[] = [
           zh: '稽核人，记入日志（默认：操作系统用户名）。',
         },
       },
+      // Several workbooks (issue #14): audit-batch.ts.
+      summary: {
+        type: 'string',
+        value: '汇总.xlsx',
+        help: {
+          en: 'Several workbooks: the summary workbook to write (default: DIR/summary.xlsx).',
+          zh: '多个工作簿：汇总工作簿的路径（默认：DIR/汇总.xlsx）。',
+        },
+      },
+      jobs: {
+        type: 'string',
+        value: 'N',
+        help: {
+          en: 'Several workbooks: how many to audit at once (default: the number of cores).',
+          zh: '多个工作簿：同时稽核的数量（默认：CPU 核数）。',
+        },
+      },
     },
-    positionals: { min: 1, max: 1, name: 'one workbook (in.xlsx)' },
-    load: () => import('./audit'),
+    positionals: { min: 1, max: Infinity, name: 'a workbook (in.xlsx), several, or a folder' },
+    load: () => import('./audit-batch'),
+  },
+  {
+    name: 'keys',
+    brief: {
+      en: "Make an auditor's signing key pair (keys new).",
+      zh: '生成稽核人员的签名密钥对（keys new）。',
+    },
+    usage: 'new --name <name> -o <auditor.key> [--json]',
+    summary: {
+      en: "Make an ECDSA P-256 signing key pair for one auditor: the private key file (mode 0600)\nsigns audit records (audit --key); the public key JSON written beside it (auditor.pub.json)\ngoes to the audit office's trust list (--trust).",
+      zh: '为一名稽核人员生成 ECDSA P-256 签名密钥对：私钥文件（权限 0600）用于签署稽核记录（audit --key）；\n同目录写出的公钥 JSON（auditor.pub.json）交稽核部门列入信任名单（--trust）。',
+    },
+    details: {
+      en: 'An existing file is never overwritten. Exit codes: 0 written; 2 a file cannot be written\nor an option is missing.',
+      zh: '已有文件不会被覆盖。退出码：0 已写入；2 无法写入文件或缺少选项。',
+    },
+    options: {
+      name: {
+        type: 'string',
+        value: 'name',
+        help: {
+          en: "The auditor's name, as the trust list will show it.",
+          zh: '稽核人员姓名（信任名单中显示的名称）。',
+        },
+      },
+      out: {
+        type: 'string',
+        short: 'o',
+        value: 'auditor.key',
+        help: { en: 'The private key file to write.', zh: '要写出的私钥文件。' },
+      },
+      json: JSON_OPTION,
+      lang: LANG_OPTION,
+    },
+    positionals: { min: 1, max: 1, name: 'the action "new"' },
+    load: () => import('./keys'),
+  },
+  {
+    name: 'policy',
+    brief: {
+      en: 'Show, export, check or compare policy files.',
+      zh: '显示、导出、检查或比较办法文件。',
+    },
+    usage: 'show|export|check FILE|diff OLD NEW [--policy FILE] [-o FILE] [--json] [--lang zh|en]',
+    summary: {
+      en: 'The policy as a file the bank edits: show prints every number of the active policy with its\narticle and words; export writes it (and policy.schema.json beside it); check says whether a file\nwould be accepted, naming each problem; diff OLD NEW lists what a revision changes (built-in\nnames the built-in policy).',
+      zh: '办法即银行可编辑的文件：show 打印现行办法的每个数值及其条款和原文；export 写出办法文件（并在旁边\n写出 policy.schema.json）；check 检查文件能否采用并指出每处问题；diff 旧 新 列出修订改了什么\n（built-in 表示内置办法）。',
+    },
+    details: {
+      en: 'Exit codes: 0 done (check: accepted); 1 check: the file is refused; 2 a file cannot be read,\nor a --policy file is refused.',
+      zh: '退出码：0 完成（check：可以采用）；1 check：文件不能采用；2 无法读取文件，或 --policy 文件不能采用。',
+    },
+    options: {
+      policy: POLICY_OPTION,
+      out: {
+        type: 'string',
+        short: 'o',
+        value: 'policy.json',
+        help: { en: 'export: where to write the policy file.', zh: 'export：办法文件的保存路径。' },
+      },
+      json: JSON_OPTION,
+      lang: LANG_OPTION,
+    },
+    positionals: { min: 1, max: 3, name: 'an action (show, export, check FILE, diff OLD NEW)' },
+    load: () => import('./policy'),
   },
   {
     name: 'template',

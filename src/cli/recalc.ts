@@ -4,10 +4,11 @@
  * saves them (`_xldudf_CM_…`).
  */
 import { saveWorkbook, type EngineValue, type FormulaCell, type Workbook } from '../engine';
-import { DEFAULT_POLICY, policyVersionText, type Lang } from '../rules';
+import { policyVersionText, type Lang, type Policy } from '../rules';
 import type { Parsed } from './command';
 import { reportText } from './findings';
 import { EXIT_OK, parseLang, Progress, type Io } from './io';
+import { BUILT_IN, policyOption } from './policy-file';
 import { checkOutput, fileName, openWorkbook } from './workbook';
 
 /** A value in recalc's JSON: an Excel error becomes an object with a message. */
@@ -39,11 +40,15 @@ export function jsonValue(v: EngineValue): JsonValue {
   return { error: v.error, message };
 }
 
-export function recalcJson(wb: Workbook, path: string): RecalcJson {
+export function recalcJson(
+  wb: Workbook,
+  path: string,
+  policy: Policy = BUILT_IN.policy,
+): RecalcJson {
   const sheets: Record<string, Record<string, JsonValue>> = {};
   for (const name of wb.sheetNames()) sheets[name] = {};
   for (const cell of wb.formulaCells()) sheets[cell.sheet][cell.address] = jsonValue(cell.value);
-  return { workbook: fileName(path), policy: policyVersionText(DEFAULT_POLICY), sheets };
+  return { workbook: fileName(path), policy: policyVersionText(policy), sheets };
 }
 
 const SHOWN_PER_KIND = 3;
@@ -88,10 +93,12 @@ export async function run(args: Parsed, io: Io): Promise<number> {
   const path = args.positionals[0];
   const out = args.values.out as string | undefined;
   await checkOutput(path, out, args.values['in-place'] === true);
+  const { policy } = await policyOption(args, lang);
   const progress = new Progress(io, out !== undefined ? 3 : 2);
+  let wb: Workbook;
   try {
     progress.next(`loading ${fileName(path)}`);
-    const wb = await openWorkbook(path);
+    wb = await openWorkbook(path, policy);
     progress.next('evaluating');
     wb.evaluate();
     if (out !== undefined) {
@@ -99,10 +106,10 @@ export async function run(args: Parsed, io: Io): Promise<number> {
       await saveWorkbook(wb, out);
     }
     progress.done();
-    if (args.values.json === true) io.out(`${JSON.stringify(recalcJson(wb, path))}\n`);
-    else io.out(summary(wb.formulaCells(), path, lang));
   } finally {
     progress.done();
   }
+  if (args.values.json === true) io.out(`${JSON.stringify(recalcJson(wb, path, policy))}\n`);
+  else io.out(summary(wb.formulaCells(), path, lang));
   return EXIT_OK;
 }

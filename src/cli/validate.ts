@@ -2,11 +2,12 @@
  * `cm-appraisal validate`: the marketing department's check (SHEETS.md "Validation") of every
  * appraisal, clients and loans table of a workbook. Reads only; writes nothing.
  */
-import { DEFAULT_POLICY, policyVersionText, type Lang } from '../rules';
+import { policyVersionText, type Lang } from '../rules';
 import { validateWorkbook, type FoundTable, type ValidationReport } from '../sheets';
 import type { Parsed } from './command';
 import { countsLine, findingJson, findingLines, reportText } from './findings';
 import { EXIT_FINDINGS, EXIT_OK, parseLang, Progress, type Io } from './io';
+import { policyOption } from './policy-file';
 import { dataGrids, fileName, openWorkbook, rowCount } from './workbook';
 
 export function tablesJson(tables: readonly FoundTable[]) {
@@ -48,24 +49,25 @@ function summary(path: string, report: ValidationReport, lang: Lang): string {
 export async function run(args: Parsed, io: Io): Promise<number> {
   const lang = parseLang(args.values.lang as string | undefined, io.env);
   const path = args.positionals[0];
+  const { policy } = await policyOption(args, lang);
   const progress = new Progress(io, 3);
   let report: ValidationReport;
   try {
     progress.next(`loading ${fileName(path)}`);
-    const wb = await openWorkbook(path);
+    const wb = await openWorkbook(path, policy);
     progress.next('evaluating');
     // Inputs may be formulas themselves (an NPL ratio = bad loans ÷ loans): read fresh values.
     wb.evaluate();
     const grids = dataGrids(wb);
     progress.next(`validating ${rowCount(grids)} rows`);
-    report = validateWorkbook(grids);
+    report = validateWorkbook(grids, { policy });
   } finally {
     progress.done();
   }
   if (args.values.json === true) {
     const json = {
       workbook: fileName(path),
-      policy: policyVersionText(DEFAULT_POLICY),
+      policy: policyVersionText(policy),
       lang,
       tables: tablesJson(report.tables),
       counts: report.counts,

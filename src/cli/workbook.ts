@@ -4,7 +4,8 @@
  * this command writes (the audit report and the audit log) are never read as data.
  */
 import { basename } from 'path';
-import { loadWorkbook, type Workbook } from '../engine';
+import { functionSetFor, loadWorkbook, type Workbook } from '../engine';
+import type { Policy } from '../rules';
 import type { Grid } from '../sheets';
 import { CliError } from './io';
 import { LOG_SHEET, REPORT_SHEET } from './sheet-names';
@@ -20,8 +21,8 @@ export function isOwnSheet(name: string): boolean {
 }
 
 /** Loads a workbook from a path (EngineFileError, one sentence, when it cannot). */
-export async function openWorkbook(path: string): Promise<Workbook> {
-  return loadWorkbook(path);
+export async function openWorkbook(path: string, policy?: Policy): Promise<Workbook> {
+  return loadWorkbook(path, policy ? { functions: functionSetFor(policy) } : {});
 }
 
 /**

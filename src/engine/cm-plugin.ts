@@ -21,7 +21,7 @@ import type { InterpreterValue } from 'hyperformula/typings/interpreter/Interpre
 import type { ProcedureAst } from 'hyperformula/typings/parser';
 import type { XlArg, XlOut, XlResult, XlScalar } from '../functions/xl';
 import { isXlError } from '../functions/xl';
-import { CM_NAMESPACE } from './dialect';
+import { registeredName } from './dialect';
 import type { FunctionSet, FunctionSpec, Shape } from './function-table';
 
 type Scalar = InterpreterValue extends infer V ? Exclude<V, SimpleRangeValue> : never;
@@ -32,10 +32,7 @@ const ERROR_TYPES: Readonly<Record<string, ErrorType>> = {
   '#N/A': ErrorType.NA,
 };
 
-/** The name a table entry is registered under: `CM.APPRAISAL_SCORE`. */
-export function registeredName(spec: FunctionSpec): string {
-  return `${CM_NAMESPACE}.${spec.name.toUpperCase()}`;
-}
+export { registeredName };
 
 /** One argument as read: its values for the table, and where it holds errors. */
 interface ReadArg {

@@ -2,6 +2,7 @@
  * THE ONE PLACE where the engine is wired to the real CM function table (src/functions).
  * createEngine() and loadWorkbook() use this set unless given another one.
  */
+import type { Policy } from '../rules/policy-types';
 import type { FunctionSet, FunctionSpec, Shape } from './function-table';
 
 /** What the engine reads of a src/functions table entry. */
@@ -42,13 +43,26 @@ export function engineFunctionSpec(entry: TableEntry): FunctionSpec {
 
 let cached: FunctionSet | undefined;
 
+function functions(): typeof import('../functions') {
+  // Required lazily: the engine (and its tests with fake tables) load without the rules.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('../functions') as typeof import('../functions');
+}
+
 export function defaultFunctionSet(): FunctionSet {
   if (!cached) {
-    // Required lazily: the engine (and its tests with fake tables) load without the rules.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const fns = require('../functions') as typeof import('../functions');
+    const fns = functions();
     const table = (fns.FUNCTION_TABLE as readonly TableEntry[]).map(engineFunctionSpec);
     cached = { table, invoke: (name, args) => fns.invoke(name, args) };
   }
   return cached;
+}
+
+/** The real table evaluated under `policy` (a policy file given with --policy, a draft). */
+export function functionSetFor(policy: Policy): FunctionSet {
+  const fns = functions();
+  return {
+    table: defaultFunctionSet().table,
+    invoke: (name, args) => fns.invoke(name, args, policy),
+  };
 }

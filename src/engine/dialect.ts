@@ -8,12 +8,18 @@
  */
 import { columnIndex, columnLetters, MAX_COLUMNS, MAX_ROWS, parseCell, quoteSheet } from './a1';
 import { tokenize, type Token } from './lexer';
+import type { FunctionSpec } from './function-table';
 import type { ErrorValue } from './model';
 import { resolveStructuredRef, type FormulaSite, type TableIndex } from './structured-ref';
 
 /** The namespace of the add-in's functions. */
 export const CM_NAMESPACE = 'CM';
 const UDF_PREFIX = `_xldudf_${CM_NAMESPACE}_`;
+
+/** The name a table entry is registered under: `CM.APPRAISAL_SCORE`. */
+export function registeredName(spec: Pick<FunctionSpec, 'name'>): string {
+  return `${CM_NAMESPACE}.${spec.name.toUpperCase()}`;
+}
 
 /**
  * Functions newer than Excel 2007 that Excel saves with a `_xlfn.` prefix (and `_xlws.` for a

@@ -6,6 +6,7 @@
  * when a path is given.
  */
 import { defaultFunctionSet } from './default-functions';
+export { functionSetFor } from './default-functions';
 import { EngineFileError, fileError } from './errors';
 import type { FunctionSet } from './function-table';
 import { Workbook } from './workbook';
@@ -23,7 +24,15 @@ export type {
   WorkbookModel,
 } from './model';
 export { isErrorValue } from './model';
-export { buildCmPlugin, cmPluginFor, registeredName } from './cm-plugin';
+export { registeredName } from './dialect';
+
+// HyperFormula loads only when a workbook needs it (the light route evaluates most appraisal
+// workbooks without it), so `cm-appraisal` starts fast: the plugin builders load it on call.
+type CmPlugin = typeof import('./cm-plugin');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const cmPlugin = (): CmPlugin => require('./cm-plugin') as CmPlugin;
+export const buildCmPlugin: CmPlugin['buildCmPlugin'] = (set) => cmPlugin().buildCmPlugin(set);
+export const cmPluginFor: CmPlugin['cmPluginFor'] = (set) => cmPlugin().cmPluginFor(set);
 export { toHyperFormula, toSavedFormula, toTypedFormula, shiftFormula } from './dialect';
 
 export interface EngineOptions {

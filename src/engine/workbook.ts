@@ -1,19 +1,11 @@
 /** A loaded workbook: its model, its evaluation, and the ExcelJS workbook it is saved through. */
 import ExcelJS from 'exceljs';
-import type { CellValue, Grid } from '../sheets/grid';
+import type { CellValue, Grid, SpillArea } from '../sheets/grid';
 import { formatCell, parseCell, parseRange, type RangePos } from './a1';
 import { compactDataValidations } from './data-validations';
 import { toSavedFormula, toTypedFormula } from './dialect';
 import { fileError } from './errors';
-import {
-  cellKey,
-  evaluateModel,
-  rawConstant,
-  sheetTranslator,
-  sheetValues,
-  spillRange,
-  type Evaluation,
-} from './evaluate';
+import type { Evaluation } from './evaluate';
 import type { FunctionSet } from './function-table';
 import { evaluateLight } from './light';
 import {
@@ -49,6 +41,14 @@ interface OwnState {
   bold: Map<number, number>;
   widths: number[];
 }
+
+/**
+ * The HyperFormula route (./evaluate), loaded when a workbook first needs it: the light route
+ * evaluates most appraisal workbooks without HyperFormula, and the command starts faster.
+ */
+type HyperFormulaRoute = typeof import('./evaluate');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const hfRoute = (): HyperFormulaRoute => require('./evaluate') as HyperFormulaRoute;
 
 export interface FormulaCell {
   readonly sheet: string;
@@ -176,7 +176,7 @@ export class Workbook {
 
   private useHyperFormula(): void {
     this.light = false;
-    this.evaluation = evaluateModel(this.model, this.functions);
+    this.evaluation = hfRoute().evaluateModel(this.model, this.functions);
     this.computed.clear();
   }
 
@@ -195,7 +195,7 @@ export class Workbook {
     let v = this.computed.get(i);
     if (!v && this.light) return this.model.sheets[i].values;
     if (!v) {
-      v = sheetValues(this.evaluation as Evaluation, i);
+      v = hfRoute().sheetValues(this.evaluation as Evaluation, i);
       this.computed.set(i, v);
     }
     return v;
@@ -228,7 +228,7 @@ export class Workbook {
 
   private spill(i: number, row: number, col: number): RangePos | undefined {
     return this.evaluation
-      ? spillRange(this.evaluation, i, row, col)
+      ? hfRoute().spillRange(this.evaluation, i, row, col)
       : savedSpill(this.model.sheets[i], row, col);
   }
 
@@ -263,6 +263,27 @@ export class Workbook {
         }
       }
     });
+    return out;
+  }
+
+  /**
+   * The engine's spill map of a sheet: every formula whose result fills more than its own cell
+   * (as evaluated, or as the file recorded it before evaluation), with the area it fills.
+   */
+  spillAreas(sheet: string | number): SpillArea[] {
+    const i = typeof sheet === 'number' ? sheet : this.sheetIndex(sheet);
+    const model = this.model.sheets[i];
+    const out: SpillArea[] = [];
+    for (let r = 0; r < model.formulas.length; r++) {
+      const forms = model.formulas[r];
+      if (!forms) continue;
+      for (let c = 0; c < forms.length; c++) {
+        const f = forms[c];
+        if (f == null) continue;
+        const spill = this.spill(i, r, c);
+        if (spill) out.push({ ...spill, formula: `=${toTypedFormula(f)}` });
+      }
+    }
     return out;
   }
 
@@ -318,7 +339,12 @@ export class Workbook {
       gv.push(vr);
       gf.push(fr);
     }
-    return { sheet: model.name, top: r.top, left: r.left, values: gv, formulas: gf };
+    const grid = { sheet: model.name, top: r.top, left: r.left, values: gv, formulas: gf };
+    // Spills that reach into the area (their anchor may lie outside it).
+    const spills = this.spillAreas(i).filter(
+      (s) => s.top <= r.bottom && s.bottom >= r.top && s.left <= r.right && s.right >= r.left,
+    );
+    return spills.length > 0 ? { ...grid, spills } : grid;
   }
 
   /**
@@ -348,13 +374,15 @@ export class Workbook {
       this.computed.clear();
       return;
     }
-    ev.overrides[i].delete(cellKey(row, col));
-    let content = rawConstant(value);
+    ev.overrides[i].delete(hfRoute().cellKey(row, col));
+    let content = hfRoute().rawConstant(value);
     if (saved !== null) {
-      const t = sheetTranslator(this.model, this.functions).translate(model.name, row, col, saved);
+      const t = hfRoute()
+        .sheetTranslator(this.model, this.functions)
+        .translate(model.name, row, col, saved);
       if (typeof t === 'string') content = t;
       else {
-        ev.overrides[i].set(cellKey(row, col), t);
+        ev.overrides[i].set(hfRoute().cellKey(row, col), t);
         content = t.error;
       }
     }
@@ -459,7 +487,7 @@ export class Workbook {
       ev.overrides[i].clear();
       ev.hf.setSheetContent(
         ev.sheetIds[i],
-        values.map((r) => r.map(rawConstant)),
+        values.map((r) => r.map(hfRoute().rawConstant)),
       );
     }
     this.computed.clear();

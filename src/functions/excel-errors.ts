@@ -13,5 +13,15 @@ export const excelError: ErrorFactory = (code: XlErrorCode, message: string) => 
       return new CustomFunctions.Error(CustomFunctions.ErrorCode.notAvailable, message);
     case '#NUM!':
       return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidNumber);
+    case '#DIV/0!':
+      return new CustomFunctions.Error(CustomFunctions.ErrorCode.divisionByZero);
+    case '#NULL!':
+      return new CustomFunctions.Error(CustomFunctions.ErrorCode.nullReference);
+    case '#REF!':
+    case '#NAME?':
+      // "supported as a custom function input error, but not as a custom function output
+      // error" (learn.microsoft.com/office/dev/add-ins/excel/custom-functions-errors): the
+      // element shows #VALUE! with a message naming the parameter and the input's error.
+      return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, message);
   }
 };

@@ -52,6 +52,12 @@ function runRangeFunction(spec: FunctionSpec, args: readonly Rows[], policy: Pol
     if (param.kind === 'range') {
       const flat = flatList(rows, param.name);
       if (isXlError(flat)) return flat;
+      // A list is read whole: an error element (an upstream error) is the result, as the
+      // engine gives (its first error).
+      for (const x of flat) {
+        const bad = upstream(x);
+        if (bad) return bad;
+      }
       shape = rows;
       values.push(flat);
     } else {

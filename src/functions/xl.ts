@@ -6,7 +6,11 @@
 /** One cell's value. null: omitted, or a blank cell. */
 export type XlScalar = number | string | boolean | null;
 
-export type XlErrorCode = '#VALUE!' | '#NUM!' | '#N/A';
+/**
+ * The codes the rules return (#VALUE!, #NUM!, #N/A), and the other Excel errors an input cell
+ * may hold, which pass through to the element they reach.
+ */
+export type XlErrorCode = '#VALUE!' | '#NUM!' | '#N/A' | '#DIV/0!' | '#NULL!' | '#REF!' | '#NAME?';
 
 /** An Excel error with the message that names the parameter. */
 export interface XlError {

@@ -40,6 +40,13 @@ export interface XRange extends XLoadable {
   getOffsetRange(rowOffset: number, columnOffset: number): XRange;
   clear(): void;
   select(): void;
+  /**
+   * On an anchor cell, the range its dynamic-array result fills; a null object otherwise
+   * (ExcelApi 1.12, learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-ranges-dynamic-arrays).
+   */
+  getSpillingToRangeOrNullObject(): XRange;
+  /** On one cell filled by a spill, its anchor; a null object otherwise (ExcelApi 1.12). */
+  getSpillParentOrNullObject(): XRange;
 }
 
 export interface XProtectionOptions {

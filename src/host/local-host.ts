@@ -9,6 +9,7 @@
  */
 import { toTypedFormula, type EngineValue, type Workbook } from '../engine';
 import type { CellValue, Grid } from '../sheets/grid';
+import { spillParentIn, type SpillParent } from '../sheets/spills';
 import { cellAddress, normalizeCell, parseCell, parseRect, stripSheet } from './a1';
 import type { Mark, MarkSeverity, ReadOptions, Selection, SheetInfo, WorkbookHost } from './port';
 
@@ -181,7 +182,25 @@ export class LocalHost implements WorkbookHost {
       values.push(vr);
       formulas.push(fr);
     }
-    return { sheet: name, top: rect.row, left: rect.col, values, formulas };
+    const grid = { sheet: name, top: rect.row, left: rect.col, values, formulas };
+    const bottom = rect.row + rect.rows - 1;
+    const right = rect.col + rect.cols - 1;
+    const spills = (used.spills ?? []).filter(
+      (s) => s.top <= bottom && s.bottom >= rect.row && s.left <= right && s.right >= rect.col,
+    );
+    return spills.length > 0 ? { ...grid, spills } : grid;
+  }
+
+  /** The engine's own spill map (Workbook.spillAreas). */
+  async spillParent(sheet: string, address: string): Promise<SpillParent | null> {
+    const name = this.sheetName(sheet);
+    const { row, col } = parseCell(address);
+    for (const area of this.workbook.spillAreas(name)) {
+      if (row >= area.top && row <= area.bottom && col >= area.left && col <= area.right) {
+        return spillParentIn(name, area, row, col);
+      }
+    }
+    return null;
   }
 
   async onSelectionChanged(handler: () => void): Promise<() => Promise<void>> {

@@ -3,7 +3,8 @@
  * `Excel.run`-shaped function, so tests drive it with a fake object model. Sync budget: a
  * constant number of `context.sync()` per call plus one per chunk (marks: two per chunk).
  */
-import type { CellValue, Grid } from '../sheets/grid';
+import type { CellValue, Grid, SpillArea } from '../sheets/grid';
+import { spillParentIn, type SpillParent } from '../sheets/spills';
 import { normalizeCell, stripSheet } from './a1';
 import { toCellValue, toExcelRows, toFormula, widthOf } from './cells';
 import { readRows, writeRows } from './chunked';
@@ -17,6 +18,7 @@ import type {
 import { MARKS_SHEET } from './marks-store';
 import { MarkBook } from './office-marks';
 import type { Mark, ReadOptions, Selection, SheetInfo, TableInfo, WorkbookHost } from './port';
+import { officeSupports, SPILL_SET, type ApiSupport } from './requirements';
 
 export interface OfficeHostOptions {
   /** Defaults to the global `Excel.run`. */
@@ -26,9 +28,17 @@ export interface OfficeHostOptions {
    * counterpart); a caller with SSO set up can supply the name from the ID token.
    */
   readonly userName?: () => Promise<string | null>;
+  /** Defaults to Office.context.requirements.isSetSupported. */
+  readonly supports?: ApiSupport;
 }
 
-/** Used when the host is older than ExcelApi 1.7 (no workbook.name) or the file is unsaved. */
+/** Anchors asked for their spill per sync; a larger batch is split. */
+const SPILL_BATCH = 2000;
+
+/**
+ * Used when the workbook has no file name yet (a new, unsaved workbook reports an empty name).
+ * workbook.name is ExcelApi 1.7, below the ExcelApi 1.9 the manifest requires.
+ */
 export const UNNAMED_WORKBOOK = 'Workbook';
 
 /**
@@ -53,6 +63,7 @@ export class OfficeHost implements WorkbookHost {
   readonly kind = 'office' as const;
   private readonly run: ExcelRun;
   private readonly user: () => Promise<string | null>;
+  private readonly supports: ApiSupport;
   private readonly marks = new MarkBook();
   /** Marks are read-modify-write on the store sheet; two at once would lose originals. */
   private marksQueue: Promise<unknown> = Promise.resolve();
@@ -60,6 +71,12 @@ export class OfficeHost implements WorkbookHost {
   constructor(options: OfficeHostOptions = {}) {
     this.run = options.run ?? defaultRun;
     this.user = options.userName ?? (async () => null);
+    this.supports = options.supports ?? officeSupports;
+  }
+
+  /** Whether this Excel reports spills (ExcelApi 1.12); without it there are no dynamic arrays to report. */
+  private get spillsKnown(): boolean {
+    return this.supports(SPILL_SET.name, SPILL_SET.version);
   }
 
   workbookName(): Promise<string> {
@@ -218,7 +235,83 @@ export class OfficeHost implements WorkbookHost {
       onProgress: options.onProgress,
       signal: options.signal,
     });
-    return { sheet, top: range.rowIndex, left: range.columnIndex, values, formulas };
+    const grid = { sheet, top: range.rowIndex, left: range.columnIndex, values, formulas };
+    const spills = this.spillsKnown ? await this.spillsOf(context, grid) : [];
+    return spills.length > 0 ? { ...grid, spills } : grid;
+  }
+
+  /**
+   * The spills of an area read: a spilled cell reads as a value without a formula (Excel's
+   * range.formulas gives its value), so every formula cell next to such a cell is asked for the
+   * range it spills to (Range.getSpillingToRangeOrNullObject, ExcelApi 1.12). One sync per
+   * SPILL_BATCH candidates; a per-row formula with blank or formula neighbours costs nothing.
+   */
+  private async spillsOf(context: XContext, grid: Grid): Promise<SpillArea[]> {
+    const { values, formulas } = grid;
+    const filled = (r: number, c: number) =>
+      formulas[r]?.[c] === null && values[r]?.[c] !== null && values[r]?.[c] !== undefined;
+    const anchors: { r: number; c: number; formula: string }[] = [];
+    for (let r = 0; r < formulas.length; r++) {
+      const row = formulas[r];
+      for (let c = 0; c < row.length; c++) {
+        const f = row[c];
+        if (f !== null && (filled(r, c + 1) || filled(r + 1, c)))
+          anchors.push({ r, c, formula: f });
+      }
+    }
+    const sheet = context.workbook.worksheets.getItem(grid.sheet);
+    const out: SpillArea[] = [];
+    for (let from = 0; from < anchors.length; from += SPILL_BATCH) {
+      const batch = anchors.slice(from, from + SPILL_BATCH).map((a) => {
+        const spill = sheet
+          .getRange('A1')
+          .getOffsetRange(grid.top + a.r, grid.left + a.c)
+          .getSpillingToRangeOrNullObject();
+        spill.load('isNullObject,rowIndex,columnIndex,rowCount,columnCount');
+        return { a, spill };
+      });
+      await context.sync();
+      for (const { a, spill } of batch) {
+        if (spill.isNullObject || spill.rowCount * spill.columnCount <= 1) continue;
+        out.push({
+          top: spill.rowIndex,
+          left: spill.columnIndex,
+          bottom: spill.rowIndex + spill.rowCount - 1,
+          right: spill.columnIndex + spill.columnCount - 1,
+          formula: a.formula,
+        });
+      }
+    }
+    return out;
+  }
+
+  /** Range.getSpillParentOrNullObject on one cell (ExcelApi 1.12); null on older hosts. */
+  async spillParent(sheet: string, address: string): Promise<SpillParent | null> {
+    if (!this.spillsKnown) return null;
+    const cell = normalizeCell(address);
+    return this.run(async (context) => {
+      const worksheet = context.workbook.worksheets.getItem(sheet);
+      worksheet.load('name');
+      const target = worksheet.getRange(cell);
+      target.load('rowIndex,columnIndex');
+      const parent = target.getSpillParentOrNullObject();
+      parent.load('isNullObject,rowIndex,columnIndex,formulas');
+      await context.sync();
+      if (parent.isNullObject) return null;
+      const spill = parent.getSpillingToRangeOrNullObject();
+      spill.load('isNullObject,rowIndex,columnIndex,rowCount,columnCount');
+      await context.sync();
+      const formula = toFormula(parent.formulas[0]?.[0]);
+      if (spill.isNullObject || formula === null) return null;
+      const area: SpillArea = {
+        top: spill.rowIndex,
+        left: spill.columnIndex,
+        bottom: spill.rowIndex + spill.rowCount - 1,
+        right: spill.columnIndex + spill.columnCount - 1,
+        formula,
+      };
+      return spillParentIn(worksheet.name, area, target.rowIndex, target.columnIndex);
+    });
   }
 
   recalculate(): Promise<void> {

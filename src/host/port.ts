@@ -4,6 +4,10 @@
  * browser). Nothing outside src/host calls Office.js.
  */
 import type { CellValue, Grid } from '../sheets/grid';
+import type { SpillParent } from '../sheets/spills';
+
+export type { SpillParent } from '../sheets/spills';
+export type { SpillArea } from '../sheets/grid';
 
 export interface TableInfo {
   readonly name: string;
@@ -69,6 +73,14 @@ export interface WorkbookHost {
   readSetting?(key: string): Promise<string | null>;
   /** Set (or replace) a document-level setting; it is saved when the workbook is saved. */
   writeSetting?(key: string, value: string): Promise<void>;
+  /**
+   * The spill map, one cell at a time: for a cell filled by a dynamic-array result (not its
+   * anchor), the anchor holding the formula and the cell's place in the result; null for any
+   * other cell. Grids read by readSheet/readTable/readRange carry the same map as `spills`.
+   * Excel: Range.getSpillParentOrNullObject (ExcelApi 1.12; an older Excel has no dynamic
+   * arrays, so null). Optional: hosts that cannot tell leave it out.
+   */
+  spillParent?(sheet: string, address: string): Promise<SpillParent | null>;
   /** An Excel Table's range, header row included. */
   readTable(table: string, options?: ReadOptions): Promise<Grid>;
   /** Full recalculation of every formula in the workbook. */

@@ -5,8 +5,8 @@
 export * from './result';
 export * from './roles';
 export * from './policy-types';
-export { DEFAULT_POLICY } from './policy';
-export { checkPolicy, loadPolicyJson, type PolicyLoad } from './policy-check';
+export { DEFAULT_POLICY, withoutSchemaKey } from './policy';
+export { policyConsistency, type PolicyProblem } from './policy-consistency';
 export { canonicalJson, policyHash, policyVersionText } from './policy-hash';
 export { sha256Hex } from './sha256';
 export { Decimal, fromExcelNumber, roundHalfAway } from './decimal';

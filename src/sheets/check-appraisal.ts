@@ -15,7 +15,9 @@ import {
   type ComputedKey,
 } from './columns';
 import { addressOf, cellFinding, idKey, shown, tableFinding, type Context } from './context';
-import { argTarget, formulaShape, rowTemplate, THIS_ROW_MARK } from './formulas';
+import { argTarget, formulaShape, rangeTarget, rowTemplate, THIS_ROW_MARK } from './formulas';
+import type { SpillArea } from './grid';
+import { spillAt } from './spills';
 import { columnLabel } from './headers';
 import { numberError, booleanError } from './read-cell';
 import { roleInputTable, type RoleInputs } from './role-inputs';
@@ -262,7 +264,11 @@ function computedCheck(
   const c = t.col[key] as number;
   const spec = COMPUTED[key];
   const raw = t.grid.values[r][c];
-  const formula = t.grid.formulas[r]?.[c] ?? null;
+  let formula = t.grid.formulas[r]?.[c] ?? null;
+  // A cell filled by a spill holds no formula of its own (Excel's range.formulas gives its
+  // value); its formula is its spill parent's (Range.getSpillParent, ExcelApi 1.12).
+  const spill = spillAt(t.grid, t.grid.top + r, t.grid.left + c);
+  if (spill !== undefined && (formula === null || formula === '')) formula = spill.formula;
   if (formula === null || formula === '') {
     const l = label(key);
     if (isBlank(raw)) {
@@ -283,7 +289,10 @@ function computedCheck(
     });
     return 'constant';
   }
-  const status = formulaStatus(t, r, key, formula, inputs, memo);
+  const status =
+    spill !== undefined && spill.formula === formula
+      ? spilledStatus(t, r, key, spill, inputs)
+      : formulaStatus(t, r, key, formula, inputs, memo);
   if (status === 'own' || status === 'call') return status;
   const l = label(key);
   const wrapped = status === 'wrapped';
@@ -296,6 +305,57 @@ function computedCheck(
       : `${l.zh}的公式未调用 CM.${spec.fn}：${formula}。`,
   });
   return status;
+}
+
+/**
+ * A computed cell inside a spill (its anchor included): `own` when the anchor calls the
+ * expected function on ranges whose element for this cell is this row's input cell
+ * (`=CM.APPRAISAL_SCORE(C2:C41, …)` anchored on row 2 fills row k from C(k) …), `call` for
+ * another call of the expected function, else the formula's shape.
+ */
+function spilledStatus(
+  t: LocatedTable,
+  r: number,
+  key: ComputedKey,
+  spill: SpillArea,
+  inputs: RoleInputs | undefined,
+): FormulaStatus {
+  const spec = COMPUTED[key];
+  const shape = formulaShape(spill.formula, spec.fn);
+  if (shape.kind !== 'call') return shape.kind;
+  const args = shape.args;
+  if (args.length > spec.params.length) return 'call';
+  const v = t.grid.values[r];
+  const sheetRow = t.grid.top + r;
+  for (let i = 0; i < spec.params.length; i++) {
+    let allowed = spec.params[i];
+    if (key === 'score' && inputs?.deposit !== undefined && i === 1) allowed = [inputs.deposit];
+    if (key === 'score' && inputs?.fourth !== undefined && i === 4) allowed = [inputs.fourth];
+    const arg = args[i] ?? '';
+    if (argTarget(arg).kind === 'omitted') {
+      if (i < spec.required) return 'call';
+      // An omitted optional argument is fine unless the row gives that input.
+      if (allowed.some((k) => t.col[k] !== undefined && !isBlank(v[t.col[k] as number]))) {
+        return 'call';
+      }
+      continue;
+    }
+    const range = rangeTarget(arg);
+    if (range === undefined || range.left !== range.right) return 'call';
+    if (range.sheet !== undefined && range.sheet.toLowerCase() !== t.grid.sheet.toLowerCase()) {
+      return 'call';
+    }
+    // Element k of a column range is its row top + k; this cell is element sheetRow - spill.top.
+    if (range.top !== spill.top || sheetRow > range.bottom) return 'call';
+    if (
+      !allowed.some(
+        (k) => t.col[k] !== undefined && t.grid.left + (t.col[k] as number) === range.left,
+      )
+    ) {
+      return 'call';
+    }
+  }
+  return 'own';
 }
 
 /** Parsed row templates of one table, per computed column and per role's inputs. */

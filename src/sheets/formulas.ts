@@ -156,3 +156,31 @@ export function argTarget(arg: string): ArgTarget {
   }
   return { kind: 'other' };
 }
+
+/** A rectangle an argument names (`C2:C41`, `$C$2:$C$41`, `'表 1'!C2:C41`), 0-based. */
+export interface RangeTarget {
+  readonly sheet?: string;
+  readonly top: number;
+  readonly left: number;
+  readonly bottom: number;
+  readonly right: number;
+}
+
+const RANGE_REF =
+  /^(?:(?:'((?:[^']|'')+)'|([^'!]+))!)?\$?([a-z]{1,3})\$?(\d{1,7}):\$?([a-z]{1,3})\$?(\d{1,7})$/i;
+
+/** The rectangle of a range argument, or undefined when the argument is not a plain range. */
+export function rangeTarget(arg: string): RangeTarget | undefined {
+  const m = RANGE_REF.exec(arg.trim());
+  if (m === null) return undefined;
+  const a = { row: Number(m[4]) - 1, col: columnIndex(m[3]) };
+  const b = { row: Number(m[6]) - 1, col: columnIndex(m[5]) };
+  const rect = {
+    top: Math.min(a.row, b.row),
+    left: Math.min(a.col, b.col),
+    bottom: Math.max(a.row, b.row),
+    right: Math.max(a.col, b.col),
+  };
+  const sheet = m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2];
+  return sheet !== undefined ? { sheet, ...rect } : rect;
+}

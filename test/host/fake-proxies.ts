@@ -27,6 +27,7 @@ import {
   applyTyped,
   cellAt,
   ensureCell,
+  key,
   usedRect,
 } from './fake-state';
 
@@ -359,6 +360,30 @@ export class FakeRange extends Proxy implements XRange {
       const whole = rows === MAX_ROWS && cols === MAX_COLS;
       const address = whole ? '*' : rectAddress(this.rect());
       this.session.record({ sheet: sheet.name, address, property: 'clear' });
+    });
+  }
+
+  /** ExcelApi 1.12: on an anchor, the range its result fills; else a null object. */
+  getSpillingToRangeOrNullObject(): FakeRange {
+    return new FakeRange(this.session, this.worksheet, () => {
+      const r = this.rect();
+      if (r.rows !== 1 || r.cols !== 1) return null;
+      return this.worksheet.sheet().spills?.get(key(r.row, r.col)) ?? null;
+    });
+  }
+
+  /** ExcelApi 1.12: on one spilled cell (not an anchor), its anchor; else a null object. */
+  getSpillParentOrNullObject(): FakeRange {
+    return new FakeRange(this.session, this.worksheet, () => {
+      const r = this.rect();
+      if (r.rows !== 1 || r.cols !== 1) return null;
+      for (const [k, s] of this.worksheet.sheet().spills ?? []) {
+        const [row, col] = k.split(',').map(Number);
+        const inside =
+          r.row >= s.row && r.row < s.row + s.rows && r.col >= s.col && r.col < s.col + s.cols;
+        if (inside && !(r.row === row && r.col === col)) return { row, col, rows: 1, cols: 1 };
+      }
+      return null;
     });
   }
 

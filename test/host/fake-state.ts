@@ -21,6 +21,11 @@ export interface SheetState {
   protected: boolean;
   /** Bumped on every write, so the used range is computed once per state. */
   revision: number;
+  /**
+   * Dynamic-array results: anchor key(row, col) → the range filled, anchor included. The
+   * spilled cells themselves hold a value and no formula, as Excel reports them.
+   */
+  spills?: Map<string, RectRef>;
 }
 
 export interface TableState {

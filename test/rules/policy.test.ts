@@ -1,53 +1,16 @@
 /**
- * The policy as data: its content hash, shape validation with readable messages, and the two
- * options of POLICY §1 (whole_steps, all_or_nothing).
+ * The policy as data: its content hash and the two options of POLICY §1 (whole_steps,
+ * all_or_nothing). Loading and checking a policy file: test/policy/load.test.ts.
  */
 import {
-  checkPolicy,
   DEFAULT_POLICY,
-  loadPolicyJson,
   policyHash,
   policyVersionText,
   riskReserve,
   type Policy,
 } from '../../src/rules';
+import { bump, numberLeaves, withLeaf, type Path } from '../policy/edit';
 import { clonePolicy, items, score, valueOf } from './helpers';
-
-type Path = (string | number)[];
-
-/** Every number of the policy: decimal-text leaves (Num) and plain numbers (places). */
-function numberLeaves(x: unknown, path: Path = []): Path[] {
-  if (typeof x === 'number') return [path];
-  if (typeof x === 'string') return /^-?\d+(\.\d+)?$/.test(x) ? [path] : [];
-  if (x === null || typeof x !== 'object') return [];
-  return Object.entries(x).flatMap(([k, v]) =>
-    numberLeaves(v, [...path, Array.isArray(x) ? Number(k) : k]),
-  );
-}
-
-/** Returned by a change to remove the key altogether. */
-const REMOVE = Symbol('remove');
-
-function withLeaf(policy: Policy, path: Path, change: (v: unknown) => unknown): Policy {
-  const copy = clonePolicy(policy) as unknown as Record<string | number, unknown>;
-  let node = copy;
-  for (const key of path.slice(0, -1)) node = node[key] as Record<string | number, unknown>;
-  const last = path[path.length - 1];
-  const value = change(node[last]);
-  if (value === REMOVE) delete node[last];
-  else node[last] = value;
-  return copy as unknown as Policy;
-}
-
-function bump(v: unknown): unknown {
-  if (typeof v === 'number') return v + 1;
-  const [whole, frac] = String(v).split('.');
-  // Change the last digit so the number stays a valid decimal text of the same length.
-  const digits = frac ?? whole;
-  const lastDigit = Number(digits[digits.length - 1]);
-  const changed = digits.slice(0, -1) + String((lastDigit + 1) % 10);
-  return frac === undefined ? changed : `${whole}.${changed}`;
-}
 
 describe('policy hash', () => {
   const base = policyHash(DEFAULT_POLICY);
@@ -94,117 +57,6 @@ describe('policy hash', () => {
     expect(policyVersionText(DEFAULT_POLICY)).toBe(
       `商业银行客户经理考核管理办法 1.0.0 sha256:${base}`,
     );
-  });
-});
-
-describe('checkPolicy', () => {
-  it('accepts the default policy, its JSON round trip, and every bumped number', () => {
-    expect(checkPolicy(DEFAULT_POLICY).ok).toBe(true);
-    const loaded = loadPolicyJson(JSON.stringify(DEFAULT_POLICY));
-    expect(loaded.ok).toBe(true);
-    if (loaded.ok) expect(policyHash(loaded.policy)).toBe(policyHash(DEFAULT_POLICY));
-    for (const path of numberLeaves(DEFAULT_POLICY).filter((p) => !p.includes('npl'))) {
-      expect(checkPolicy(withLeaf(DEFAULT_POLICY, path, bump)).ok).toBe(true);
-    }
-  });
-
-  const errorsOf = (candidate: unknown): readonly string[] => {
-    const r = checkPolicy(candidate);
-    expect(r.ok).toBe(false);
-    return r.ok ? [] : r.errors;
-  };
-
-  it.each<[string, Path, (v: unknown) => unknown, string]>([
-    [
-      'a missing number',
-      ['score', 'collection', 'base'],
-      () => REMOVE,
-      'policy.score.collection.base: missing',
-    ],
-    [
-      'a number given as a JS number',
-      ['reserve', 'rate'],
-      () => 0.2,
-      'policy.reserve.rate: expected string, got 0.2 (number)',
-    ],
-    [
-      'a number with a thousands separator',
-      ['reserve', 'caps', 'JUNIOR'],
-      () => '5,000',
-      'policy.reserve.caps.JUNIOR: expected a decimal number as text such as "0.995", got "5,000"',
-    ],
-    [
-      'a percent sign',
-      ['collectionDuty', 'overall', 'value'],
-      () => '99.5%',
-      'policy.collectionDuty.overall.value: expected a decimal number',
-    ],
-    [
-      'an unknown operator',
-      ['outcome', 'managerScore', 'op'],
-      () => '=<',
-      'policy.outcome.managerScore.op: expected one of <, <=, >, >=, got "=<"',
-    ],
-    [
-      'an unknown role',
-      ['authority', 'above'],
-      () => 'CEO',
-      'policy.authority.above: expected a role',
-    ],
-    ['an empty list', ['tier'], () => [], 'policy.tier: expected a non-empty list, got a list'],
-    [
-      'a boolean option given as text',
-      ['options', 'whole_steps'],
-      () => 'yes',
-      'policy.options.whole_steps: expected boolean, got "yes"',
-    ],
-    [
-      'decimal places out of range',
-      ['score', 'totalPlaces'],
-      () => 11,
-      'policy.score.totalPlaces: expected a whole number of decimal places 0–10, got 11 (number)',
-    ],
-    [
-      'an object replaced by text',
-      ['score', 'npl'],
-      () => 'bands',
-      'policy.score.npl: expected an object, got "bands"',
-    ],
-    [
-      'an unknown item kind',
-      ['score', 'fourth', 'SENIOR', 'kind'],
-      () => 'curve',
-      'policy.score.fourth.SENIOR.kind: expected one of linear, proportional, bands',
-    ],
-    [
-      'a band field',
-      ['tier', 0, 'conditions', 1, 'field'],
-      () => 'income',
-      'policy.tier[0].conditions[1].field: expected one of deposits, loans',
-    ],
-  ])('rejects %s, naming the path', (_what, path, change, message) => {
-    const errors = errorsOf(withLeaf(DEFAULT_POLICY, path, change));
-    expect(errors.some((e) => e.startsWith(message))).toBe(true);
-  });
-
-  it('rejects unknown keys', () => {
-    const p = clonePolicy(DEFAULT_POLICY) as unknown as { options: Record<string, unknown> };
-    p.options.roundUp = true;
-    expect(errorsOf(p)).toEqual(['policy.options.roundUp: unknown key']);
-  });
-
-  it('rejects an NPL band that ends below its start', () => {
-    const p = withLeaf(DEFAULT_POLICY, ['score', 'npl', 'bands', 2, 'lo'], () => '0.06');
-    expect(errorsOf(p)).toEqual(['policy.score.npl.bands: band 0.06..0.05 ends below its start']);
-  });
-
-  it('rejects what is not a policy at all, and JSON that does not parse', () => {
-    expect(errorsOf(null)).toEqual(['policy: expected an object, got null']);
-    expect(errorsOf([])).toEqual(['policy: expected an object, got a list']);
-    expect(errorsOf({}).length).toBeGreaterThan(5);
-    const bad = loadPolicyJson('{"id": ');
-    expect(bad.ok).toBe(false);
-    expect(!bad.ok && bad.errors[0]).toMatch(/^policy: not valid JSON/);
   });
 });
 

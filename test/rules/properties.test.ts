@@ -6,14 +6,12 @@
 import fc from 'fast-check';
 import {
   appraisalScore,
-  checkPolicy,
   clientTier,
   collectionDuty,
   Decimal,
   DEFAULT_POLICY,
   fromExcelNumber,
   gradeOutcome,
-  loadPolicyJson,
   loanApprover,
   loanAuthority,
   monthsBelowBase,
@@ -33,6 +31,7 @@ import {
   type RuleResult,
   type ScoredRole,
 } from '../../src/rules';
+import { checkPolicy, loadPolicyJson } from '../../src/policy/load';
 import { fastTotal } from '../../src/rules/score-fast';
 import { clonePolicy } from './helpers';
 

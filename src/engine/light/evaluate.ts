@@ -4,7 +4,7 @@
  * first), into plain row arrays; a cycle, a deep chain or a case the rules in values.ts are not
  * sure of gives up, and the caller uses HyperFormula for the whole workbook.
  */
-import { registeredName } from '../cm-plugin';
+import { registeredName } from '../dialect';
 import type { FunctionSet, FunctionSpec } from '../function-table';
 import type { EngineValue, ErrorValue, SheetModel, WorkbookModel } from '../model';
 import type { XlArg, XlResult, XlScalar } from '../../functions/xl';

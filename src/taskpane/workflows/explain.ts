@@ -292,7 +292,8 @@ export async function explainSelection(
     const result: RuleView = isXlError(out)
       ? {
           ok: false,
-          code: out.error,
+          // An input error returned 'upstream-error' above: the runner's own codes remain.
+          code: out.error as XlCode,
           param: spec.params[0]?.name ?? '',
           message: { en: out.message, zh: out.message },
         }

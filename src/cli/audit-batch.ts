@@ -1,0 +1,299 @@
+/**
+ * `cm-appraisal audit a.xlsx b.xlsx … -o DIR` (or a folder): a month of branch workbooks
+ * (POLICY §9, Art. 28) audited in parallel on all cores, each in a worker thread running the
+ * single-file audit itself (`cm-appraisal audit <file> -o DIR/<file> --json`, the same code and
+ * options), so one output workbook and one log record per input; then one summary workbook
+ * (--summary, audit-batch-summary.ts) and one JSON report. A workbook that cannot be audited is
+ * reported and the others still run.
+ *
+ * One workbook and no --summary, with -o not a folder: the single-file audit (./audit) as before.
+ */
+import { existsSync, mkdirSync, readdirSync, statSync } from 'fs';
+import { availableParallelism } from 'os';
+import { basename, extname, join, resolve } from 'path';
+import { Worker } from 'worker_threads';
+import type { Lang } from '../rules';
+import { writeSummary, type BatchItem } from './audit-batch-summary';
+import type { Command, Parsed } from './command';
+import { countsLine } from './findings';
+import { CliError, EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK, parseLang, Progress, type Io } from './io';
+
+/** The worker script, beside the bin in both layouts (src/cli and the compiled build/cli). */
+const WORKER = join(__dirname, '..', '..', 'bin', 'audit-worker.js');
+
+/** Options the batch itself takes; every other option goes to each file's audit unchanged. */
+const BATCH_OPTIONS = new Set(['out', 'json', 'lang', 'summary', 'jobs', 'help']);
+
+export const SUMMARY_FILE: Readonly<Record<Lang, string>> = { zh: '汇总.xlsx', en: 'summary.xlsx' };
+export const REPORT_FILE = 'audit-report.json';
+
+const isDir = (p: string): boolean => {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+};
+
+/** True when the arguments ask for a batch rather than the single-file audit. */
+export function isBatch(args: Parsed): boolean {
+  const out = args.values.out;
+  return (
+    args.positionals.length > 1 ||
+    args.positionals.some(isDir) ||
+    args.values.summary !== undefined ||
+    (typeof out === 'string' && isDir(out))
+  );
+}
+
+/** The workbooks named: files as given, folders as their .xlsx files (not Excel's ~$ locks). */
+export function expandInputs(positionals: readonly string[]): string[] {
+  const files: string[] = [];
+  for (const p of positionals) {
+    if (!isDir(p)) {
+      files.push(p);
+      continue;
+    }
+    const inFolder = readdirSync(p)
+      .filter((f) => extname(f).toLowerCase() === '.xlsx' && !f.startsWith('~$'))
+      .sort()
+      .map((f) => join(p, f));
+    if (inFolder.length === 0) throw new CliError(`the folder ${p} holds no .xlsx workbook.`);
+    files.push(...inFolder);
+  }
+  return files;
+}
+
+/** DIR/<name> for each input; a name met twice gets " (2)", never another input's file. */
+export function outputPaths(inputs: readonly string[], dir: string): string[] {
+  const used = new Set<string>();
+  const ins = new Set(inputs.map((i) => resolve(i)));
+  return inputs.map((input) => {
+    const ext = extname(input);
+    const stem = basename(input, ext);
+    let name = basename(input);
+    for (let n = 2; used.has(name.toLowerCase()); n++) name = `${stem} (${n})${ext}`;
+    used.add(name.toLowerCase());
+    const out = join(dir, name);
+    if (ins.has(resolve(out))) {
+      throw new CliError(
+        `-o ${dir} would overwrite the input ${input}: give another folder for the outputs.`,
+      );
+    }
+    return out;
+  });
+}
+
+/** The per-file options, as arguments again: whatever the audit command takes passes through. */
+export function passThrough(command: Command, values: Parsed['values']): string[] {
+  const argv: string[] = [];
+  for (const name of Object.keys(command.options)) {
+    if (BATCH_OPTIONS.has(name)) continue;
+    const v = (values as Record<string, unknown>)[name];
+    for (const one of Array.isArray(v) ? v : [v]) {
+      if (one === true) argv.push(`--${name}`);
+      else if (typeof one === 'string') argv.push(`--${name}`, one);
+    }
+  }
+  if (values.debug === true) argv.push('--debug');
+  return argv;
+}
+
+function parseJobs(value: unknown): number {
+  if (value === undefined) return availableParallelism();
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) {
+    throw new CliError(`--jobs must be a whole number of at least 1, not "${String(value)}".`);
+  }
+  return n;
+}
+
+interface Job {
+  readonly index: number;
+  readonly argv: readonly string[];
+}
+
+interface Done {
+  readonly id: number;
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Runs the jobs on `threads` worker threads; resolves with each job's outcome, in order. */
+export async function runInWorkers(
+  jobs: readonly Job[],
+  threads: number,
+  env: Io['env'],
+  onDone: (done: Done) => void = () => undefined,
+): Promise<Done[]> {
+  const results: Done[] = new Array(jobs.length);
+  let next = 0;
+  const one = (): Promise<void> =>
+    new Promise((resolveAll) => {
+      const worker = new Worker(WORKER, { workerData: { env: { ...env } } });
+      let current: Job | undefined;
+      const finish = (d: Done) => {
+        results[d.id] = d;
+        onDone(d);
+      };
+      const feed = () => {
+        current = jobs[next++];
+        if (current === undefined) {
+          void worker.terminate().then(() => resolveAll());
+          return;
+        }
+        worker.postMessage({ id: current.index, argv: current.argv });
+      };
+      worker.on('message', (d: Done) => {
+        finish(d);
+        feed();
+      });
+      // A worker that dies takes only its current workbook with it; the others go on.
+      worker.on('error', (e: Error) => {
+        if (current !== undefined) {
+          finish({
+            id: current.index,
+            code: EXIT_FAILURE,
+            stdout: '',
+            stderr: `cm-appraisal: the audit stopped unexpectedly: ${e.message}\n`,
+          });
+          current = undefined;
+        }
+      });
+      worker.on('exit', () => {
+        if (current !== undefined) {
+          finish({
+            id: current.index,
+            code: EXIT_FAILURE,
+            stdout: '',
+            stderr: 'cm-appraisal: the audit stopped unexpectedly.\n',
+          });
+        }
+        resolveAll();
+      });
+      feed();
+    });
+  await Promise.all(Array.from({ length: Math.min(threads, jobs.length) }, one));
+  // Jobs left by workers that died: reported, never silently missing.
+  jobs.forEach((j) => {
+    results[j.index] ??= {
+      id: j.index,
+      code: EXIT_FAILURE,
+      stdout: '',
+      stderr: 'cm-appraisal: not audited (every worker stopped).\n',
+    };
+  });
+  return results;
+}
+
+/** What one file's run said: its JSON report, or the one-line reason it could not run. */
+function itemOf(input: string, output: string | null, d: Done): BatchItem {
+  if (d.code !== EXIT_FAILURE) {
+    try {
+      const report = JSON.parse(d.stdout) as BatchItem['report'];
+      return { input, output, exit: d.code, report };
+    } catch {
+      // Fall through: an unreadable report counts as a failed run.
+    }
+  }
+  const line =
+    d.stderr
+      .split('\n')
+      .map((l) => l.replace(/^cm-appraisal:\s*/, '').trim())
+      .find((l) => l !== '') ?? 'the audit did not run.';
+  return { input, output: null, exit: EXIT_FAILURE, error: line };
+}
+
+function itemLine(item: BatchItem, lang: Lang): string {
+  const zh = lang === 'zh';
+  const name = basename(item.input);
+  if (item.report === undefined)
+    return zh ? `✗ ${name}：${item.error}` : `✗ ${name}: ${item.error}`;
+  const c = item.report.counts;
+  const mark = item.exit === EXIT_OK ? '✓' : '!';
+  return zh
+    ? `${mark} ${name}：${c.rows} 行，${c.mismatches} 处不一致，${countsLine(c, lang)}`
+    : `${mark} ${name}: ${c.rows} rows, ${c.mismatches} mismatches, ${countsLine(c, lang)}`;
+}
+
+/** Runs the command: the batch, or the single-file audit when only one workbook is meant. */
+export async function run(args: Parsed, io: Io): Promise<number> {
+  if (!isBatch(args)) return (await import('./audit')).run(args, io);
+  const { COMMANDS } = await import('./commands');
+  const command = COMMANDS.find((c) => c.name === 'audit') as Command;
+  const lang = parseLang(args.values.lang as string | undefined, io.env);
+  const zh = lang === 'zh';
+  const threads = parseJobs(args.values.jobs);
+  const inputs = expandInputs(args.positionals);
+  const dir = args.values.out as string | undefined;
+  if (dir !== undefined) {
+    if (existsSync(dir) && !isDir(dir)) {
+      throw new CliError(`-o ${dir} is a file: for several workbooks, -o names a folder.`);
+    }
+    mkdirSync(dir, { recursive: true });
+  }
+  const outputs = dir !== undefined ? outputPaths(inputs, dir) : inputs.map(() => null);
+  const summaryPath =
+    (args.values.summary as string | undefined) ??
+    (dir !== undefined ? join(dir, SUMMARY_FILE[lang]) : undefined);
+  const common = passThrough(command, args.values);
+  const jobs: Job[] = inputs.map((input, index) => ({
+    index,
+    argv: [
+      'audit',
+      input,
+      ...(outputs[index] !== null ? ['-o', outputs[index] as string] : []),
+      '--json',
+      '--lang',
+      lang,
+      ...common,
+    ],
+  }));
+
+  const progress = new Progress(io, inputs.length);
+  let done: Done[];
+  try {
+    done = await runInWorkers(jobs, threads, io.env, (d) =>
+      progress.next(`${zh ? '已稽核' : 'audited'} ${basename(inputs[d.id])}`),
+    );
+  } finally {
+    progress.done();
+  }
+  const items = done.map((d, i) => itemOf(inputs[i], outputs[i], d));
+  if (summaryPath !== undefined) await writeSummary(summaryPath, items, lang);
+  const failed = items.filter((i) => i.report === undefined).length;
+  const report = {
+    workbooks: items.length,
+    audited: items.length - failed,
+    failed,
+    jobs: Math.min(threads, inputs.length),
+    lang,
+    summary: summaryPath ?? null,
+    results: items.map((i) => ({
+      input: i.input,
+      output: i.report !== undefined ? i.output : null,
+      exit: i.exit,
+      ...(i.report !== undefined ? { report: i.report } : { error: i.error }),
+    })),
+  };
+  const json = `${JSON.stringify(report)}\n`;
+  if (dir !== undefined) {
+    const { writeFile } = await import('fs/promises');
+    await writeFile(join(dir, REPORT_FILE), json);
+  }
+  if (args.values.json === true) io.out(json);
+  else {
+    const lines = items.map((i) => itemLine(i, lang));
+    lines.push(
+      zh
+        ? `共 ${items.length} 个工作簿：稽核 ${items.length - failed} 个，失败 ${failed} 个（${report.jobs} 个线程）。`
+        : `${items.length} workbooks: ${items.length - failed} audited, ${failed} failed (${report.jobs} threads).`,
+    );
+    if (summaryPath !== undefined) lines.push(`${zh ? '汇总：' : 'Summary: '}${summaryPath}`);
+    if (dir !== undefined) lines.push(`${zh ? '报告：' : 'Report: '}${join(dir, REPORT_FILE)}`);
+    io.out(`${lines.join('\n')}\n`);
+  }
+  if (failed > 0) return EXIT_FAILURE;
+  return items.some((i) => i.exit !== EXIT_OK) ? EXIT_FINDINGS : EXIT_OK;
+}

@@ -1,0 +1,64 @@
+/**
+ * The JSON files of signing, described by JSON Schema (draft-07, ajv's default): a
+ * public key as an auditor hands it to the audit office, the office's trust list, and the
+ * command line's private key file. Checked with ajv (./validate.ts), never by hand.
+ */
+
+const HEX64 = '^[0-9a-f]{64}$';
+// Canonical base64 (padding included), as toBase64 writes it.
+const BASE64 = '^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$';
+
+/** `{"name", "key", "fingerprint"}`: key is the SPKI of an ECDSA P-256 key in base64. */
+export const PUBLIC_KEY_SCHEMA = {
+  $id: 'https://cm-appraisal.example/schemas/public-key.json',
+  title: 'cm-appraisal auditor public key',
+  type: 'object',
+  properties: {
+    name: { type: 'string', minLength: 1, maxLength: 200, description: "The auditor's name." },
+    key: {
+      type: 'string',
+      pattern: BASE64,
+      minLength: 1,
+      description: 'SubjectPublicKeyInfo (DER) of the ECDSA P-256 key, base64.',
+    },
+    fingerprint: {
+      type: 'string',
+      pattern: HEX64,
+      description: 'SHA-256 of the SubjectPublicKeyInfo bytes, lower-case hex.',
+    },
+  },
+  required: ['name', 'key', 'fingerprint'],
+  additionalProperties: false,
+} as const;
+
+/** `{"auditors": [public key, …]}`: the audit office's trusted auditors. */
+export const TRUST_LIST_SCHEMA = {
+  $id: 'https://cm-appraisal.example/schemas/trust-list.json',
+  title: 'cm-appraisal trust list',
+  type: 'object',
+  properties: {
+    auditors: { type: 'array', minItems: 1, items: { $ref: 'public-key.json' } },
+  },
+  required: ['auditors'],
+  additionalProperties: false,
+} as const;
+
+/** The command line's private key file (`keys new`), mode 0600. */
+export const PRIVATE_KEY_SCHEMA = {
+  $id: 'https://cm-appraisal.example/schemas/private-key.json',
+  title: 'cm-appraisal auditor private key',
+  type: 'object',
+  properties: {
+    type: { const: 'cm-appraisal private key' },
+    name: { type: 'string', minLength: 1, maxLength: 200 },
+    fingerprint: { type: 'string', pattern: HEX64 },
+    privateKey: {
+      type: 'string',
+      pattern: BASE64,
+      minLength: 1,
+      description: 'PKCS #8 (DER) of the ECDSA P-256 private key, base64.',
+    },
+  },
+  required: ['type', 'name', 'fingerprint', 'privateKey'],
+  additionalProperties: false,
+} as const;
