@@ -34,6 +34,16 @@ const cmPlugin = (): CmPlugin => require('./cm-plugin') as CmPlugin;
 export const buildCmPlugin: CmPlugin['buildCmPlugin'] = (set) => cmPlugin().buildCmPlugin(set);
 export const cmPluginFor: CmPlugin['cmPluginFor'] = (set) => cmPlugin().cmPluginFor(set);
 export { toHyperFormula, toSavedFormula, toTypedFormula, shiftFormula } from './dialect';
+export {
+  ADDIN_ID,
+  EMPTY_ADDIN_DOCUMENT,
+  readAddinDocument,
+  settingText,
+  withSetting,
+  writeAddinDocument,
+  WebExtensionError,
+  type AddinDocument,
+} from './web-extension';
 
 export interface EngineOptions {
   /** The CM function table to evaluate with; default: the real one from src/functions. */
@@ -110,12 +120,26 @@ function displayName(path: string): string {
   return path.slice(cut + 1);
 }
 
+export interface SaveOptions {
+  /**
+   * A post-write step over the written bytes before they reach the file (the add-in's document
+   * settings: web-extension.ts writeAddinDocument).
+   */
+  readonly afterWrite?: (bytes: Uint8Array) => Promise<Uint8Array>;
+}
+
 /** Writes the workbook (with fresh cached values if it was evaluated) to a path, atomically. */
-export async function saveWorkbook(workbook: Workbook, path: string): Promise<void> {
+export async function saveWorkbook(
+  workbook: Workbook,
+  path: string,
+  options: SaveOptions = {},
+): Promise<void> {
   const files = await import('./files');
   let data: Uint8Array[];
   try {
-    data = await workbook.toChunks();
+    data = options.afterWrite
+      ? [await options.afterWrite(await workbook.toBuffer())]
+      : await workbook.toChunks();
   } catch (e) {
     if (e instanceof EngineFileError) throw e;
     throw fileError(
