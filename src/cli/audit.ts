@@ -154,7 +154,9 @@ export async function run(args: Parsed, io: Io): Promise<number> {
   let record: AuditRecord | null;
   try {
     progress.next(`loading ${fileName(path)}`);
-    const [wb, doc] = await Promise.all([openWorkbook(path, policy), addinDocument(path)]);
+    // The workbook first: a file it refuses (over a limit, damaged) is never read further.
+    const wb = await openWorkbook(path, policy);
+    const doc = await addinDocument(path);
     const own = ownSheets(wb);
     // What the file reported: its cached values, read before anything is recalculated.
     const reported = dataGrids(wb, own);
