@@ -56,7 +56,11 @@ export type CellKind =
       readonly kind: NumberKind;
       readonly percent?: { readonly lo: number; readonly hi: number };
     }
-  | { readonly type: 'computed' };
+  | {
+      readonly type: 'computed';
+      /** The unit the function's result is in, when it has one (a header may say it). */
+      readonly unit?: 'yuan' | 'points';
+    };
 
 const text = { type: 'text' } as const;
 const money = { type: 'number', kind: 'money' } as const;
@@ -83,9 +87,10 @@ export const CELL_KINDS: Readonly<Record<ColumnKey, CellKind>> = {
   prior_demotions: count,
   monthly_income: money,
   reserve_balance: money,
-  score: { type: 'computed' },
+  // Art. 13 points (分); Art. 25(2) this month's reserve in yuan (元).
+  score: { type: 'computed', unit: 'points' },
   outcome: { type: 'computed' },
-  reserve_deduction: { type: 'computed' },
+  reserve_deduction: { type: 'computed', unit: 'yuan' },
   client: text,
   client_deposits: money,
   client_loans: money,
