@@ -75,7 +75,8 @@ export const CELL_KINDS: Readonly<Record<ColumnKey, CellKind>> = {
   // Realistic ranges of the percent reading (not policy thresholds): growth from −100% to
   // +500%, an NPL ratio up to 20%, a collection rate from 50%.
   deposit_growth: { type: 'number', kind: 'growth', percent: { lo: -1, hi: 5 } },
-  new_deposits: money,
+  // POLICY §1.1: the year's new deposits, a change in yuan that may be negative.
+  new_deposits: { type: 'number', kind: 'change' },
   npl_ratio: { type: 'number', kind: 'rate', percent: { lo: 0, hi: 0.2 } },
   collection_rate: { type: 'number', kind: 'rate', percent: { lo: 0.5, hi: 1 } },
   fee_growth: { type: 'number', kind: 'growth', percent: { lo: -1, hi: 5 } },

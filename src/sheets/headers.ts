@@ -124,6 +124,7 @@ export function unitFits(key: ColumnKey, unit: UnitClass): boolean {
   if (kind.type !== 'number') return false;
   switch (kind.kind) {
     case 'money':
+    case 'change':
       return unit === 'yuan';
     case 'rate':
     case 'growth':

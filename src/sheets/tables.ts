@@ -237,6 +237,7 @@ function describe(key: ColumnKey): { en: string; zh: string } {
   if (kind.type !== 'number') return { en: 'text', zh: '文本' };
   switch (kind.kind) {
     case 'money':
+    case 'change':
       return { en: 'yuan', zh: '元' };
     case 'rate':
     case 'growth':
