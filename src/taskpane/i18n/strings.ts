@@ -66,6 +66,8 @@ export interface Strings {
     readonly workbook: string;
     readonly when: string;
     readonly who: string;
+    /** The auditor's name when the host does not know it. */
+    readonly unknownWho: string;
     readonly tables: string;
     readonly rows: string;
     readonly mismatches: string;
@@ -203,5 +205,7 @@ export interface Strings {
     readonly example: string;
     readonly insert: (name: string) => string;
     readonly inserted: (formula: string, cell: string) => string;
+    readonly search: string;
+    readonly noMatch: (text: string) => string;
   };
 }

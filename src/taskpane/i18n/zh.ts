@@ -67,6 +67,7 @@ export const zh: Strings = {
     workbook: '工作簿',
     when: '时间',
     who: '稽核人',
+    unknownWho: '未知',
     tables: '表格数',
     rows: '行数',
     mismatches: '不一致',
@@ -208,6 +209,9 @@ export const zh: Strings = {
     returns: '返回',
     example: '示例',
     insert: (name) => `插入 CM.${name}`,
-    inserted: (formula, cell) => `已将 ${formula} 插入 ${cell}。请在 Excel 中填写参数。`,
+    inserted: (formula, cell) =>
+      `已将示例公式 ${formula} 插入 ${cell}。请把示例中的数值换成您自己的单元格。`,
+    search: '搜索函数',
+    noMatch: (text) => `没有与“${text}”匹配的 CM 函数。`,
   },
 };
