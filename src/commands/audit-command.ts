@@ -18,6 +18,8 @@ export interface AuditCommandDeps {
   readonly notify: AuditNotifier;
   readonly lang: Lang;
   readonly now?: () => Date;
+  /** The auditor's name the task pane remembered; without one the audit is refused. */
+  readonly who?: () => string;
 }
 
 export async function auditCommand(
@@ -25,8 +27,10 @@ export async function auditCommand(
   deps: AuditCommandDeps,
 ): Promise<void> {
   try {
+    const who = deps.who?.();
     const summary = await runAudit(deps.host(), {
       lang: deps.lang,
+      ...(who ? { who } : {}),
       ...(deps.now ? { now: deps.now } : {}),
     });
     await deps.notify.done(summary);

@@ -122,8 +122,13 @@ export interface XTableCollection extends XLoadable {
   getItem(name: string): XTable;
 }
 
-export interface XApplication {
+export interface XApplication extends XLoadable {
   calculate(calculationType: 'Full'): void;
+  /**
+   * `Done`, `Calculating` or `Pending` (Excel.CalculationState, ExcelApi 1.9,
+   * learn.microsoft.com/javascript/api/excel/excel.calculationstate); undefined before 1.9.
+   */
+  readonly calculationState?: string;
 }
 
 export interface XWorkbook extends XLoadable {

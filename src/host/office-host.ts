@@ -28,9 +28,21 @@ export interface OfficeHostOptions {
    * counterpart); a caller with SSO set up can supply the name from the ID token.
    */
   readonly userName?: () => Promise<string | null>;
+  /** How to wait between polls of the calculation state (tests pass a fake clock). */
+  readonly sleep?: (ms: number) => Promise<void>;
   /** Defaults to Office.context.requirements.isSetSupported. */
   readonly supports?: ApiSupport;
 }
+
+/**
+ * Polls of `application.calculationState` after a full recalculation, and the pause before
+ * each: about 30 s in all before the audit goes on (cells still computing then read #BUSY! and
+ * are reported as such, never compared).
+ */
+export const CALCULATION_POLLS = 60;
+export const CALCULATION_POLL_MS = 500;
+
+const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** Anchors asked for their spill per sync; a larger batch is split. */
 const SPILL_BATCH = 2000;
@@ -63,6 +75,7 @@ export class OfficeHost implements WorkbookHost {
   readonly kind = 'office' as const;
   private readonly run: ExcelRun;
   private readonly user: () => Promise<string | null>;
+  private readonly sleep: (ms: number) => Promise<void>;
   private readonly supports: ApiSupport;
   private readonly marks = new MarkBook();
   /** Marks are read-modify-write on the store sheet; two at once would lose originals. */
@@ -71,6 +84,7 @@ export class OfficeHost implements WorkbookHost {
   constructor(options: OfficeHostOptions = {}) {
     this.run = options.run ?? defaultRun;
     this.user = options.userName ?? (async () => null);
+    this.sleep = options.sleep ?? realSleep;
     this.supports = options.supports ?? officeSupports;
   }
 
@@ -345,11 +359,31 @@ export class OfficeHost implements WorkbookHost {
     });
   }
 
-  recalculate(): Promise<void> {
-    return this.run(async (context) => {
+  /**
+   * `application.calculate('Full')`, then waits until `application.calculationState` is `Done`
+   * (Excel.CalculationState, ExcelApi 1.9): custom functions recompute asynchronously, so values
+   * read right after calculate() can still be the old ones or #BUSY!. Bounded; on a host before
+   * ExcelApi 1.9 the state loads as undefined and is not waited for.
+   */
+  async recalculate(): Promise<void> {
+    await this.run(async (context) => {
       context.workbook.application.calculate('Full');
       await context.sync();
     });
+    for (let poll = 0; poll < CALCULATION_POLLS; poll++) {
+      const state = await this.run(async (context) => {
+        const app = context.workbook.application;
+        app.load('calculationState');
+        try {
+          await context.sync();
+        } catch {
+          return undefined;
+        }
+        return app.calculationState;
+      });
+      if (state === undefined || state === 'Done') return;
+      await this.sleep(CALCULATION_POLL_MS);
+    }
   }
 
   writeMarks(marks: readonly Mark[]): Promise<void> {

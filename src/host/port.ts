@@ -56,6 +56,12 @@ export interface WorkbookHost {
   /** The used range of a sheet (values and formulas). */
   readSheet(sheet: string, options?: ReadOptions): Promise<Grid>;
   /**
+   * The used range of a sheet with the values the FILE reported (its saved results), for a host
+   * that recalculates on opening (LocalHost). Optional: in Excel, readSheet before recalculate()
+   * already gives what the user sees.
+   */
+  readSavedSheet?(sheet: string, options?: ReadOptions): Promise<Grid>;
+  /**
    * One rectangle of a sheet (`D7`, `C2:G2`), values and formulas; cells outside the used range
    * read as blank. Optional: without it, callers read the whole sheet and cut the rectangle out.
    */
@@ -89,7 +95,11 @@ export interface WorkbookHost {
   spillParent?(sheet: string, address: string): Promise<SpillParent | null>;
   /** An Excel Table's range, header row included. */
   readTable(table: string, options?: ReadOptions): Promise<Grid>;
-  /** Full recalculation of every formula in the workbook. */
+  /**
+   * Full recalculation of every formula in the workbook; resolves when the host reports the
+   * calculation done (Excel: `application.calculationState`, bounded wait). Cells of
+   * asynchronous functions may still read `#BUSY!` afterwards: the audit re-reads them.
+   */
   recalculate(): Promise<void>;
   /** Highlight cells; remembers each cell's original format so clearMarks restores it exactly. */
   writeMarks(marks: readonly Mark[]): Promise<void>;

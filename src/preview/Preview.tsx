@@ -16,7 +16,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useRef, useState } from 'react';
-import { loadWorkbook } from '../engine';
+import { loadWorkbook, readAddinDocument } from '../engine';
 import { LocalHost } from '../host/local-host';
 import type { Lang } from '../rules';
 import { App } from '../taskpane/App';
@@ -86,8 +86,9 @@ export interface Opened {
 
 /** Opens .xlsx bytes as a LocalHost; throws the engine's readable error when it cannot. */
 export async function openWorkbook(bytes: ArrayBuffer | Uint8Array, name: string): Promise<Opened> {
-  const workbook = await loadWorkbook(bytes);
-  return { host: new LocalHost(workbook, { name }), name };
+  const data = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
+  const [workbook, document] = await Promise.all([loadWorkbook(data), readAddinDocument(data)]);
+  return { host: new LocalHost(workbook, { name, document }), name };
 }
 
 export function Preview({

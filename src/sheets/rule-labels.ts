@@ -27,6 +27,7 @@ export const RULE_LABELS: Readonly<Record<FindingRule, Text>> = {
   'loan.above-authority': { zh: '贷款超出权限', en: 'Loan above authority' },
   'audit.mismatch': { zh: '结果不一致', en: 'Mismatch' },
   'audit.stale': { zh: '值未重算', en: 'Stale value' },
+  'audit.busy': { zh: '仍在计算', en: 'Still calculating' },
 };
 
 export function ruleLabel(rule: FindingRule, lang: Lang): string {

@@ -30,7 +30,10 @@ function bigWorkbook(): FakeExcel {
 async function progressOfFullRun(): Promise<Progress[]> {
   const seen: Progress[] = [];
   const excel = bigWorkbook();
-  await runAudit(new OfficeHost({ run: excel.run }), { onProgress: (p) => seen.push(p) });
+  await runAudit(new OfficeHost({ run: excel.run }), {
+    who: 'auditor',
+    onProgress: (p) => seen.push(p),
+  });
   return seen;
 }
 
@@ -39,6 +42,7 @@ async function cancelAt(k: number) {
   const abort = new AbortController();
   let n = 0;
   const run = runAudit(new OfficeHost({ run: excel.run }), {
+    who: 'auditor',
     signal: abort.signal,
     onProgress: () => {
       if (n++ === k) abort.abort();

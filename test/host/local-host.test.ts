@@ -226,8 +226,21 @@ describe('the task pane workflows over a LocalHost', () => {
     expect(whole.sheet).toBeUndefined();
     expect(whole.sheets).toEqual(expect.arrayContaining([h.workbook.sheetNames()[0]]));
 
-    const first = await runAudit(h, { lang: 'en', now: () => new Date('2025-01-02T03:04:05Z') });
-    const second = await runAudit(h, { lang: 'en', now: () => new Date('2025-01-02T03:05:05Z') });
+    // The preview knows no user: without a name the audit is refused, nothing written.
+    await expect(runAudit(h, { lang: 'en' })).rejects.toThrow(/auditor/);
+    expect((await h.listSheets()).map((s) => s.name)).not.toContain(LOG_SHEET);
+    const who = 'Li Hua';
+    const first = await runAudit(h, {
+      lang: 'en',
+      who,
+      now: () => new Date('2025-01-02T03:04:05Z'),
+    });
+    const second = await runAudit(h, {
+      lang: 'en',
+      who,
+      now: () => new Date('2025-01-02T03:05:05Z'),
+    });
+    expect(first.record?.who).toBe(who);
     expect(first.workbook).toBe('template.xlsx');
     expect(second.record?.seq).toBe(2);
     const names = (await h.listSheets()).map((s) => s.name);

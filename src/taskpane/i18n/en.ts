@@ -71,7 +71,6 @@ export const en: Strings = {
     workbook: 'Workbook',
     when: 'When',
     who: 'Who',
-    unknownWho: 'Not known',
     tables: 'Tables',
     rows: 'Rows',
     mismatches: 'Mismatches',
@@ -95,6 +94,14 @@ export const en: Strings = {
     logEmpty: 'The audit log is empty: no audit has been recorded yet.',
     logBad: (record, reason) => `The audit log is broken at record ${record}: ${reason}`,
     fromRibbon: 'Result of the Audit button on the ribbon:',
+    auditor: "Auditor's name",
+    auditorHint: 'Recorded in the audit log; remembered on this computer, change it any time.',
+    auditorMissing: "Enter the auditor's name first.",
+    reportedMismatches: 'Reported values wrong',
+    busy: 'Still calculating (not compared)',
+    compared:
+      'Compared: the values the file reported (before recalculation) and the values after recalculation, each with the policy recomputed row by row.',
+    logNote: (note) => `Note: ${note}`,
   },
   explain: {
     heading: 'Explain the selected cell',

@@ -66,8 +66,6 @@ export interface Strings {
     readonly workbook: string;
     readonly when: string;
     readonly who: string;
-    /** The auditor's name when the host does not know it. */
-    readonly unknownWho: string;
     readonly tables: string;
     readonly rows: string;
     readonly mismatches: string;
@@ -87,6 +85,14 @@ export interface Strings {
     readonly logEmpty: string;
     readonly logBad: (record: number, reason: string) => string;
     readonly fromRibbon: string;
+    /** The auditor's name field (asked once, remembered on this machine). */
+    readonly auditor: string;
+    readonly auditorHint: string;
+    readonly auditorMissing: string;
+    readonly reportedMismatches: string;
+    readonly busy: string;
+    readonly compared: string;
+    readonly logNote: (note: string) => string;
   };
   readonly explain: {
     readonly heading: string;

@@ -67,7 +67,6 @@ export const zh: Strings = {
     workbook: '工作簿',
     when: '时间',
     who: '稽核人',
-    unknownWho: '未知',
     tables: '表格数',
     rows: '行数',
     mismatches: '不一致',
@@ -90,6 +89,14 @@ export const zh: Strings = {
     logEmpty: '稽核日志为空：尚无稽核记录。',
     logBad: (record, reason) => `稽核日志在第 ${record} 条记录处断裂：${reason}`,
     fromRibbon: '功能区“稽核”按钮的结果：',
+    auditor: '稽核人姓名',
+    auditorHint: '记入稽核日志；本机会记住，可随时修改。',
+    auditorMissing: '请先填写稽核人姓名。',
+    reportedMismatches: '文件报送值不一致',
+    busy: '仍在计算（未比较）',
+    compared:
+      '比较内容：文件报送的值（重新计算之前）和重新计算后的值，均与考核办法逐行重算的结果比较。',
+    logNote: (note) => `注意：${note}`,
   },
   explain: {
     heading: '解释所选单元格',
