@@ -311,6 +311,9 @@ describe('the built add-in in the shared runtime, as Excel loads it', () => {
         const excel = new w.__FakeExcel();
         excel.addSheet('考核表', values, { formulas });
         w.Excel = { run: excel.run };
+        // The auditor's name the task pane remembered on this machine (issue 11: the ribbon
+        // never audits without one).
+        localStorage.setItem('cm-appraisal.auditor', '李审计');
         const completed = await new Promise<boolean>((done) => {
           const timer = setTimeout(() => done(false), 120_000);
           w.Office.actions._association.mappings.RUNAUDIT({
