@@ -3,7 +3,7 @@
  * of a command (and ExcelJS, HyperFormula behind it) is loaded only when that command runs, so
  * `--help` and `functions` start fast.
  */
-import { JSON_OPTION, LANG_OPTION, OUT_OPTION, type Command } from './command';
+import { IN_PLACE_OPTION, JSON_OPTION, LANG_OPTION, OUT_OPTION, type Command } from './command';
 import { POLICY_OPTION } from './policy-file';
 import { LOG_SHEET, REPORT_SHEET } from './sheet-names';
 
@@ -23,7 +23,13 @@ export const COMMANDS: readonly Command[] = [
       en: 'With --json: {"workbook", "policy", "sheets": {sheet: {address: value}}} for every formula\ncell, spilled cells included; an error is {"error": "#VALUE!", "message": "…"}.\nExit codes: 0 done; 2 the file cannot be read or written.',
       zh: '使用 --json 时输出 {"workbook", "policy", "sheets": {工作表: {单元格: 值}}}，包括所有公式单元格\n（含溢出单元格）；错误值为 {"error": "#VALUE!", "message": "…"}。\n退出码：0 完成；2 无法读取或写入文件。',
     },
-    options: { out: OUT_OPTION, json: JSON_OPTION, lang: LANG_OPTION, policy: POLICY_OPTION },
+    options: {
+      out: OUT_OPTION,
+      'in-place': IN_PLACE_OPTION,
+      json: JSON_OPTION,
+      lang: LANG_OPTION,
+      policy: POLICY_OPTION,
+    },
     positionals: { min: 1, max: 1, name: 'one workbook (in.xlsx)' },
     load: () => import('./recalc'),
   },
@@ -64,6 +70,7 @@ export const COMMANDS: readonly Command[] = [
     },
     options: {
       out: OUT_OPTION,
+      'in-place': IN_PLACE_OPTION,
       json: JSON_OPTION,
       lang: LANG_OPTION,
       policy: POLICY_OPTION,

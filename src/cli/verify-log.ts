@@ -85,7 +85,9 @@ export async function run(args: Parsed, io: Io): Promise<number> {
   if (head !== undefined && !/^[0-9a-fA-F]{64}$/.test(head)) {
     throw new CliError(`--head must be a SHA-256 hash of 64 hex digits, not "${head}".`);
   }
-  const [wb, doc] = await Promise.all([openWorkbook(path), addinDocument(path)]);
+  // The workbook first: a file it refuses (over a limit, damaged) is never read further.
+  const wb = await openWorkbook(path);
+  const doc = await addinDocument(path);
   const check = logState(wb, ownSheets(wb), doc, head?.toLowerCase());
   const ok = intact(check);
   if (args.values.json === true) {
