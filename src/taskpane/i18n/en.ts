@@ -224,6 +224,8 @@ export const en: Strings = {
     example: 'Example',
     insert: (name) => `Insert CM.${name}`,
     inserted: (formula, cell) =>
-      `Inserted ${formula} into ${cell}. Fill in the arguments in Excel.`,
+      `Inserted the example ${formula} into ${cell}. Replace the example's values with your own cells.`,
+    search: 'Search the functions',
+    noMatch: (text) => `No CM function matches “${text}”.`,
   },
 };

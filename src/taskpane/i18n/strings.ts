@@ -211,5 +211,7 @@ export interface Strings {
     readonly example: string;
     readonly insert: (name: string) => string;
     readonly inserted: (formula: string, cell: string) => string;
+    readonly search: string;
+    readonly noMatch: (text: string) => string;
   };
 }

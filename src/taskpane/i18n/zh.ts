@@ -216,6 +216,9 @@ export const zh: Strings = {
     returns: '返回',
     example: '示例',
     insert: (name) => `插入 CM.${name}`,
-    inserted: (formula, cell) => `已将 ${formula} 插入 ${cell}。请在 Excel 中填写参数。`,
+    inserted: (formula, cell) =>
+      `已将示例公式 ${formula} 插入 ${cell}。请把示例中的数值换成您自己的单元格。`,
+    search: '搜索函数',
+    noMatch: (text) => `没有与“${text}”匹配的 CM 函数。`,
   },
 };
