@@ -103,7 +103,9 @@ export async function run(args: Parsed, io: Io): Promise<number> {
   }
   const trustFile = args.values.trust as string | undefined;
   const trust = trustFile !== undefined ? await readTrustList(trustFile) : undefined;
-  const [wb, doc] = await Promise.all([openWorkbook(path), addinDocument(path)]);
+  // The workbook first: a file it refuses (over a limit, damaged) is never read further.
+  const wb = await openWorkbook(path);
+  const doc = await addinDocument(path);
   const check = await logState(wb, ownSheets(wb), doc, trust, head?.toLowerCase());
   const ok = intact(check);
   if (args.values.json === true) {

@@ -12,7 +12,7 @@ import {
   TableRow,
 } from '@fluentui/react-components';
 import { useMemo } from 'react';
-import { policyHash, type Policy } from '../../rules';
+import { articleText, policyHash, type Policy } from '../../rules';
 import { useViewStyles } from '../components';
 import { useStrings } from '../i18n';
 import { policySections } from '../policy-rows';
@@ -24,7 +24,7 @@ export function PolicyView({ policy }: { readonly policy: Policy }) {
   const sections = useMemo(() => policySections(policy, t, lang), [policy, t, lang]);
   return (
     <div className={view.view}>
-      <Table size="small" aria-label={P.heading}>
+      <Table size="small" aria-label={P.heading} className={view.table}>
         <TableBody>
           <TableRow>
             <TableHeaderCell scope="row">{P.name}</TableHeaderCell>
@@ -32,7 +32,7 @@ export function PolicyView({ policy }: { readonly policy: Policy }) {
           </TableRow>
           <TableRow>
             <TableHeaderCell scope="row">{P.version}</TableHeaderCell>
-            <TableCell>{policy.version}</TableCell>
+            <TableCell className={view.wrap}>{policy.version}</TableCell>
           </TableRow>
           <TableRow>
             <TableHeaderCell scope="row">{P.hash}</TableHeaderCell>
@@ -45,7 +45,7 @@ export function PolicyView({ policy }: { readonly policy: Policy }) {
           <Subtitle2 as="h3" id={`policy-${s.key}`} className={view.heading}>
             {P.sections[s.key]}
           </Subtitle2>
-          <Table size="small" aria-labelledby={`policy-${s.key}`}>
+          <Table size="small" aria-labelledby={`policy-${s.key}`} className={view.table}>
             <TableHeader>
               <TableRow>
                 <TableHeaderCell>{P.what}</TableHeaderCell>
@@ -57,10 +57,12 @@ export function PolicyView({ policy }: { readonly policy: Policy }) {
             <TableBody>
               {s.rows.map((row, i) => (
                 <TableRow key={i}>
-                  <TableCell>{row.what}</TableCell>
-                  <TableCell>{row.value}</TableCell>
-                  <TableCell>{row.article}</TableCell>
-                  <TableCell lang="zh-CN">{row.source}</TableCell>
+                  <TableCell className={view.wrap}>{row.what}</TableCell>
+                  <TableCell className={view.wrap}>{row.value}</TableCell>
+                  <TableCell className={view.wrap}>{articleText(row.article, lang)}</TableCell>
+                  <TableCell className={view.wrap} lang="zh-CN">
+                    {row.source}
+                  </TableCell>
                 </TableRow>
               ))}
             </TableBody>
