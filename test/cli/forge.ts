@@ -5,6 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import {
+  addinDocumentEdits,
   loadWorkbook,
   readAddinDocument,
   saveWorkbook,
@@ -64,5 +65,8 @@ export async function forge(
     ? anchor(stored, next)
     : { ...stored, hash: last.hash, count: next.length };
   const forged = withSetting(doc, LOG_HEAD_KEY, JSON.stringify(newAnchor));
-  await saveWorkbook(wb, output, { afterWrite: (b) => writeAddinDocument(b, forged) });
+  await saveWorkbook(wb, output, {
+    afterWrite: (b) => writeAddinDocument(b, forged),
+    packageEdits: (names, read) => addinDocumentEdits(names, read, forged),
+  });
 }
