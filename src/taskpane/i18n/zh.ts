@@ -218,6 +218,7 @@ export const zh: Strings = {
     insert: (name) => `插入 CM.${name}`,
     inserted: (formula, cell) =>
       `已将示例公式 ${formula} 插入 ${cell}。请把示例中的数值换成您自己的单元格。`,
+    clear: '清除搜索',
     search: '搜索函数',
     noMatch: (text) => `没有与“${text}”匹配的 CM 函数。`,
   },
