@@ -59,7 +59,7 @@ export const COMMANDS: readonly Command[] = [
       zh: '逐行重算比较，写出稽核报告和哈希链日志记录。',
     },
     usage:
-      '<in.xlsx> [-o out.xlsx] [--json] [--lang zh|en] [--user name]\n       cm-appraisal audit <a.xlsx> <b.xlsx>… | <folder> -o <DIR> [--summary 汇总.xlsx] [--jobs N]',
+      '<in.xlsx> [-o out.xlsx] [--json] [--lang zh|en] [--user name]\n       cm-appraisal audit <a.xlsx> <b.xlsx>… | <folder> -o <DIR> [--summary file.xlsx] [--jobs N]',
     summary: {
       en: 'Recalculate, recompute every appraisal row with the policy (Art. 13, 14, 25(2)) and\ncompare with what the sheet shows; with -o, write the report sheet and append a hash-chained\nrecord to the audit log sheet of the output workbook.',
       zh: '重新计算，按办法（第十三、十四、二十五条）逐行重算并与表中显示值比较；使用 -o 时在输出\n工作簿中写入稽核报告表，并在稽核日志表中追加一条哈希链记录。',
@@ -100,7 +100,7 @@ export const COMMANDS: readonly Command[] = [
       // Several workbooks (issue #14): audit-batch.ts.
       summary: {
         type: 'string',
-        value: '汇总.xlsx',
+        value: 'summary.xlsx',
         help: {
           en: 'Several workbooks: the summary workbook to write (default: DIR/summary.xlsx).',
           zh: '多个工作簿：汇总工作簿的路径（默认：DIR/汇总.xlsx）。',

@@ -215,6 +215,8 @@ export const en: Strings = {
   functions: {
     heading: 'CM functions',
     intro: 'Type =CM. in a cell, or select a cell and insert a function here.',
+    ranges:
+      'Outside an Excel Table, one call on whole columns fills a column: =CM.APPRAISAL_SCORE(C2:C41, …) spills 40 results. Inside a Table, Excel refuses spilled results (#SPILL!): write one formula per row, =CM.APPRAISAL_SCORE([@Role], …). Validation and audit accept both.',
     params: 'Parameters',
     noParams: 'No parameters.',
     optional: 'optional',

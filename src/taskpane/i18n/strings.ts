@@ -202,6 +202,8 @@ export interface Strings {
   readonly functions: {
     readonly heading: string;
     readonly intro: string;
+    /** Where the one-call range form works (outside Tables) and where per-row formulas are needed. */
+    readonly ranges: string;
     readonly params: string;
     readonly noParams: string;
     readonly optional: string;

@@ -157,6 +157,9 @@ export function FunctionsView({ host }: { readonly host: WorkbookHost }) {
   return (
     <div className={view.view}>
       <Body1>{t.functions.intro}</Body1>
+      {/* Spills are refused inside Tables: Excel.SpillErrorCellValueSubType "Table", "entering a
+          dynamic array formula in a table" (learn.microsoft.com/javascript/api/excel). */}
+      <Body1 data-testid="functions-ranges">{t.functions.ranges}</Body1>
       <div aria-live="polite">
         {note && (
           <MessageBar intent="success">
