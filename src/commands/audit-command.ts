@@ -4,7 +4,7 @@
  * (Excel keeps the button busy until it is completed).
  */
 import type { WorkbookHost } from '../host/port';
-import type { Lang } from '../rules';
+import type { Lang, Policy } from '../rules';
 import { readableError, runAudit, type AuditSummary } from '../taskpane/workflows';
 
 export interface AuditNotifier {
@@ -18,6 +18,8 @@ export interface AuditCommandDeps {
   readonly notify: AuditNotifier;
   readonly lang: Lang;
   readonly now?: () => Date;
+  /** The active policy (the deployed file); throws a readable error when it is refused. */
+  readonly policy?: () => Promise<Policy>;
 }
 
 export async function auditCommand(
@@ -25,8 +27,10 @@ export async function auditCommand(
   deps: AuditCommandDeps,
 ): Promise<void> {
   try {
+    const policy = deps.policy ? await deps.policy() : undefined;
     const summary = await runAudit(deps.host(), {
       lang: deps.lang,
+      ...(policy ? { policy } : {}),
       ...(deps.now ? { now: deps.now } : {}),
     });
     await deps.notify.done(summary);

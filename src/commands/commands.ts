@@ -4,6 +4,9 @@
  * which is shown (shared runtime) with the summary or the failure.
  */
 import { OfficeHost } from '../host/office-host';
+import { startDeployedPolicy } from '../policy/deployed';
+import { problemLine } from '../policy/load';
+import type { Policy } from '../rules';
 import { langOf } from '../taskpane/i18n/lang';
 import { lastAudit } from '../taskpane/workflows';
 import { auditCommand, type AuditNotifier } from './audit-command';
@@ -15,6 +18,18 @@ async function showPane(): Promise<void> {
   } catch {
     // Older hosts: the report sheet is still activated.
   }
+}
+
+/** The deployed policy; a refused file stops the audit with its problems (no fallback). */
+async function activePolicy(): Promise<Policy> {
+  const state = await startDeployedPolicy();
+  if (state.kind !== 'refused') return state.policy;
+  const lang = langOf(Office.context?.displayLanguage);
+  throw new Error(
+    `${lang === 'zh' ? '办法文件未被采用' : 'The policy file is refused'} (${state.url}): ${state.problems
+      .map((p) => problemLine(p, lang))
+      .join('; ')}`,
+  );
 }
 
 function officeNotifier(host: OfficeHost): AuditNotifier {
@@ -38,6 +53,7 @@ Office.onReady(() => {
       host: () => host,
       notify: officeNotifier(host),
       lang: langOf(Office.context?.displayLanguage),
+      policy: activePolicy,
     });
   });
 });

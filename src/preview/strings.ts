@@ -16,6 +16,10 @@ export interface PreviewStrings {
   readonly protectedSheet: (sheet: string) => string;
   readonly rowsShown: (shown: number, total: number) => string;
   readonly editHint: string;
+  /** Try a draft policy file (JSON) on the open workbook. */
+  readonly openPolicy: string;
+  readonly policyRefused: (file: string, problems: readonly string[]) => string;
+  readonly deployedRefused: (file: string, problems: readonly string[]) => string;
 }
 
 export const PREVIEW_STRINGS: Readonly<Record<Lang, PreviewStrings>> = {
@@ -34,6 +38,11 @@ export const PREVIEW_STRINGS: Readonly<Record<Lang, PreviewStrings>> = {
     protectedSheet: (sheet) => `${sheet} is protected: the audit log is not edited by hand.`,
     rowsShown: (shown, total) => `Showing the first ${shown} of ${total} rows.`,
     editHint: 'Double-click, F2 or Enter to edit a cell; Enter to confirm, Esc to cancel.',
+    openPolicy: 'Try policy file…',
+    policyRefused: (file, problems) =>
+      `The policy file ${file} is refused; the active policy is unchanged. ${problems.join('; ')}`,
+    deployedRefused: (file, problems) =>
+      `The deployed policy file ${file} is refused, so the workbook is not computed. ${problems.join('; ')}`,
   },
   zh: {
     title: '客户经理考核',
@@ -50,5 +59,10 @@ export const PREVIEW_STRINGS: Readonly<Record<Lang, PreviewStrings>> = {
     protectedSheet: (sheet) => `${sheet} 受保护：审计日志不能手工修改。`,
     rowsShown: (shown, total) => `仅显示前 ${shown} 行，共 ${total} 行。`,
     editHint: '双击、F2 或 Enter 编辑单元格；Enter 确认，Esc 取消。',
+    openPolicy: '试用办法文件…',
+    policyRefused: (file, problems) =>
+      `办法文件 ${file} 未被采用，当前办法不变。${problems.join('；')}`,
+    deployedRefused: (file, problems) =>
+      `部署的办法文件 ${file} 未被采用，因此不计算工作簿。${problems.join('；')}`,
   },
 };
