@@ -228,7 +228,7 @@ describe('a policy file in the preview (issue 16)', () => {
     const p = await freshPage();
     await p.getByTestId('file-name').waitFor({ timeout: 60_000 });
     // E103, NPL 0.8%: 82 and DEMOTE under the built-in policy (band 1%以下: 20 points).
-    await eventually(() => cellOf(p, 'T4').textContent(), '82');
+    await eventually(() => cellOf(p, 'T4').textContent(), '82.00');
 
     // A broken file is refused, naming the field; nothing changes.
     const broken = JSON.parse(readFileSync(DRAFT, 'utf8'));
@@ -241,11 +241,11 @@ describe('a policy file in the preview (issue 16)', () => {
     await expect(alert.textContent()).resolves.toMatch(
       /policy-broken\.json is refused.*reserve\.caps\.SENIOR: expected a number ≥ 0/,
     );
-    await expect(cellOf(p, 'T4').textContent()).resolves.toBe('82');
+    await expect(cellOf(p, 'T4').textContent()).resolves.toBe('82.00');
 
     // The revision (band 2%以下: 25 points): the score cells move, the pane says which policy.
     await p.getByTestId('open-policy').setInputFiles(DRAFT);
-    await eventually(() => cellOf(p, 'T4').textContent(), '87');
+    await eventually(() => cellOf(p, 'T4').textContent(), '87.00');
     await paneOf(p).getByRole('tab', { name: 'Policy' }).click();
     await eventually(
       async () => (await p.getByTestId('policy-origin').textContent()) ?? '',
@@ -263,7 +263,7 @@ describe('a policy file in the preview (issue 16)', () => {
       writeFileSync(deployed, readFileSync(DRAFT));
       const p = await freshPage();
       await p.getByTestId('file-name').waitFor({ timeout: 60_000 });
-      await eventually(() => cellOf(p, 'T4').textContent(), '87');
+      await eventually(() => cellOf(p, 'T4').textContent(), '87.00');
       await paneOf(p).getByRole('tab', { name: 'Policy' }).click();
       await eventually(
         async () => (await p.getByTestId('policy-origin').textContent()) ?? '',
