@@ -5,26 +5,30 @@
  * output workbook gets the report sheet and the log sheet; the input file is never changed.
  */
 import { userInfo } from 'os';
-import { saveWorkbook, type Workbook } from '../engine';
-import type { Lang } from '../rules';
+import { saveWorkbook, withSetting, writeAddinDocument, type Workbook } from '../engine';
+import type { Lang, Text } from '../rules';
 import {
+  anchorText,
   appendRecord,
   auditLogFields,
   auditReportRows,
   auditWorkbook,
+  displayTime,
+  isoWithOffset,
+  LOG_HEAD_KEY,
   logToRows,
-  rowsFromLog,
-  verifyLog,
+  ownTargets,
   type AuditRecord,
   type AuditReport,
-  type LogVerdict,
+  type LogCheck,
 } from '../sheets';
 import type { Parsed } from './command';
 import { countsLine, findingJson, findingLines } from './findings';
+import { addinDocument, logState } from './log-state';
 import { CliError, EXIT_FINDINGS, EXIT_OK, parseLang, Progress, type Io } from './io';
 import { policyOption } from './policy-file';
 import { tableLines, tablesJson } from './validate';
-import { dataGrids, fileName, LOG_SHEET, openWorkbook, REPORT_SHEET, rowCount } from './workbook';
+import { dataGrids, fileName, openWorkbook, ownSheets, rowCount } from './workbook';
 
 /** The OS user running the audit, or '' where the system cannot say (containers, services). */
 export function osUser(env: Io['env']): string {
@@ -37,37 +41,15 @@ export function osUser(env: Io['env']): string {
   return env.USER ?? env.USERNAME ?? env.LOGNAME ?? '';
 }
 
-interface LogState {
-  readonly sheet?: string;
-  readonly records: readonly AuditRecord[];
-  readonly verdict: LogVerdict;
+/** Sheet names the audit writes to: an existing report/log by marker, else free new names. */
+interface Targets {
+  readonly report: string;
+  readonly log: string;
 }
 
-/** The log already in the workbook (either language's sheet name), read and verified. */
-function readLog(wb: Workbook): LogState {
-  const names = new Set(Object.values(LOG_SHEET).map((s) => s.toLowerCase()));
-  const sheet = wb.sheetNames().find((s) => names.has(s.toLowerCase()));
-  if (sheet === undefined) return { records: [], verdict: { ok: true } };
-  const read = rowsFromLog(wb.grid(sheet).values);
-  if (!read.ok) {
-    // Without readable records there is nothing to chain to; appending would hide the damage.
-    throw new CliError(
-      `the audit log sheet "${sheet}" cannot be read: ${read.reason.en} Restore it from a copy of the workbook.`,
-    );
-  }
-  return { sheet, records: read.records, verdict: verifyLog(read.records) };
-}
-
-/**
- * The sheet of `names` the workbook already has (either language), else a new one named for
- * `lang`; its content is then replaced through the engine, so the model stays in step.
- */
-async function sheetFor(wb: Workbook, names: Readonly<Record<Lang, string>>, lang: Lang) {
-  const wanted = new Set(Object.values(names).map((n) => n.toLowerCase()));
-  const existing = wb.sheetNames().find((s) => wanted.has(s.toLowerCase()));
-  if (existing !== undefined) return existing;
-  await wb.addSheet(names[lang]);
-  return names[lang];
+async function ensureSheet(wb: Workbook, name: string, exists: boolean): Promise<string> {
+  if (!exists) await wb.addSheet(name);
+  return name;
 }
 
 /** Writes the report sheet and the whole log (old records and the new one), the log protected. */
@@ -76,11 +58,12 @@ async function writeSheets(
   report: AuditReport,
   records: readonly AuditRecord[],
   lang: Lang,
+  targets: Targets,
 ): Promise<void> {
   const rows = auditReportRows(report, lang);
-  const reportName = await sheetFor(wb, REPORT_SHEET, lang);
+  const reportName = targets.report;
   await wb.setRows(reportName, rows);
-  const logName = await sheetFor(wb, LOG_SHEET, lang);
+  const logName = targets.log;
   await wb.setRows(logName, logToRows(records));
   // Against casual edits only (no password): the hash chain is what detects a changed record.
   await wb.protectSheet(logName);
@@ -92,8 +75,8 @@ async function writeSheets(
     reportWs.getRow(1).font = { bold: true, size: 14 };
     const headerAt = rows.findIndex((r, i) => i > 0 && r.length > 8) + 1;
     if (headerAt > 0) reportWs.getRow(headerAt).font = { bold: true };
-    for (let c = 1; c <= 13; c++) {
-      reportWs.getColumn(c).width = c === 13 ? 80 : c === 7 || c === 8 ? 14 : 12;
+    for (let c = 1; c <= 14; c++) {
+      reportWs.getColumn(c).width = c === 14 ? 80 : c >= 7 && c <= 9 ? 14 : 12;
     }
   }
   const logWs = excel.getWorksheet(logName);
@@ -109,7 +92,7 @@ function summary(
   path: string,
   report: AuditReport,
   record: AuditRecord | null,
-  log: LogState,
+  log: LogCheck,
   out: string | undefined,
   lang: Lang,
 ): string {
@@ -117,24 +100,29 @@ function summary(
   const zh = lang === 'zh';
   const lines = [
     zh
-      ? `${fileName(path)}：稽核 ${c.rows} 行（${c.tables} 张表）；${c.mismatches} 处不一致（其中未重算 ${c.stale} 处），${countsLine(c, lang)}。`
-      : `${fileName(path)}: audited ${c.rows} rows in ${c.tables} tables; ${c.mismatches} ${c.mismatches === 1 ? 'mismatch' : 'mismatches'} (${c.stale} stale), ${countsLine(c, lang)}.`,
+      ? `${fileName(path)}：稽核 ${c.rows} 行（${c.tables} 张表）；${c.mismatches} 处不一致（其中文件报送值不一致 ${c.reportedMismatches} 处，未重算 ${c.stale} 处），${countsLine(c, lang)}。`
+      : `${fileName(path)}: audited ${c.rows} rows in ${c.tables} tables; ${c.mismatches} ${c.mismatches === 1 ? 'mismatch' : 'mismatches'} (${c.reportedMismatches} in the values the file reported, ${c.stale} stale), ${countsLine(c, lang)}.`,
+    zh
+      ? '比较内容：文件中保存的报送值（重算之前）和重新计算后的值，均与按办法逐行重算的结果比较。'
+      : 'Compared: the values the file reported (before recalculation) and the values after recalculation, each with the policy recomputed row by row.',
     `${zh ? '政策' : 'Policy'}: ${report.policyVersion}`,
     ...tableLines(report.tables, lang),
     ...findingLines(report.findings, lang),
   ];
   if (record !== null) {
+    const when = displayTime(record.when);
     lines.push(
       zh
-        ? `稽核记录 #${record.seq}（${record.who || '未知用户'}，${record.when}）哈希 ${record.hash}`
-        : `Audit record #${record.seq} (${record.who || 'unknown user'}, ${record.when}) hash ${record.hash}`,
+        ? `稽核记录 #${record.seq}（${record.who || '未知用户'}，${when}）哈希 ${record.hash}`
+        : `Audit record #${record.seq} (${record.who || 'unknown user'}, ${when}) hash ${record.hash}`,
     );
   }
-  if (!log.verdict.ok) {
+  for (const note of log.notes) lines.push(`${zh ? '注意：' : 'Note: '}${note[lang]}`);
+  if (!log.ok) {
     lines.push(
       zh
-        ? `警告：已有稽核日志的哈希链已断开：${log.verdict.reason.zh}未追加新记录；请从工作簿副本恢复日志。`
-        : `Warning: the existing audit log's hash chain is broken: ${log.verdict.reason.en} No record was appended; restore the log from a copy of the workbook.`,
+        ? `警告：已有稽核日志未通过校验：${log.problems.map((p) => p.zh).join('')}未追加新记录；请从工作簿副本恢复日志。`
+        : `Warning: the existing audit log fails its check: ${log.problems.map((p) => p.en).join(' ')} No record was appended; restore the log from a copy of the workbook.`,
     );
   }
   lines.push(
@@ -156,50 +144,90 @@ export async function run(args: Parsed, io: Io): Promise<number> {
   const out = args.values.out as string | undefined;
   if (args.values.compare === true) return (await import('./compare')).runCompare(args, io, lang);
   const { policy } = await policyOption(args, lang);
-  const who = (args.values.user as string | undefined) ?? osUser(io.env);
+  const who = ((args.values.user as string | undefined) ?? osUser(io.env)).trim();
+  if (who === '') {
+    throw new CliError(
+      lang === 'zh'
+        ? '无法确定稽核人：请用 --user 姓名 指定（日志不记录空的稽核人）。'
+        : 'Who runs the audit is unknown: give it with --user NAME (the log never records an empty name).',
+    );
+  }
   const progress = new Progress(io, out !== undefined ? 4 : 3);
   let report: AuditReport;
-  let log: LogState;
-  // None when the existing chain is broken: extending it would bury the break under a valid tail.
+  let log: LogCheck;
+  // None when the existing log fails its check: extending it would bury the break.
   let record: AuditRecord | null;
   try {
     progress.next(`loading ${fileName(path)}`);
-    const wb = await openWorkbook(path, policy);
+    const [wb, doc] = await Promise.all([openWorkbook(path, policy), addinDocument(path)]);
+    const own = ownSheets(wb);
+    // What the file reported: its cached values, read before anything is recalculated.
+    const reported = dataGrids(wb, own);
     progress.next('evaluating');
     wb.evaluate();
-    const grids = dataGrids(wb);
+    const grids = dataGrids(wb, own);
     progress.next(`auditing ${rowCount(grids)} rows`);
-    report = auditWorkbook(grids, { policy });
-    log = readLog(wb);
+    report = auditWorkbook(grids, { policy, reported });
+    log = logState(wb, own, doc);
     const previous = log.records[log.records.length - 1];
-    record = log.verdict.ok
+    record = log.ok
       ? appendRecord(
           previous,
-          auditLogFields(report, { when: new Date().toISOString(), who, workbook: fileName(path) }),
+          auditLogFields(report, {
+            when: isoWithOffset(new Date()),
+            who,
+            workbook: fileName(path),
+          }),
         )
       : null;
     if (out !== undefined) {
       progress.next(`writing ${fileName(out)}`);
-      await writeSheets(wb, report, record ? [...log.records, record] : log.records, lang);
-      await saveWorkbook(wb, out);
+      const targets = ownTargets(wb.sheetNames(), own, lang);
+      const logTarget = targets.log;
+      if (logTarget === undefined) {
+        // Two logs: the report is written, neither log is touched.
+        const reportName = await ensureSheet(wb, targets.report.sheet, targets.report.exists);
+        await wb.setRows(reportName, auditReportRows(report, lang));
+        await saveWorkbook(wb, out, { afterWrite: (b) => writeAddinDocument(b, doc) });
+      } else {
+        const names = {
+          report: await ensureSheet(wb, targets.report.sheet, targets.report.exists),
+          log: await ensureSheet(wb, logTarget.sheet, logTarget.exists),
+        };
+        const records = record ? [...log.records, record] : log.records;
+        await writeSheets(wb, report, records, lang, names);
+        const last = records[records.length - 1];
+        // The anchor travels inside the file, where the add-in in Excel reads it too.
+        const anchored =
+          record && last
+            ? withSetting(doc, LOG_HEAD_KEY, anchorText({ hash: last.hash, count: records.length }))
+            : doc;
+        await saveWorkbook(wb, out, { afterWrite: (b) => writeAddinDocument(b, anchored) });
+      }
     }
   } finally {
     progress.done();
   }
   if (args.values.json === true) {
+    const text = (t: Text) => t[lang];
     const json = {
       workbook: fileName(path),
       policy: report.policyVersion,
       policyHash: report.policyHash,
       lang,
+      compared: ['reported', 'recalculated'],
       tables: tablesJson(report.tables),
       counts: report.counts,
       findings: report.findings.map((f) => findingJson(f, lang)),
       record,
       log: {
+        sheet: log.sheet ?? null,
+        sheets: log.sheets,
         records: log.records.length + (record ? 1 : 0),
-        previousChainIntact: log.verdict.ok,
-        ...(log.verdict.ok ? {} : { problem: log.verdict.reason[lang] }),
+        previousChainIntact: log.ok,
+        anchor: log.anchorState,
+        notes: log.notes.map(text),
+        ...(log.ok ? {} : { problem: log.problems.map(text).join(' ') }),
       },
       output: out ?? null,
     };
@@ -207,5 +235,5 @@ export async function run(args: Parsed, io: Io): Promise<number> {
   } else {
     io.out(summary(path, report, record, log, out, lang));
   }
-  return report.counts.errors > 0 || !log.verdict.ok ? EXIT_FINDINGS : EXIT_OK;
+  return report.counts.errors > 0 || !log.ok ? EXIT_FINDINGS : EXIT_OK;
 }

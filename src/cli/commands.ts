@@ -177,6 +177,36 @@ export const COMMANDS: readonly Command[] = [
     load: () => import('./policy'),
   },
   {
+    name: 'verify-log',
+    brief: {
+      en: "Check a workbook's audit log and its head anchor (writes nothing).",
+      zh: '校验工作簿的稽核日志及其末条锚点（不写入任何内容）。',
+    },
+    usage: '<in.xlsx> [--head HASH] [--json] [--lang zh|en]',
+    summary: {
+      en: "Check the workbook's one audit log (found by its header row, whatever the sheet's name):\nevery record's hash and link to the one before, and that the log ends at the head anchored\nin the add-in's document settings inside the file (and at --head when given).",
+      zh: '校验工作簿中唯一的稽核日志（按其表头识别，与工作表名称无关）：每条记录的哈希及与上一条的链接，\n以及日志是否止于文件内加载项文档设置中锚定的末条记录（给出 --head 时也与之核对）。',
+    },
+    details: {
+      en: 'Exit codes: 0 intact (one log, unbroken, ending at its anchor); 1 not intact (a record\nedited, deleted or added, no log, two logs, or no anchor); 2 the file cannot be read.',
+      zh: '退出码：0 完整（仅一份日志、未断链、止于锚点）；1 不完整（记录被修改、删除或添加，无日志、\n有两份日志或无锚点）；2 无法读取文件。',
+    },
+    options: {
+      head: {
+        type: 'string',
+        value: 'HASH',
+        help: {
+          en: 'The last record hash kept elsewhere (as printed by audit): the log must end there.',
+          zh: '另行保存的末条记录哈希（audit 输出的哈希）：日志必须止于该记录。',
+        },
+      },
+      json: JSON_OPTION,
+      lang: LANG_OPTION,
+    },
+    positionals: { min: 1, max: 1, name: 'one workbook (in.xlsx)' },
+    load: () => import('./verify-log'),
+  },
+  {
     name: 'template',
     brief: { en: 'Write a new appraisal workbook to fill in.', zh: '生成新的考核工作簿模板。' },
     usage: '[-o file.xlsx] [--lang zh|en]',

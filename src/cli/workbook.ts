@@ -1,22 +1,51 @@
 /**
  * Opening a workbook for a command, and the grids validation and audit read from it: each Excel
  * Table on its own, and the used range of every other sheet that holds something. The sheets
- * this command writes (the audit report and the audit log) are never read as data.
+ * the audit writes (its report and its log) are never read as data; they are known by their
+ * marker (sheets/own-sheets.ts), not by their name, so a user's sheet that happens to share a
+ * name is data like any other.
  */
 import { basename } from 'path';
-import { functionSetFor, loadWorkbook, type Workbook } from '../engine';
+import { functionSetFor, isErrorValue, loadWorkbook, type Workbook } from '../engine';
 import type { Policy } from '../rules';
-import type { Grid } from '../sheets';
+import {
+  findOwnSheets,
+  MARKER_COLS,
+  MARKER_ROWS,
+  type CellValue,
+  type Grid,
+  type OwnSheets,
+} from '../sheets';
 import { LOG_SHEET, REPORT_SHEET } from './sheet-names';
 
 export { LOG_SHEET, REPORT_SHEET };
 
-const OWN_SHEETS: ReadonlySet<string> = new Set(
-  [...Object.values(REPORT_SHEET), ...Object.values(LOG_SHEET)].map((s) => s.toLowerCase()),
-);
+/** A sheet's rows from A1 (errors as their text), `rows` × `cols` at most, or all of them. */
+export function sheetRows(wb: Workbook, sheet: string, rows = Infinity, cols = Infinity) {
+  const values = wb.values(sheet);
+  const out: CellValue[][] = [];
+  const height = Math.min(values.length, rows);
+  for (let r = 0; r < height; r++) {
+    const row = values[r] ?? [];
+    const width = Math.min(row.length, cols);
+    const line: CellValue[] = [];
+    for (let c = 0; c < width; c++) {
+      const v = row[c] ?? null;
+      line.push(isErrorValue(v) ? v.error : v);
+    }
+    out.push(line);
+  }
+  return out;
+}
 
-export function isOwnSheet(name: string): boolean {
-  return OWN_SHEETS.has(name.toLowerCase());
+/** The audit's report and log sheets of a workbook, by marker. */
+export function ownSheets(wb: Workbook): OwnSheets {
+  return findOwnSheets(
+    wb.sheetNames().map((sheet) => ({
+      sheet,
+      corner: sheetRows(wb, sheet, MARKER_ROWS, MARKER_COLS),
+    })),
+  );
 }
 
 /** Loads a workbook from a path (EngineFileError, one sentence, when it cannot). */
@@ -29,10 +58,11 @@ export function fileName(path: string): string {
 }
 
 /** The grids of a workbook's data: its Tables, and the used range of sheets without one. */
-export function dataGrids(wb: Workbook): Grid[] {
+export function dataGrids(wb: Workbook, own: OwnSheets = ownSheets(wb)): Grid[] {
+  const skip = new Set([...own.reports, ...own.logs]);
   const grids: Grid[] = [];
   for (const sheet of wb.sheetNames()) {
-    if (isOwnSheet(sheet)) continue;
+    if (skip.has(sheet)) continue;
     const tables = wb.model.tables.filter((t) => t.sheet.toLowerCase() === sheet.toLowerCase());
     if (tables.length > 0) {
       for (const t of tables) grids.push(wb.tableGrid(t.name));

@@ -18,6 +18,8 @@ export interface AuditCommandDeps {
   readonly notify: AuditNotifier;
   readonly lang: Lang;
   readonly now?: () => Date;
+  /** The auditor's name the task pane remembered; without one the audit is refused. */
+  readonly who?: () => string;
   /** The active policy (the deployed file); throws a readable error when it is refused. */
   readonly policy?: () => Promise<Policy>;
 }
@@ -27,9 +29,11 @@ export async function auditCommand(
   deps: AuditCommandDeps,
 ): Promise<void> {
   try {
+    const who = deps.who?.();
     const policy = deps.policy ? await deps.policy() : undefined;
     const summary = await runAudit(deps.host(), {
       lang: deps.lang,
+      ...(who ? { who } : {}),
       ...(policy ? { policy } : {}),
       ...(deps.now ? { now: deps.now } : {}),
     });

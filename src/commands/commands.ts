@@ -7,6 +7,7 @@ import { OfficeHost } from '../host/office-host';
 import { startDeployedPolicy } from '../policy/deployed';
 import { problemLine } from '../policy/load';
 import type { Policy } from '../rules';
+import { loadAuditor } from '../taskpane/auditor';
 import { langOf } from '../taskpane/i18n/lang';
 import { lastAudit } from '../taskpane/workflows';
 import { auditCommand, type AuditNotifier } from './audit-command';
@@ -53,6 +54,7 @@ Office.onReady(() => {
       host: () => host,
       notify: officeNotifier(host),
       lang: langOf(Office.context?.displayLanguage),
+      who: loadAuditor,
       policy: activePolicy,
     });
   });

@@ -35,6 +35,16 @@ const cmPlugin = (): CmPlugin => require('./cm-plugin') as CmPlugin;
 export const buildCmPlugin: CmPlugin['buildCmPlugin'] = (set) => cmPlugin().buildCmPlugin(set);
 export const cmPluginFor: CmPlugin['cmPluginFor'] = (set) => cmPlugin().cmPluginFor(set);
 export { toHyperFormula, toSavedFormula, toTypedFormula, shiftFormula } from './dialect';
+export {
+  ADDIN_ID,
+  EMPTY_ADDIN_DOCUMENT,
+  readAddinDocument,
+  settingText,
+  withSetting,
+  writeAddinDocument,
+  WebExtensionError,
+  type AddinDocument,
+} from './web-extension';
 
 export interface EngineOptions {
   /** The CM function table to evaluate with; default: the real one from src/functions. */
@@ -91,12 +101,25 @@ async function fastModel(bytes: Uint8Array): Promise<WorkbookModel | undefined> 
   }
 }
 
+export interface SaveOptions {
+  /**
+   * A post-write step over the written bytes before they reach the file (the add-in's document
+   * settings: web-extension.ts writeAddinDocument).
+   */
+  readonly afterWrite?: (bytes: Uint8Array) => Promise<Uint8Array>;
+}
+
 /** Writes the workbook (with fresh cached values if it was evaluated) to a path. */
-export async function saveWorkbook(workbook: Workbook, path: string): Promise<void> {
+export async function saveWorkbook(
+  workbook: Workbook,
+  path: string,
+  options: SaveOptions = {},
+): Promise<void> {
   const files = await import('./files');
   let data: Uint8Array;
   try {
     data = await workbook.toBuffer();
+    if (options.afterWrite) data = await options.afterWrite(data);
   } catch (e) {
     throw new EngineFileError(
       `Could not build the workbook for ${path} (${(e as Error).message}).`,

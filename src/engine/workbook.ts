@@ -254,11 +254,15 @@ export class Workbook {
     return out;
   }
 
-  /** The used range of a sheet as a Grid (values shown, formulas as typed). */
-  grid(sheet: string): Grid {
+  /**
+   * The used range of a sheet as a Grid (values shown, formulas as typed). `saved`: the values
+   * as the file carried them (its cached results), even after evaluation: what the workbook
+   * reported before anything was recalculated.
+   */
+  grid(sheet: string, saved = false): Grid {
     const i = this.sheetIndex(sheet);
     const model = this.model.sheets[i];
-    const values = this.values(i);
+    const values = saved ? model.values : this.values(i);
     let top = Infinity;
     let left = Infinity;
     let bottom = -1;
@@ -276,20 +280,20 @@ export class Workbook {
       }
     }
     if (bottom < 0) return { sheet: model.name, top: 0, left: 0, values: [], formulas: [] };
-    return this.gridOf(i, { top, left, bottom, right });
+    return this.gridOf(i, { top, left, bottom, right }, saved);
   }
 
-  /** An Excel Table's range, header row included, as a Grid. */
-  tableGrid(table: string): Grid {
+  /** An Excel Table's range, header row included, as a Grid (`saved`: as in grid()). */
+  tableGrid(table: string, saved = false): Grid {
     const t = this.model.tables.find((x) => x.name.toLowerCase() === table.toLowerCase());
     const range = t && parseRange(t.ref);
     if (!t || !range) throw new RangeError(`No table named ${table}`);
-    return { ...this.gridOf(this.sheetIndex(t.sheet), range), table: t.name };
+    return { ...this.gridOf(this.sheetIndex(t.sheet), range, saved), table: t.name };
   }
 
-  private gridOf(i: number, r: RangePos): Grid {
+  private gridOf(i: number, r: RangePos, saved = false): Grid {
     const model = this.model.sheets[i];
-    const values = this.values(i);
+    const values = saved ? model.values : this.values(i);
     const gv: CellValue[][] = [];
     const gf: (string | null)[][] = [];
     for (let y = r.top; y <= r.bottom; y++) {

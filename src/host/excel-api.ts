@@ -80,6 +80,11 @@ export interface XWorksheetCollection extends XLoadable {
   getActiveWorksheet(): XWorksheet;
   /** The selection changed on any worksheet (ExcelApi 1.9). */
   readonly onSelectionChanged: XEventHandlers;
+  /**
+   * Data changed on any worksheet (ExcelApi 1.9, WorksheetCollection.onChanged; its
+   * WorksheetChangedEventArgs carry `worksheetId`). Optional here: fakes may leave it out.
+   */
+  readonly onChanged?: XEventHandlers;
 }
 
 /** What an event's `add` returns; `remove()` is queued on the context the handler was added in. */
@@ -117,8 +122,13 @@ export interface XTableCollection extends XLoadable {
   getItem(name: string): XTable;
 }
 
-export interface XApplication {
+export interface XApplication extends XLoadable {
   calculate(calculationType: 'Full'): void;
+  /**
+   * `Done`, `Calculating` or `Pending` (Excel.CalculationState, ExcelApi 1.9,
+   * learn.microsoft.com/javascript/api/excel/excel.calculationstate); undefined before 1.9.
+   */
+  readonly calculationState?: string;
 }
 
 export interface XWorkbook extends XLoadable {

@@ -7,7 +7,16 @@
  * Marks are an overlay the preview draws, not formats in the workbook: clearing them restores
  * exactly what was there, and a saved file never carries them.
  */
-import { toTypedFormula, type EngineValue, type Workbook } from '../engine';
+import {
+  EMPTY_ADDIN_DOCUMENT,
+  settingText,
+  toTypedFormula,
+  withSetting,
+  writeAddinDocument,
+  type AddinDocument,
+  type EngineValue,
+  type Workbook,
+} from '../engine';
 import type { CellValue, Grid } from '../sheets/grid';
 import { spillParentIn, type SpillParent } from '../sheets/spills';
 import { cellAddress, normalizeCell, parseCell, parseRect, stripSheet } from './a1';
@@ -19,6 +28,11 @@ export type LocalChange = 'cells' | 'sheets' | 'selection' | 'marks';
 export interface LocalHostOptions {
   /** The workbook's file name, as the audit log records it. */
   readonly name?: string;
+  /**
+   * The add-in's document settings read from the file (engine readAddinDocument): kept where
+   * Excel keeps them, and written back into the bytes save() gives.
+   */
+  readonly document?: AddinDocument;
 }
 
 export class LocalHostError extends Error {
@@ -49,16 +63,20 @@ export class LocalHost implements WorkbookHost {
   private active: string;
   private selection: { sheet: string; address: string };
   private readonly marks = new Map<string, Mark>();
+  /** The sheet of the cell being edited while its change is announced (onCellsChanged). */
+  private lastEdited: string | null = null;
   private readonly protectedSheets = new Set<string>();
   private readonly listeners = new Set<(change: LocalChange) => void>();
   private writes: Promise<unknown> = Promise.resolve();
   private changes = 0;
+  private document: AddinDocument;
 
   constructor(
     /** The engine workbook; evaluated here, so values are computed, not the file's cache. */
     readonly workbook: Workbook,
     private readonly options: LocalHostOptions = {},
   ) {
+    this.document = options.document ?? EMPTY_ADDIN_DOCUMENT;
     workbook.evaluate();
     const first = workbook.sheetNames()[0];
     if (first === undefined) throw new LocalHostError('The workbook has no worksheets.');
@@ -125,12 +143,22 @@ export class LocalHost implements WorkbookHost {
     await this.write(async () => {
       this.workbook.setCell(name, cell, input);
     });
-    this.emit('cells');
+    this.lastEdited = name;
+    try {
+      this.emit('cells');
+    } finally {
+      this.lastEdited = null;
+    }
   }
 
-  /** The workbook as .xlsx bytes, with fresh cached values (marks are not saved). */
+  /**
+   * The workbook as .xlsx bytes, with fresh cached values and the add-in's document settings
+   * (marks are not saved).
+   */
   save(): Promise<Uint8Array> {
-    return this.write(() => this.workbook.toBuffer());
+    return this.write(async () =>
+      writeAddinDocument(await this.workbook.toBuffer(), this.document),
+    );
   }
 
   // ---- the port -------------------------------------------------------------------------
@@ -162,6 +190,22 @@ export class LocalHost implements WorkbookHost {
     const grid = this.workbook.grid(this.sheetName(sheet));
     options?.onProgress?.(grid.values.length, grid.values.length);
     return grid;
+  }
+
+  async readSavedSheet(sheet: string, options?: ReadOptions): Promise<Grid> {
+    if (options?.signal?.aborted) throw abortError();
+    const grid = this.workbook.grid(this.sheetName(sheet), true);
+    options?.onProgress?.(grid.values.length, grid.values.length);
+    return grid;
+  }
+
+  /** A document setting, from the file's web-extension part (as Excel keeps it). */
+  async readSetting(key: string): Promise<string | null> {
+    return settingText(this.document, key);
+  }
+
+  async writeSetting(key: string, value: string): Promise<void> {
+    this.document = withSetting(this.document, key, value);
   }
 
   async readRange(sheet: string, address: string): Promise<Grid> {
@@ -206,6 +250,14 @@ export class LocalHost implements WorkbookHost {
   async onSelectionChanged(handler: () => void): Promise<() => Promise<void>> {
     const stop = this.subscribe((change) => {
       if (change === 'selection') handler();
+    });
+    return async () => stop();
+  }
+
+  /** A cell edited in the preview (editCell) is announced with its sheet. */
+  async onCellsChanged(handler: (sheet: string) => void): Promise<() => Promise<void>> {
+    const stop = this.subscribe((change) => {
+      if (change === 'cells' && this.lastEdited !== null) handler(this.lastEdited);
     });
     return async () => stop();
   }

@@ -28,9 +28,21 @@ export interface OfficeHostOptions {
    * counterpart); a caller with SSO set up can supply the name from the ID token.
    */
   readonly userName?: () => Promise<string | null>;
+  /** How to wait between polls of the calculation state (tests pass a fake clock). */
+  readonly sleep?: (ms: number) => Promise<void>;
   /** Defaults to Office.context.requirements.isSetSupported. */
   readonly supports?: ApiSupport;
 }
+
+/**
+ * Polls of `application.calculationState` after a full recalculation, and the pause before
+ * each: about 30 s in all before the audit goes on (cells still computing then read #BUSY! and
+ * are reported as such, never compared).
+ */
+export const CALCULATION_POLLS = 60;
+export const CALCULATION_POLL_MS = 500;
+
+const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** Anchors asked for their spill per sync; a larger batch is split. */
 const SPILL_BATCH = 2000;
@@ -63,6 +75,7 @@ export class OfficeHost implements WorkbookHost {
   readonly kind = 'office' as const;
   private readonly run: ExcelRun;
   private readonly user: () => Promise<string | null>;
+  private readonly sleep: (ms: number) => Promise<void>;
   private readonly supports: ApiSupport;
   private readonly marks = new MarkBook();
   /** Marks are read-modify-write on the store sheet; two at once would lose originals. */
@@ -71,6 +84,7 @@ export class OfficeHost implements WorkbookHost {
   constructor(options: OfficeHostOptions = {}) {
     this.run = options.run ?? defaultRun;
     this.user = options.userName ?? (async () => null);
+    this.sleep = options.sleep ?? realSleep;
     this.supports = options.supports ?? officeSupports;
   }
 
@@ -152,6 +166,37 @@ export class OfficeHost implements WorkbookHost {
   async onSelectionChanged(handler: () => void): Promise<() => Promise<void>> {
     const added = await this.run(async (context) => {
       const result = context.workbook.worksheets.onSelectionChanged.add(async () => handler());
+      await context.sync();
+      return { context, result };
+    });
+    let stopped = false;
+    return async () => {
+      if (stopped) return;
+      stopped = true;
+      await this.removeHandler(added.context, added.result);
+    };
+  }
+
+  /**
+   * `worksheets.onChanged` (ExcelApi 1.9): the handler hears the changed sheet's name, looked
+   * up from the event's `worksheetId`. Hosts whose API lacks the event reject, and the pane
+   * simply does not hear about edits.
+   */
+  async onCellsChanged(handler: (sheet: string) => void): Promise<() => Promise<void>> {
+    const added = await this.run(async (context) => {
+      const event = context.workbook.worksheets.onChanged;
+      if (!event) throw new Error('worksheets.onChanged is not available in this Excel.');
+      const result = event.add(async (args) => {
+        const id = (args as { worksheetId?: string } | null)?.worksheetId;
+        if (!id) return;
+        const name = await this.run(async (ctx) => {
+          const sheet = ctx.workbook.worksheets.getItem(id);
+          sheet.load('name');
+          await ctx.sync();
+          return sheet.name;
+        }).catch(() => null);
+        if (name !== null) handler(name);
+      });
       await context.sync();
       return { context, result };
     });
@@ -314,11 +359,31 @@ export class OfficeHost implements WorkbookHost {
     });
   }
 
-  recalculate(): Promise<void> {
-    return this.run(async (context) => {
+  /**
+   * `application.calculate('Full')`, then waits until `application.calculationState` is `Done`
+   * (Excel.CalculationState, ExcelApi 1.9): custom functions recompute asynchronously, so values
+   * read right after calculate() can still be the old ones or #BUSY!. Bounded; on a host before
+   * ExcelApi 1.9 the state loads as undefined and is not waited for.
+   */
+  async recalculate(): Promise<void> {
+    await this.run(async (context) => {
       context.workbook.application.calculate('Full');
       await context.sync();
     });
+    for (let poll = 0; poll < CALCULATION_POLLS; poll++) {
+      const state = await this.run(async (context) => {
+        const app = context.workbook.application;
+        app.load('calculationState');
+        try {
+          await context.sync();
+        } catch {
+          return undefined;
+        }
+        return app.calculationState;
+      });
+      if (state === undefined || state === 'Done') return;
+      await this.sleep(CALCULATION_POLL_MS);
+    }
   }
 
   writeMarks(marks: readonly Mark[]): Promise<void> {

@@ -56,6 +56,12 @@ export interface WorkbookHost {
   /** The used range of a sheet (values and formulas). */
   readSheet(sheet: string, options?: ReadOptions): Promise<Grid>;
   /**
+   * The used range of a sheet with the values the FILE reported (its saved results), for a host
+   * that recalculates on opening (LocalHost). Optional: in Excel, readSheet before recalculate()
+   * already gives what the user sees.
+   */
+  readSavedSheet?(sheet: string, options?: ReadOptions): Promise<Grid>;
+  /**
    * One rectangle of a sheet (`D7`, `C2:G2`), values and formulas; cells outside the used range
    * read as blank. Optional: without it, callers read the whole sheet and cut the rectangle out.
    */
@@ -65,6 +71,12 @@ export interface WorkbookHost {
    * listening. Optional: hosts without selection events leave it out.
    */
   onSelectionChanged?(handler: () => void): Promise<() => Promise<void>>;
+  /**
+   * Calls `handler` with the sheet's name whenever the user changes a cell's value or formula;
+   * resolves to a function that stops listening. Optional, like onSelectionChanged. The task
+   * pane uses it to say that findings are out of date.
+   */
+  onCellsChanged?(handler: (sheet: string) => void): Promise<() => Promise<void>>;
   /**
    * A document-level setting saved with the workbook but not in any cell (the audit log's head
    * anchor), or null when it is not set. Optional, with writeSetting: hosts without document
@@ -83,7 +95,11 @@ export interface WorkbookHost {
   spillParent?(sheet: string, address: string): Promise<SpillParent | null>;
   /** An Excel Table's range, header row included. */
   readTable(table: string, options?: ReadOptions): Promise<Grid>;
-  /** Full recalculation of every formula in the workbook. */
+  /**
+   * Full recalculation of every formula in the workbook; resolves when the host reports the
+   * calculation done (Excel: `application.calculationState`, bounded wait). Cells of
+   * asynchronous functions may still read `#BUSY!` afterwards: the audit re-reads them.
+   */
   recalculate(): Promise<void>;
   /** Highlight cells; remembers each cell's original format so clearMarks restores it exactly. */
   writeMarks(marks: readonly Mark[]): Promise<void>;

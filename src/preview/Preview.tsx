@@ -15,7 +15,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useRef, useState } from 'react';
-import { functionSetFor, loadWorkbook } from '../engine';
+import { functionSetFor, loadWorkbook, readAddinDocument } from '../engine';
 import { LocalHost } from '../host/local-host';
 import { BUILT_IN_STATE, type PolicyState } from '../policy/deployed';
 import { loadPolicyJson, problemLine } from '../policy/load';
@@ -74,9 +74,14 @@ export async function openWorkbook(
   name: string,
   policy?: Policy,
 ): Promise<Opened> {
+  const data = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
   // The CM functions in the workbook evaluate under the active policy (a deployed file, a draft).
-  const workbook = await loadWorkbook(bytes, policy ? { functions: functionSetFor(policy) } : {});
-  return { host: new LocalHost(workbook, { name }), name };
+  const options = policy ? { functions: functionSetFor(policy) } : {};
+  const [workbook, document] = await Promise.all([
+    loadWorkbook(data, options),
+    readAddinDocument(data),
+  ]);
+  return { host: new LocalHost(workbook, { name, document }), name };
 }
 
 export function Preview({

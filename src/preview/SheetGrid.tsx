@@ -155,6 +155,8 @@ export interface SheetGridProps {
   readonly active?: { readonly row: number; readonly col: number };
   /** Bumped when the view must bring the active cell into sight (a finding was chosen). */
   readonly revealKey: number;
+  /** Bumped when the keyboard must move to the grid (a finding was chosen in the pane). */
+  readonly focusKey?: number;
   readonly editing: Editing | null;
   readonly onSelect: (row: number, col: number) => void;
   /** Start editing the active cell, with this text or (undefined) its formula or value. */
@@ -220,6 +222,10 @@ export function SheetGrid(props: SheetGridProps) {
   }, [props.revealKey, active?.row, active?.col]);
 
   useEffect(() => {
+    if (props.focusKey) scroller.current?.focus({ preventScroll: true });
+  }, [props.focusKey]);
+
+  useEffect(() => {
     if (editing) {
       editor.current?.focus();
       const len = editor.current?.value.length ?? 0;
@@ -254,8 +260,8 @@ export function SheetGrid(props: SheetGridProps) {
         return move(0, -1);
       case 'ArrowRight':
         return move(0, 1);
-      case 'Tab':
-        return move(0, e.shiftKey ? -1 : 1);
+      // Tab and Shift+Tab leave the grid (WAI-ARIA grid pattern: the grid is one tab stop and
+      // arrows move inside it), so the keyboard can always get back to the task pane.
       case 'Enter':
       case 'F2':
         e.preventDefault();

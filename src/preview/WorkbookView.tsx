@@ -12,7 +12,7 @@ import {
   TabList,
   tokens,
 } from '@fluentui/react-components';
-import { useMemo, useState, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { cellAddress, parseCell } from '../host/a1';
 import type { LocalHost } from '../host/local-host';
 import { SheetGrid, type Editing } from './SheetGrid';
@@ -77,6 +77,16 @@ export function WorkbookView({
   const [nameText, setNameText] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [reveal, setReveal] = useState(0);
+  const [focusKey, setFocusKey] = useState(0);
+  // Set while the view itself moves the selection; a move made elsewhere (a finding chosen in
+  // the task pane) also takes the keyboard to the grid, as choosing a finding should.
+  const ownMove = useRef(false);
+  const mounted = useRef(false);
+  useEffect(() => {
+    if (mounted.current && !ownMove.current) setFocusKey((n) => n + 1);
+    mounted.current = true;
+    ownMove.current = false;
+  }, [sheet, address]);
 
   // What the view shows of the host at this version: read again after every change.
   const { sheets, grid, marks, cell } = useMemo(
@@ -103,6 +113,7 @@ export function WorkbookView({
 
   const select = (row: number, col: number) => {
     setProblem(null);
+    ownMove.current = true;
     void host.selectCell(sheet, cellAddress(row, col)).catch(() => undefined);
   };
 
@@ -203,6 +214,7 @@ export function WorkbookView({
         marks={marks}
         active={active}
         revealKey={reveal}
+        focusKey={focusKey}
         editing={editing}
         onSelect={select}
         onStartEdit={startEdit}
@@ -220,6 +232,7 @@ export function WorkbookView({
           selectedValue={sheet}
           onTabSelect={(_, d) => {
             setEditing(null);
+            ownMove.current = true;
             host.activate(String(d.value));
           }}
         >

@@ -3,6 +3,7 @@
  * number); above the highest limit the branch head holds authority. Agents handle no loans
  * (Art. 20).
  */
+import { articleText } from './article';
 import { num } from './compare';
 import { yuan } from './format';
 import { readNumber, readRole } from './input';
@@ -50,7 +51,7 @@ export function loanAuthority(
     article: a.article,
     text: {
       en: `${a.article}: ${because.en} → ${within ? 'TRUE' : 'FALSE'}`,
-      zh: `${a.article}：${because.zh} → ${within ? '有权审批' : '超出权限'}`,
+      zh: `${articleText(a.article, 'zh')}：${because.zh} → ${within ? '有权审批' : '超出权限'}`,
     },
     values: { role: role.value, amount: amount.value.toNumber(), within },
   }));
@@ -72,11 +73,11 @@ export function loanApprover(
     text: limit
       ? {
           en: `${a.article}: ${yuan(amount.value)} ≤ ${yuan(num(limit.max))} → ${role}`,
-          zh: `${a.article}：${yuan(amount.value)} ≤ ${yuan(num(limit.max))}（${limit.source}）→ ${LABELS[role].zh}`,
+          zh: `${articleText(a.article, 'zh')}：${yuan(amount.value)} ≤ ${yuan(num(limit.max))}（${limit.source}）→ ${LABELS[role].zh}`,
         }
       : {
           en: `${a.article}: ${yuan(amount.value)} is above every grade's limit → ${role}, jointly responsible for life with the lead customer manager`,
-          zh: `${a.article}：${yuan(amount.value)} 超过各级客户经理权限 → ${LABELS[role].zh}审批，与主办客户经理共同终身负责`,
+          zh: `${articleText(a.article, 'zh')}：${yuan(amount.value)} 超过各级客户经理权限 → ${LABELS[role].zh}审批，与主办客户经理共同终身负责`,
         },
     values: { amount: amount.value.toNumber(), approver: role },
   }));

@@ -2,6 +2,7 @@
  * Where an outcome leads (POLICY §2, Art. 9(2) and 24), months below base (Art. 14(2)), and the
  * collection duty of Art. 25(1) (POLICY §3).
  */
+import { articleText } from './article';
 import { meets, num, opSymbol } from './compare';
 import { percent, yuan } from './format';
 import { got, isBlank, notAList, readNumber, readRole } from './input';
@@ -129,21 +130,24 @@ export function collectionDuty(
   if (!newRate.ok) return newRate;
   const { overall, newLoans } = policy.collectionDuty;
   const short: string[] = [];
-  if (meets(rate.value, overall))
-    short.push(
-      `collection rate ${percent(rate.value)} ${opSymbol(overall.op)} ${percent(num(overall.value))}`,
-    );
-  if (meets(newRate.value, newLoans))
-    short.push(
-      `this year's loans ${percent(newRate.value)} ${opSymbol(newLoans.op)} ${percent(num(newLoans.value))}`,
-    );
+  const shortZh: string[] = [];
+  if (meets(rate.value, overall)) {
+    const how = `${percent(rate.value)} ${opSymbol(overall.op)} ${percent(num(overall.value))}`;
+    short.push(`collection rate ${how}`);
+    shortZh.push(`收贷收息率 ${how}`);
+  }
+  if (meets(newRate.value, newLoans)) {
+    const how = `${percent(newRate.value)} ${opSymbol(newLoans.op)} ${percent(num(newLoans.value))}`;
+    short.push(`this year's loans ${how}`);
+    shortZh.push(`当年新发放贷款收息率 ${how}`);
+  }
   const duty = short.length > 0;
   return ok(duty, () => ({
     rule: duty ? 'art25.1.duty' : 'art25.1.none',
     article: overall.article,
     text: {
       en: `${overall.article}: ${duty ? short.join('; ') + ' → leave the post to collect' : 'both collection rates reached → no duty'}`,
-      zh: `${overall.article}：${duty ? short.join('；').replace('collection rate', '收贷收息率').replace("this year's loans", '当年新发放贷款收息率') + ' → 下岗清收' : '两项收息率均达标 → 无需下岗清收'}`,
+      zh: `${articleText(overall.article, 'zh')}：${duty ? shortZh.join('；') + ' → 下岗清收' : '两项收息率均达标 → 无需下岗清收'}`,
     },
     values: {
       collectionRate: rate.value.toNumber(),

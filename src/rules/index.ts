@@ -20,3 +20,5 @@ export { loanAuthority, loanApprover } from './authority';
 export { clientTier, type Tier } from './tier';
 export { promotionEligible, qualification, type Qualification } from './promotion';
 export { LABELS } from './labels';
+export { articleText, articlesIn, chineseNumber } from './article';
+export { PARAM_LABELS, paramLabel } from './param-labels';

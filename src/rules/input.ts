@@ -3,6 +3,7 @@
  * roles in every accepted spelling; booleans TRUE/FALSE, 1/0, 是/否; a blank never counts as 0.
  * Any JS value may arrive here; the answer is a value or a rule error, never an exception.
  */
+import { paramLabel } from './param-labels';
 import { Decimal, fromExcelNumber } from './decimal';
 import { fail, type RuleFail } from './result';
 import { ROLE_CHOICES_EN, ROLE_CHOICES_ZH, roleFromText, type Role } from './roles';
@@ -38,7 +39,7 @@ function blankError(param: string): RuleFail {
     'value',
     param,
     `${param} is blank; a value is required.`,
-    `${param} 为空，必须填写。`,
+    `${paramLabel(param, 'zh')} 为空，必须填写。`,
   );
 }
 
@@ -50,28 +51,28 @@ function domainError(param: string, kind: NumberKind, x: Decimal): RuleFail {
         'num',
         param,
         `${param} must be a fraction from 0 to 1 (1.2% is 0.012); got ${v}.`,
-        `${param} 应为 0 到 1 之间的比率（1.2% 即 0.012），实际为 ${v}。`,
+        `${paramLabel(param, 'zh')} 应为 0 到 1 之间的比率（1.2% 即 0.012），实际为 ${v}。`,
       );
     case 'growth':
       return fail(
         'num',
         param,
         `${param} must be a growth fraction of -1 (−100%) or more; got ${v}.`,
-        `${param} 应为不低于 -1（−100%）的增长率，实际为 ${v}。`,
+        `${paramLabel(param, 'zh')} 应为不低于 -1（−100%）的增长率，实际为 ${v}。`,
       );
     case 'count':
       return fail(
         'num',
         param,
         `${param} must be a whole number, 0 or more; got ${v}.`,
-        `${param} 应为不小于 0 的整数，实际为 ${v}。`,
+        `${paramLabel(param, 'zh')} 应为不小于 0 的整数，实际为 ${v}。`,
       );
     default:
       return fail(
         'num',
         param,
         `${param} must not be negative; got ${v}.`,
-        `${param} 不能为负数，实际为 ${v}。`,
+        `${paramLabel(param, 'zh')} 不能为负数，实际为 ${v}。`,
       );
   }
 }
@@ -116,7 +117,7 @@ export function readNumber(raw: unknown, param: string, kind: NumberKind): Read<
         'num',
         param,
         `${param} must be a finite number; got ${raw}.`,
-        `${param} 应为有限数值，实际为 ${raw}。`,
+        `${paramLabel(param, 'zh')} 应为有限数值，实际为 ${raw}。`,
       );
     }
     const x = fromExcelNumber(raw);
@@ -129,7 +130,7 @@ export function readNumber(raw: unknown, param: string, kind: NumberKind): Read<
     'value',
     param,
     `${param} must be a number; got ${got(raw)}.`,
-    `${param} 应为数值，实际为 ${got(raw)}。`,
+    `${paramLabel(param, 'zh')} 应为数值，实际为 ${got(raw)}。`,
   );
 }
 
@@ -159,8 +160,8 @@ export function readBoolean(raw: unknown, param: string): Read<boolean> {
   return fail(
     'value',
     param,
-    `${param} must be TRUE/FALSE, 1/0 or 是/否; got ${got(raw)}.`,
-    `${param} 应为 TRUE/FALSE、1/0 或 是/否，实际为 ${got(raw)}。`,
+    `${paramLabel(param, 'zh')} must be TRUE/FALSE, 1/0 or 是/否; got ${got(raw)}.`,
+    `${paramLabel(param, 'zh')} 应为 TRUE/FALSE、1/0 或 是/否，实际为 ${got(raw)}。`,
   );
 }
 
@@ -174,7 +175,7 @@ export function notAList(param: string): RuleFail {
     'value',
     param,
     `${param} must be a row or column of monthly figures.`,
-    `${param} 应为按月排列的一行或一列数据。`,
+    `${paramLabel(param, 'zh')} 应为按月排列的一行或一列数据。`,
   );
 }
 
@@ -188,7 +189,7 @@ export function readRole(raw: unknown, param = 'role'): Read<Role> {
         'value',
         param,
         `${param} ${got(raw)} is not a role; use ${ROLE_CHOICES_EN}.`,
-        `${param} ${got(raw)} 不是有效的考核对象，应为 ${ROLE_CHOICES_ZH}。`,
+        `${paramLabel(param, 'zh')} ${got(raw)} 不是有效的考核对象，应为 ${ROLE_CHOICES_ZH}。`,
       );
     }
   }
@@ -197,6 +198,6 @@ export function readRole(raw: unknown, param = 'role'): Read<Role> {
     'value',
     param,
     `${param} must be a role name; got ${got(raw)}. Use ${ROLE_CHOICES_EN}.`,
-    `${param} 应为考核对象名称，实际为 ${got(raw)}；应为 ${ROLE_CHOICES_ZH}。`,
+    `${paramLabel(param, 'zh')} 应为考核对象名称，实际为 ${got(raw)}；应为 ${ROLE_CHOICES_ZH}。`,
   );
 }

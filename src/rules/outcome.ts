@@ -2,6 +2,7 @@
  * Art. 14 grade outcome (POLICY §2): rules tried in order, the first that holds decides
  * (DMN hit policy FIRST), and its article is the reason.
  */
+import { articleText } from './article';
 import { Decimal, roundHalfAway } from './decimal';
 import { meets, num, opSymbol } from './compare';
 import { percent, plain, yuan } from './format';
@@ -337,7 +338,7 @@ function explanation(d: Decision, f: Facts): Explanation {
     article: d.article,
     text: {
       en: `${d.article}: ${d.held.en} → ${d.outcome}`,
-      zh: `${d.article}：${d.held.zh} → ${OUTCOME_ZH[d.outcome]}`,
+      zh: `${articleText(d.article, 'zh')}：${d.held.zh} → ${OUTCOME_ZH[d.outcome]}`,
     },
     values: {
       role: f.role,

@@ -1,6 +1,7 @@
 /**
  * Promotion of a business agent, Art. 21 (POLICY §7), and qualification, Art. 9–11 (§8).
  */
+import { articleText } from './article';
 import { num } from './compare';
 import { yuan } from './format';
 import { readBoolean, readNumber, readOptionalBoolean } from './input';
@@ -36,16 +37,16 @@ export function promotionEligible(
     text: window
       ? {
           en: `${p.article}: ${months.value} months ≤ ${window.maxMonths} and deposits ${yuan(deposits.value)} ≥ ${yuan(num(window.minDeposits))} → eligible`,
-          zh: `${p.article}：${window.source}（${months.value} 个月，日均存款 ${yuan(deposits.value)}）→ 可聘为客户经理`,
+          zh: `${articleText(p.article, 'zh')}：${window.source}（${months.value} 个月，日均存款 ${yuan(deposits.value)}）→ 可聘为客户经理`,
         }
       : notable.value
         ? {
             en: `${p.article}: another notable achievement → eligible`,
-            zh: `${p.article}：有其他突出业绩 → 可聘为客户经理`,
+            zh: `${articleText(p.article, 'zh')}：有其他突出业绩 → 可聘为客户经理`,
           }
         : {
             en: `${p.article}: ${months.value} months, deposits ${yuan(deposits.value)}: no window reached → not eligible`,
-            zh: `${p.article}：${months.value} 个月，日均存款 ${yuan(deposits.value)}，未达到条件 → 暂不符合`,
+            zh: `${articleText(p.article, 'zh')}：${months.value} 个月，日均存款 ${yuan(deposits.value)}，未达到条件 → 暂不符合`,
           },
     values: {
       months: months.value.toNumber(),
@@ -73,7 +74,7 @@ export function qualification(
       article: 'Art. 9',
       text: {
         en: 'Art. 9: examination passed → QUALIFIED (grade by the ranking of composite scores)',
-        zh: 'Art. 9：资格考试通过 → 合格（按综合成绩排名定级）',
+        zh: '第九条：资格考试通过 → 合格（按综合成绩排名定级）',
       },
       values: { passed: true },
     }));
@@ -88,11 +89,11 @@ export function qualification(
     text: provisional
       ? {
           en: `Art. 10: failed, but deposits ${yuan(deposits.value)} ≥ ${yuan(num(q.provisionalDeposits.value))} → provisionally JUNIOR; must pass within a year or become an AGENT`,
-          zh: `Art. 10：考试未通过，但累计日均存款 ${yuan(deposits.value)} ≥ ${yuan(num(q.provisionalDeposits.value))} → 暂聘为初级客户经理，一年内须通过考试，否则转为业务代办员`,
+          zh: `第十条：考试未通过，但累计日均存款 ${yuan(deposits.value)} ≥ ${yuan(num(q.provisionalDeposits.value))} → 暂聘为初级客户经理，一年内须通过考试，否则转为业务代办员`,
         }
       : {
           en: `Art. 11: failed and deposits ${yuan(deposits.value)} < ${yuan(num(q.provisionalDeposits.value))} → NOT_QUALIFIED (may be hired as an agent)`,
-          zh: `Art. 11：考试未通过且累计日均存款 ${yuan(deposits.value)} < ${yuan(num(q.provisionalDeposits.value))} → 不合格（可聘为业务代办员）`,
+          zh: `第十一条：考试未通过且累计日均存款 ${yuan(deposits.value)} < ${yuan(num(q.provisionalDeposits.value))} → 不合格（可聘为业务代办员）`,
         },
     values: { passed: false, deposits: deposits.value.toNumber(), result },
   }));

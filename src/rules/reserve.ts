@@ -2,6 +2,8 @@
  * Personal risk reserve, Art. 25(2) (POLICY §4): 20% of each month's income withheld until
  * the account reaches its cap; refunded half a year after leaving, less losses caused.
  */
+import { LABELS } from './labels';
+import { articleText } from './article';
 import { Decimal, roundHalfAway } from './decimal';
 import { num } from './compare';
 import { yuan } from './format';
@@ -21,7 +23,7 @@ function readCappedRole(raw: unknown, policy: Policy): Read<ManagerGrade> {
       'na',
       'role',
       `role ${role.value} has no risk-reserve cap in ${policy.reserve.article}.`,
-      `考核对象 ${role.value} 在${policy.reserve.article}中没有风险金上限，不适用。`,
+      `考核对象 ${LABELS[role.value].zh} 在${articleText(policy.reserve.article, 'zh')}中没有风险金上限，不适用。`,
     );
   }
   return { ok: true, value: role.value };
@@ -67,8 +69,8 @@ export function riskReserve(
           ? `${r.article}: ${yuan(num(r.rate).times(100))}% of ${yuan(income.value)} is ${yuan(share)}; only ${yuan(deduction)} left to the ${yuan(cap)} cap (balance ${yuan(balance.value)})`
           : `${r.article}: ${yuan(num(r.rate).times(100))}% of ${yuan(income.value)} = ${yuan(deduction)} (balance ${yuan(balance.value)}, cap ${yuan(cap)})`,
         zh: capped
-          ? `${r.article}：收入 ${yuan(income.value)} 的 ${yuan(num(r.rate).times(100))}% 为 ${yuan(share)}；距上限 ${yuan(cap)} 仅余 ${yuan(deduction)}（余额 ${yuan(balance.value)}）`
-          : `${r.article}：收入 ${yuan(income.value)} × ${yuan(num(r.rate).times(100))}% = ${yuan(deduction)}（余额 ${yuan(balance.value)}，上限 ${yuan(cap)}）`,
+          ? `${articleText(r.article, 'zh')}：收入 ${yuan(income.value)} 的 ${yuan(num(r.rate).times(100))}% 为 ${yuan(share)}；距上限 ${yuan(cap)} 仅余 ${yuan(deduction)}（余额 ${yuan(balance.value)}）`
+          : `${articleText(r.article, 'zh')}：收入 ${yuan(income.value)} × ${yuan(num(r.rate).times(100))}% = ${yuan(deduction)}（余额 ${yuan(balance.value)}，上限 ${yuan(cap)}）`,
       },
       values: {
         role: role.value,
@@ -151,7 +153,7 @@ export function reserveSchedule(
     article: policy.reserve.article,
     text: {
       en: `${policy.reserve.article}: ${last + 1} months, closing balance ${yuan(balance)}`,
-      zh: `${policy.reserve.article}：共 ${last + 1} 个月，期末余额 ${yuan(balance)}`,
+      zh: `${articleText(policy.reserve.article, 'zh')}：共 ${last + 1} 个月，期末余额 ${yuan(balance)}`,
     },
     values: { role: role.value, opening: opening.value.toNumber(), closing: balance.toNumber() },
   }));
@@ -179,7 +181,7 @@ export function reserveRefund(
       article: r.article,
       text: {
         en: `${r.article}: pending — ${months.value} of ${wait} months since leaving`,
-        zh: `${r.article}：尚未到期——离职或调岗 ${months.value} 个月，满 ${wait} 个月后退还`,
+        zh: `${articleText(r.article, 'zh')}：尚未到期——离职或调岗 ${months.value} 个月，满 ${wait} 个月后退还`,
       },
       values: {
         balance: balance.value.toNumber(),
@@ -195,7 +197,7 @@ export function reserveRefund(
     article: r.article,
     text: {
       en: `${r.article}: balance ${yuan(balance.value)} − loss ${yuan(loss.value)} = ${yuan(refund)}${refund.isNegative() ? ' (still owed in full)' : ''}`,
-      zh: `${r.article}：余额 ${yuan(balance.value)} − 损失 ${yuan(loss.value)} = ${yuan(refund)}${refund.isNegative() ? '（仍须全额赔偿）' : ''}`,
+      zh: `${articleText(r.article, 'zh')}：余额 ${yuan(balance.value)} − 损失 ${yuan(loss.value)} = ${yuan(refund)}${refund.isNegative() ? '（仍须全额赔偿）' : ''}`,
     },
     values: {
       balance: balance.value.toNumber(),

@@ -1,6 +1,8 @@
 /**
  * Art. 13 appraisal score (POLICY §1): four items and their total, exact, with the explanation.
  */
+import { articleText } from './article';
+import { LABELS } from './labels';
 import { Decimal, roundHalfAway } from './decimal';
 import { num } from './compare';
 import { readNumber, readRole, type NumberKind, type Read } from './input';
@@ -43,7 +45,7 @@ export function notScored(role: Role, what: string, article: string): RuleFail {
     'na',
     'role',
     `role ${role} has no ${article} ${what}.`,
-    `考核对象 ${role} 不适用${article}的${what === 'score' ? '考核得分' : '考核结果'}。`,
+    `考核对象 ${LABELS[role].zh} 不适用${articleText(article, 'zh')}的${what === 'score' ? '考核得分' : '考核结果'}。`,
   );
 }
 
@@ -90,7 +92,7 @@ export function scoreBreakdown(
       'num',
       'npl_ratio',
       `npl_ratio ${npl.value} is in no band of ${s.npl.article}.`,
-      `npl_ratio ${npl.value} 不在${s.npl.article}的任何区间内。`,
+      `不良率 ${npl.value} 不在${articleText(s.npl.article, 'zh')}的任何区间内。`,
     );
   }
   const c = linearPoints(s.collection, collection.value, policy.options);
@@ -114,7 +116,7 @@ export function scoreBreakdown(
       article: s.article,
       text: {
         en: `${s.article}: deposit ${p(d.points)} + NPL ${p(n.points)} + collection ${p(c.points)} + fourth ${p(f.points)} = ${total}`,
-        zh: `${s.article}：存款 ${p(d.points)} + 不良率 ${p(n.points)} + 收贷收息 ${p(c.points)} + 第四项 ${p(f.points)} = ${total}`,
+        zh: `${articleText(s.article, 'zh')}：存款 ${p(d.points)} + 不良率 ${p(n.points)} + 收贷收息 ${p(c.points)} + 第四项 ${p(f.points)} = ${total}`,
       },
       values: {
         role: role.value,
@@ -123,10 +125,14 @@ export function scoreBreakdown(
         collection: p(c.points),
         fourth: p(f.points),
         total: total.toNumber(),
-        depositRule: d.how,
-        nplRule: n.how,
-        collectionRule: c.how,
-        fourthRule: f.how,
+        depositRule: d.how.en,
+        depositRuleZh: d.how.zh,
+        nplRule: n.how.en,
+        nplRuleZh: n.how.zh,
+        collectionRule: c.how.en,
+        collectionRuleZh: c.how.zh,
+        fourthRule: f.how.en,
+        fourthRuleZh: f.how.zh,
         range: `${num(s.totalRange[role.value].min)}–${num(s.totalRange[role.value].max)}`,
       },
     };

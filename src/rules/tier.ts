@@ -2,6 +2,7 @@
  * Client size per grade, Art. 12 (POLICY §6): tried from the top, the first rule that holds
  * decides; a client in the 3–5 million deposit gap is managed one grade up and flagged.
  */
+import { articleText } from './article';
 import { Decimal } from './decimal';
 import { holds, num, opSymbol } from './compare';
 import { yuan } from './format';
@@ -59,7 +60,7 @@ export function clientTier(
     article: rule.article,
     text: {
       en: `${rule.article}: ${conditions} → ${rule.grade}${rule.gap ? ' (policy gap: no band covers 3–5 million deposits; managed one grade up)' : ''}`,
-      zh: `${rule.article}：${rule.source} → ${LABELS[rule.grade].zh}${rule.gap ? '（办法空白：存款300万—500万元无对应档次，由上一级管理）' : ''}`,
+      zh: `${articleText(rule.article, 'zh')}：${rule.source} → ${LABELS[rule.grade].zh}${rule.gap ? '（办法空白：存款300万—500万元无对应档次，由上一级管理）' : ''}`,
     },
     values: {
       deposits: deposits.value.toNumber(),

@@ -75,11 +75,24 @@ export function findingsDigest(findings: readonly Finding[]): string {
   return sha256Hex(`[${list.join(',')}]`);
 }
 
-/** The hash of a record: SHA-256 of every field but `hash`, canonical (keys sorted). */
-export function recordHash(record: Omit<AuditRecord, 'hash'>): string {
+/**
+ * A record's canonical form: every field but `hash` (previous hash included) as JSON with keys
+ * sorted and no spaces. What the hash covers, and what a signature signs.
+ */
+export function recordCanonical(record: Omit<AuditRecord, 'hash'>): string {
   const body: Record<string, unknown> = {};
   for (const k of LOG_HEADER) if (k !== 'hash') body[k] = record[k];
-  return sha256Hex(canonicalJson(body));
+  return canonicalJson(body);
+}
+
+/** The canonical form as UTF-8 bytes. */
+export function recordBytes(record: Omit<AuditRecord, 'hash'>): Uint8Array {
+  return new TextEncoder().encode(recordCanonical(record));
+}
+
+/** The hash of a record: SHA-256 of its canonical form (recordCanonical), hex. */
+export function recordHash(record: Omit<AuditRecord, 'hash'>): string {
+  return sha256Hex(recordCanonical(record));
 }
 
 /** The next record after `previous` (undefined for the first record of a log). */

@@ -1,7 +1,9 @@
 /**
- * Audit (SHEETS.md, for the audit and monitoring office): after a full recalculation, every
- * appraisal row is recomputed independently with the rules core and compared with what the
- * sheet shows: the score (Art. 13) at its 2 decimals, the outcome (Art. 14, decided on the
+ * Audit (SHEETS.md, for the audit and monitoring office). Two values of every computed cell are
+ * compared with the policy: the value the workbook REPORTED (as read before anything was
+ * recalculated: what a printout, a viewer or anyone opening the file sees; `reported` grids)
+ * and the value after a full recalculation. Every appraisal row is recomputed independently
+ * with the rules core and compared: the score (Art. 13) at its 2 decimals, the outcome (Art. 14, decided on the
  * recomputed score) as a code or its label, the risk-reserve deduction (Art. 25(2)) at 0.01
  * yuan. A difference is stale (the cell holds the right call on its own row's inputs: its
  * cached value is out of date) or a mismatch (anything else). Validation's findings are part
@@ -24,6 +26,8 @@ import {
   type Role,
   type RuleError,
   type RuleResult,
+  type Text,
+  articleText,
   DEFAULT_POLICY,
 } from '../rules';
 import type { FormulaStatus, RowInfo } from './check-appraisal';
@@ -31,22 +35,47 @@ import { APPRAISAL_KEYS, COMPUTED, type ColumnKey, type ComputedKey } from './co
 import { countFindings, type Counts, type Finding } from './findings';
 import type { CellValue, Grid } from './grid';
 import { columnLabel } from './headers';
+import { REPORT_HEADER_START, REPORT_TITLE } from './own-sheets';
+import { ruleLabel } from './rule-labels';
 import { roleInputTable } from './role-inputs';
 import type { FoundTable, LocatedTable } from './tables';
 import { validateTables, type ValidateOptions } from './validate';
 
-export type AuditOptions = ValidateOptions;
+export interface AuditOptions extends ValidateOptions {
+  /**
+   * The same sheets as read BEFORE recalculation (the file's cached values, or in Excel the
+   * values on screen under manual calculation). Without them the recalculated grids stand for
+   * both.
+   */
+  readonly reported?: readonly Grid[];
+}
 
-export type Verdict = 'ok' | 'mismatch' | 'stale';
+/** `busy`: the host was still calculating the cell (`#BUSY!`); it is not compared. */
+export type Verdict = 'ok' | 'mismatch' | 'stale' | 'busy';
+
+/** What Excel shows while an asynchronous custom function is still computing. */
+export const BUSY = '#BUSY!';
+
+function isBusy(v: CellValue): boolean {
+  return typeof v === 'string' && v.trim().toUpperCase() === BUSY;
+}
 
 export interface AuditCell {
   readonly key: ComputedKey;
   readonly address: string;
   /** The policy's value: a number, an outcome code, or the Excel error the function gives. */
   readonly expected: CellValue;
+  /** The value the workbook reported, read before recalculation. */
+  readonly reported: CellValue;
+  /** The value after recalculation. */
   readonly shown: CellValue;
   readonly formula: string | null;
   readonly formulaStatus: FormulaStatus;
+  /** The reported value against the policy. */
+  readonly reportedVerdict: Verdict;
+  /** The recalculated value against the policy (never `stale`). */
+  readonly recalculatedVerdict: Verdict;
+  /** The cell's overall verdict: the reported one when it differs, else the recalculated one. */
   readonly verdict: Verdict;
 }
 
@@ -65,9 +94,13 @@ export interface AuditRow {
 export interface AuditCounts extends Counts {
   readonly rows: number;
   readonly tables: number;
-  /** Computed cells whose shown value differs from the policy's (stale ones included). */
+  /** Computed cells whose reported or recalculated value differs from the policy's (stale ones included). */
   readonly mismatches: number;
   readonly stale: number;
+  /** Of the mismatches, cells whose reported value differs from the policy's. */
+  readonly reportedMismatches: number;
+  /** Cells still calculating (`#BUSY!`) when read: not compared. */
+  readonly busy: number;
   readonly overwritten: number;
   readonly unexpected: number;
 }
@@ -172,10 +205,19 @@ export function auditWorkbook(grids: readonly Grid[], options: AuditOptions = {}
   const auditFindings: Finding[] = [];
   const rows: AuditRow[] = [];
   let mismatches = 0;
+  let reportedMismatches = 0;
+  let busy = 0;
+  const reported = options.reported ? reportedLookup(options.reported) : undefined;
   for (const { table, rows: infos } of validated.appraisal) {
     for (const info of infos) {
-      const row = auditRow(table, info, policy, auditFindings, byRow);
-      for (const c of row.cells) if (c.verdict !== 'ok') mismatches++;
+      const row = auditRow(table, info, policy, auditFindings, byRow, reported);
+      for (const c of row.cells) {
+        if (c.verdict === 'busy') busy++;
+        else if (c.verdict !== 'ok') mismatches++;
+        if (c.reportedVerdict === 'mismatch' || c.reportedVerdict === 'stale') {
+          reportedMismatches++;
+        }
+      }
       rows.push(row);
     }
   }
@@ -193,6 +235,8 @@ export function auditWorkbook(grids: readonly Grid[], options: AuditOptions = {}
       tables: validated.report.counts.tables,
       mismatches,
       stale: counts.byRule['audit.stale'] ?? 0,
+      reportedMismatches,
+      busy,
       overwritten: counts.byRule['formula.overwritten'] ?? 0,
       unexpected: counts.byRule['formula.unexpected'] ?? 0,
     },
@@ -211,12 +255,37 @@ function inputsFor(policy: Policy): ReturnType<typeof roleInputTable> {
   return t;
 }
 
+/** A value of the reported grids by sheet and 0-based sheet position; undefined outside them. */
+type Lookup = (sheet: string, row: number, col: number) => CellValue | undefined;
+
+function reportedLookup(grids: readonly Grid[]): Lookup {
+  const bySheet = new Map<string, Grid[]>();
+  for (const g of grids) {
+    const k = g.sheet.toLowerCase();
+    const list = bySheet.get(k);
+    if (list === undefined) bySheet.set(k, [g]);
+    else list.push(g);
+  }
+  return (sheet, row, col) => {
+    for (const g of bySheet.get(sheet.toLowerCase()) ?? []) {
+      const y = row - g.top;
+      const x = col - g.left;
+      if (y >= 0 && y < g.values.length && x >= 0) {
+        const r = g.values[y];
+        if (x < r.length) return r[x] ?? null;
+      }
+    }
+    return undefined;
+  };
+}
+
 function auditRow(
   t: LocatedTable,
   info: RowInfo,
   policy: Policy,
   out: Finding[],
   byRow: Map<string, Finding[]>,
+  reported: Lookup | undefined,
 ): AuditRow {
   const { grid, col } = t;
   const v = grid.values[info.r];
@@ -280,66 +349,112 @@ function auditRow(
 
   const cells: AuditCell[] = [];
   const rowFindings: Finding[] = [...(byRow.get(`${grid.sheet}\u0000${sheetRow}`) ?? [])];
-  let scoreOk = true;
+  // The outcome is stale only when the score it reads is right (else the score is the cause).
+  let scoreReportedOk = true;
+  let scoreRecalcOk = true;
   for (const key of ['score', 'outcome', 'reserve_deduction'] as const) {
     const e = expected[key];
     const c = col[key];
     if (e === undefined || c === undefined) continue;
     const shownValue = v[c] ?? null;
-    // A cell left empty where the function does not apply to the role (an agent's score, a
-    // branch head's reserve: #N/A) agrees with the policy; validation accepts it too.
-    const notApplicable =
-      !e.result.ok && e.result.error.kind === 'na' && shownValue === null && !f?.[c];
-    const same =
-      notApplicable ||
+    const fromFile = reported?.(grid.sheet, grid.top + info.r, grid.left + c);
+    const reportedValue = fromFile === undefined ? shownValue : fromFile;
+    const agrees = (value: CellValue): boolean =>
+      // A cell left empty where the function does not apply to the role (an agent's score, a
+      // branch head's reserve: #N/A) agrees with the policy; validation accepts it too.
+      (!e.result.ok && e.result.error.kind === 'na' && value === null && !f?.[c]) ||
       (key === 'outcome'
-        ? sameOutcome(shownValue, e)
+        ? sameOutcome(value, e)
         : sameNumber(
-            shownValue,
+            value,
             e,
             key === 'score' ? policy.score.totalPlaces : policy.reserve.moneyPlaces,
           ));
-    if (key === 'score') scoreOk = same;
     const status = info.formulas[key] ?? 'blank';
-    // A call on the row's own inputs showing another value was not recalculated; for the
-    // outcome, only when the score it reads is right (else the score cell is the cause).
-    const verdict: Verdict = same
-      ? 'ok'
-      : status === 'own' && (key !== 'outcome' || scoreOk)
-        ? 'stale'
-        : 'mismatch';
+    const reportedOk = agrees(reportedValue);
+    const recalcOk = agrees(shownValue);
+    if (key === 'score') {
+      scoreReportedOk = reportedOk;
+      scoreRecalcOk = recalcOk;
+    }
+    // A call on the row's own inputs showing another value was not recalculated: stale.
+    const reportedVerdict: Verdict = isBusy(reportedValue)
+      ? 'busy'
+      : reportedOk
+        ? 'ok'
+        : status === 'own' && (key !== 'outcome' || scoreReportedOk)
+          ? 'stale'
+          : 'mismatch';
+    const recalculatedVerdict: Verdict = isBusy(shownValue) ? 'busy' : recalcOk ? 'ok' : 'mismatch';
+    const verdict: Verdict =
+      reportedVerdict === 'stale' || reportedVerdict === 'mismatch'
+        ? reportedVerdict
+        : recalculatedVerdict === 'mismatch'
+          ? 'mismatch'
+          : reportedVerdict === 'busy' || recalculatedVerdict === 'busy'
+            ? 'busy'
+            : 'ok';
     const address = `${t.letters[c]}${sheetRow}`;
     cells.push({
       key,
       address,
       expected: e.value,
+      reported: reportedValue,
       shown: shownValue,
       formula: f?.[c] ?? null,
       formulaStatus: status,
+      reportedVerdict,
+      recalculatedVerdict,
       verdict,
     });
     if (verdict === 'ok') continue;
     const spec = COMPUTED[key];
     const label = { zh: columnLabel(key, 'zh'), en: columnLabel(key, 'en') };
     const because = why(e);
+    const both = reported !== undefined;
+    // After recalculation, when that differs from what the file reported.
+    const after =
+      both && reportedVerdict !== 'ok' && !Object.is(shownValue, reportedValue)
+        ? {
+            en: `; after recalculation it shows ${text(shownValue)}`,
+            zh: `；重新计算后显示 ${text(shownValue)}`,
+          }
+        : { en: '', zh: '' };
+    let message: Text;
+    if (verdict === 'busy') {
+      message = {
+        en: `${label.en} was still calculating (${BUSY}) when read, after waiting for Excel; it was not compared with the policy's ${text(e.value)}. Audit again when Excel has finished.`,
+        zh: `${label.zh}读取时仍在计算（${BUSY}），等待后仍未完成；未与按办法应得的 ${text(e.value)} 比较。请待 Excel 计算完成后重新稽核。`,
+      };
+    } else if (verdict === 'stale') {
+      message = {
+        en: `${label.en}: the file shows ${text(reportedValue)} but CM.${spec.fn} on this row's inputs gives ${text(e.value)}: the saved value is out of date${after.en}. (${because.en})`,
+        zh: `${label.zh}：文件中显示 ${text(reportedValue)}，但按本行输入 CM.${spec.fn} 应为 ${text(e.value)}：保存的值已过期${after.zh}。（${because.zh}）`,
+      };
+    } else if (reportedVerdict === 'mismatch') {
+      const cause = mismatchCause(status, key, scoreReportedOk);
+      message = {
+        en: `${label.en}: the file shows ${text(reportedValue)}; the policy gives ${text(e.value)}${cause.en}${after.en}. (${because.en})`,
+        zh: `${label.zh}：文件中显示 ${text(reportedValue)}；按办法应为 ${text(e.value)}${cause.zh}${after.zh}。（${because.zh}）`,
+      };
+    } else {
+      const cause = mismatchCause(status, key, scoreRecalcOk);
+      const when = both ? { en: ' after recalculation', zh: '重新计算后' } : { en: '', zh: '' };
+      message = {
+        en: `${label.en} shows ${text(shownValue)}${when.en}; the policy gives ${text(e.value)}${cause.en}. (${because.en})`,
+        zh: `${label.zh}${when.zh}显示 ${text(shownValue)}；按办法应为 ${text(e.value)}${cause.zh}。（${because.zh}）`,
+      };
+    }
     const finding: Finding = {
-      severity: 'error',
+      severity: verdict === 'busy' ? 'warning' : 'error',
       sheet: grid.sheet,
       address,
       row: sheetRow,
       column: key,
-      rule: verdict === 'stale' ? 'audit.stale' : 'audit.mismatch',
+      rule:
+        verdict === 'busy' ? 'audit.busy' : verdict === 'stale' ? 'audit.stale' : 'audit.mismatch',
       article: spec.article,
-      message:
-        verdict === 'stale'
-          ? {
-              en: `${label.en} shows ${text(shownValue)} but CM.${spec.fn} on this row's inputs gives ${text(e.value)}: the cached value is out of date; recalculate. (${because.en})`,
-              zh: `${label.zh}显示 ${text(shownValue)}，但按本行输入 CM.${spec.fn} 应为 ${text(e.value)}：缓存值已过期，请重新计算。（${because.zh}）`,
-            }
-          : {
-              en: `${label.en} shows ${text(shownValue)}; the policy gives ${text(e.value)}${mismatchCause(status, key, scoreOk).en}. (${because.en})`,
-              zh: `${label.zh}显示 ${text(shownValue)}；按办法应为 ${text(e.value)}${mismatchCause(status, key, scoreOk).zh}。（${because.zh}）`,
-            },
+      message,
     };
     out.push(finding);
     rowFindings.push(finding);
@@ -381,22 +496,20 @@ function mismatchCause(
 }
 
 const REPORT_TEXT = {
-  title: { zh: '稽核报告', en: 'Audit report' },
+  title: REPORT_TITLE,
   policy: { zh: '政策版本', en: 'Policy' },
   rows: { zh: '行数', en: 'Rows' },
   errors: { zh: '错误', en: 'Errors' },
   warnings: { zh: '警告', en: 'Warnings' },
   mismatches: { zh: '不一致', en: 'Mismatches' },
+  reportedMismatches: { zh: '文件报送值不一致', en: 'Reported values wrong' },
+  // The first six cells are the report's marker (own-sheets.ts REPORT_HEADER_START).
   header: {
     zh: [
-      '行',
-      '工作表',
-      '单元格',
-      '工号',
-      '姓名',
-      '列',
-      '预期',
-      '显示',
+      ...REPORT_HEADER_START.zh,
+      '按办法',
+      '文件报送值',
+      '重算后',
       '结果',
       '严重性',
       '规则',
@@ -404,14 +517,10 @@ const REPORT_TEXT = {
       '发现',
     ],
     en: [
-      'Row',
-      'Sheet',
-      'Cell',
-      'ID',
-      'Name',
-      'Column',
-      'Expected',
-      'Shown',
+      ...REPORT_HEADER_START.en,
+      'Policy',
+      'Reported',
+      'Recalculated',
       'Result',
       'Severity',
       'Rule',
@@ -423,6 +532,7 @@ const REPORT_TEXT = {
     ok: { zh: '一致', en: 'OK' },
     mismatch: { zh: '不一致', en: 'Mismatch' },
     stale: { zh: '未重算', en: 'Stale' },
+    busy: { zh: '仍在计算', en: 'Still calculating' },
   },
   severity: { error: { zh: '错误', en: 'Error' }, warning: { zh: '警告', en: 'Warning' } },
 } as const;
@@ -434,7 +544,9 @@ export interface ReportRowsOptions {
 
 /**
  * The report as rows for a report sheet: a title block with the policy and counts, then one
- * line per computed cell (expected, shown, result) and per finding, headers in `lang`.
+ * line per computed cell (the policy's value, the value the file reported, the value after
+ * recalculation, the result) and per finding, headers in `lang`. Row 1 and row 5 are the
+ * report's marker (own-sheets.ts).
  */
 export function auditReportRows(
   report: AuditReport,
@@ -455,6 +567,8 @@ export function auditReportRows(
       c.warnings,
       T.mismatches[lang],
       c.mismatches,
+      T.reportedMismatches[lang],
+      c.reportedMismatches,
     ],
     [],
     [...T.header[lang]],
@@ -469,9 +583,10 @@ export function auditReportRows(
     null,
     null,
     null,
+    null,
     T.severity[f.severity][lang],
-    f.rule,
-    f.article,
+    ruleLabel(f.rule, lang),
+    articleText(f.article, lang),
     f.message[lang],
   ];
   const placed = new Set<Finding>();
@@ -488,11 +603,12 @@ export function auditReportRows(
         row.name,
         columnLabel(cell.key, lang),
         cell.expected,
+        cell.reported,
         cell.shown,
         T.verdict[cell.verdict][lang],
         first !== undefined ? T.severity[first.severity][lang] : null,
-        first?.rule ?? null,
-        first?.article ?? null,
+        first !== undefined ? ruleLabel(first.rule, lang) : null,
+        first !== undefined ? articleText(first.article, lang) : null,
         first?.message[lang] ?? null,
       ]);
       for (const f of onCell) placed.add(f);

@@ -127,7 +127,7 @@ function role(ctx: Context, t: LocatedTable, r: number, raw: unknown): Role | un
   if (isBlank(raw)) {
     cellFinding(ctx, t, r, 'role', 'error', 'input.missing', '§0', {
       en: 'Role is blank; every row needs a role (POLICY §0).',
-      zh: '考核对象为空；每一行都必须填写考核对象（§0）。',
+      zh: '考核对象为空；每一行都必须填写考核对象。',
     });
   } else {
     // The rules core's message lists the accepted values.
@@ -196,7 +196,8 @@ export function checkAppraisal(ctx: Context, t: LocatedTable, keep?: RowInfo[]):
           tc.kind.percent &&
           typeof raw === 'number' &&
           raw > 1 &&
-          (tc.kind.kind === 'growth' || raw <= 100)
+          raw / 100 >= tc.kind.percent.lo &&
+          raw / 100 <= tc.kind.percent.hi
         ) {
           percentTyped(ctx, t, r, tc, raw);
           continue;
@@ -239,7 +240,7 @@ function roleChecks(ctx: Context, t: LocatedTable, r: number, inputs: RoleInputs
     const l = label(key);
     cellFinding(ctx, t, r, key, 'error', 'input.missing', articleOf(key, ctx.policy), {
       en: `${l.en} is blank; this role needs it (a blank never counts as 0, POLICY §0).`,
-      zh: `${l.zh}为空；该考核对象必须填写（空白不按 0 计，§0）。`,
+      zh: `${l.zh}为空；该考核对象必须填写（空白不按 0 计）。`,
     });
   }
   for (const key of inputs.unused) {

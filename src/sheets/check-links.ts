@@ -3,6 +3,7 @@
  * policy gap) and the loans table (Art. 25(3): single-loan authority), each row linked to its
  * manager in the appraisal table by manager_id.
  */
+import { articleText } from '../rules';
 import {
   clientTier,
   isBlank,
@@ -49,7 +50,7 @@ function money(ctx: Context, t: LocatedTable, r: number, key: ColumnKey): unknow
     const l = label(key);
     cellFinding(ctx, t, r, key, 'error', 'input.missing', article, {
       en: `${l.en} is blank; a value is required (a blank never counts as 0, POLICY §0).`,
-      zh: `${l.zh}为空，必须填写（空白不按 0 计，§0）。`,
+      zh: `${l.zh}为空，必须填写（空白不按 0 计）。`,
     });
     return undefined;
   }
@@ -101,15 +102,15 @@ function manager(
 function linkChecks(ctx: Context, t: LocatedTable, article: string): boolean {
   if (t.col.manager_id === undefined) {
     tableFinding(ctx, t, 'manager_id', 'warning', 'column.missing', article, {
-      en: `The table has no Manager ID column (客户经理工号); ${article} cannot be checked against the managers' grades.`,
-      zh: `表中没有“客户经理工号”列；无法按客户经理级别检查${article}。`,
+      en: `The table has no Manager ID column (客户经理工号); ${articleText(article, 'zh')} cannot be checked against the managers' grades.`,
+      zh: `表中没有“客户经理工号”列；无法按客户经理级别检查${articleText(article, 'zh')}。`,
     });
     return false;
   }
   if (ctx.managers.size === 0) {
     tableFinding(ctx, t, 'manager_id', 'warning', 'table.no-appraisal', article, {
       en: `No appraisal table with Employee IDs was given, so managers' grades are unknown; ${article} is not checked.`,
-      zh: `未提供含工号的考核表，客户经理级别未知；未检查${article}。`,
+      zh: `未提供含工号的考核表，客户经理级别未知；未检查${articleText(article, 'zh')}。`,
     });
     return false;
   }
@@ -125,7 +126,7 @@ export function checkClients(ctx: Context, t: LocatedTable): void {
       const l = label(key);
       tableFinding(ctx, t, key, 'error', 'column.missing', article, {
         en: `The table has no ${l.en} column (${l.zh}); ${article} reads both deposits and loans.`,
-        zh: `表中没有“${l.zh}”列；${article}需要存款和贷款两项。`,
+        zh: `表中没有“${l.zh}”列；${articleText(article, 'zh')}需要存款和贷款两项。`,
       });
     }
   }

@@ -46,8 +46,16 @@ export type CellKind =
   | { readonly type: 'id' }
   | { readonly type: 'role' }
   | { readonly type: 'boolean' }
-  /** `percent`: a rate column where 99.5 typed for 99.5% is a likely slip. */
-  | { readonly type: 'number'; readonly kind: NumberKind; readonly percent?: boolean }
+  /**
+   * `percent`: a rate column where 99.5 typed for 99.5% is a likely slip, with the range its
+   * value realistically takes: a percent reading is suggested only when it lands there (an NPL
+   * ratio of 150 is not 1.5%, a collection rate of 5 is not 5%).
+   */
+  | {
+      readonly type: 'number';
+      readonly kind: NumberKind;
+      readonly percent?: { readonly lo: number; readonly hi: number };
+    }
   | { readonly type: 'computed' };
 
 const text = { type: 'text' } as const;
@@ -60,11 +68,13 @@ export const CELL_KINDS: Readonly<Record<ColumnKey, CellKind>> = {
   name: text,
   branch: text,
   role: { type: 'role' },
-  deposit_growth: { type: 'number', kind: 'growth', percent: true },
+  // Realistic ranges of the percent reading (not policy thresholds): growth from −100% to
+  // +500%, an NPL ratio up to 20%, a collection rate from 50%.
+  deposit_growth: { type: 'number', kind: 'growth', percent: { lo: -1, hi: 5 } },
   new_deposits: money,
-  npl_ratio: { type: 'number', kind: 'rate', percent: true },
-  collection_rate: { type: 'number', kind: 'rate', percent: true },
-  fee_growth: { type: 'number', kind: 'growth', percent: true },
+  npl_ratio: { type: 'number', kind: 'rate', percent: { lo: 0, hi: 0.2 } },
+  collection_rate: { type: 'number', kind: 'rate', percent: { lo: 0.5, hi: 1 } },
+  fee_growth: { type: 'number', kind: 'growth', percent: { lo: -1, hi: 5 } },
   new_accounts: count,
   months_below_base: count,
   violation_points: { type: 'number', kind: 'amount' },

@@ -30,6 +30,7 @@ export const FINDING_RULES = [
   'loan.above-authority',
   'audit.mismatch',
   'audit.stale',
+  'audit.busy',
 ] as const;
 
 export type FindingRule = (typeof FINDING_RULES)[number];

@@ -67,6 +67,8 @@ export {
   auditLogFields,
   findingsDigest,
   logToRows,
+  recordBytes,
+  recordCanonical,
   recordHash,
   rowsFromLog,
   verifyLog,
@@ -76,3 +78,33 @@ export {
   type LogVerdict,
   type VerifyOptions,
 } from './audit-log';
+export {
+  LOG_HEAD_KEY,
+  anchorText,
+  checkLog,
+  parseAnchor,
+  type AnchorState,
+  type LogAnchor,
+  type LogCheck,
+  type LogCheckInput,
+  type LogSheet,
+  type RecordCheck,
+  type RecordState,
+} from './log-check';
+export {
+  LOG_SHEET,
+  MARKER_COLS,
+  MARKER_RANGE,
+  MARKER_ROWS,
+  REPORT_SHEET,
+  REPORT_TITLE,
+  findOwnSheets,
+  freeSheetName,
+  ownSheetKind,
+  ownTargets,
+  type OwnKind,
+  type OwnSheets,
+  type OwnTargets,
+  type SheetCorner,
+} from './own-sheets';
+export { displayTime, isoWithOffset, localOffset } from './audit-time';

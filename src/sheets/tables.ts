@@ -185,7 +185,7 @@ function build(
           wan && isMoney
             ? {
                 en: `Header "${headerText}" says 万元 (10,000 yuan), but values must be in yuan (POLICY §0): 100万元 is 1000000. Values are read as yuan, never scaled.`,
-                zh: `列标题“${headerText}”的单位为万元，但金额必须以元为单位（§0）：100万元应填 1000000。数值按元读取，不会自动换算。`,
+                zh: `列标题“${headerText}”的单位为万元，但金额必须以元为单位：100万元应填 1000000。数值按元读取，不会自动换算。`,
               }
             : {
                 en: `Header "${headerText}" gives the unit (${m.unit.text}), which does not fit ${label.en}; values are read as ${describe(m.key).en}.`,

@@ -32,6 +32,10 @@ export const useViewStyles = makeStyles({
   },
   muted: { color: tokens.colorNeutralForeground3 },
   mono: { fontFamily: tokens.fontFamilyMonospace, wordBreak: 'break-all' },
+  /** Table cells that wrap anywhere rather than push the pane wider (320 px). */
+  wrap: { overflowWrap: 'anywhere', minWidth: 0 },
+  /** A table that fits the pane: fixed layout, its cells wrap. */
+  table: { tableLayout: 'fixed', width: '100%' },
   section: {
     display: 'flex',
     flexDirection: 'column',

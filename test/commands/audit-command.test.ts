@@ -32,7 +32,9 @@ describe('ribbon Audit command', () => {
     expect(n.failed).toEqual([]);
     expect(n.done).toHaveLength(1);
     expect(n.done[0].record?.seq).toBe(1);
-    expect(n.done[0].when).toBe('2025-03-03T09:00:00.000Z');
+    // Written with its UTC offset (ISO 8601), the same instant.
+    expect(n.done[0].when).toMatch(/^2025-03-0\dT\d\d:\d\d:00[+-]\d\d:\d\d$/);
+    expect(new Date(n.done[0].when).toISOString()).toBe('2025-03-03T09:00:00.000Z');
     // Writes go to the report and log sheets and the log's head anchor (a document setting)
     // only: no user input cell is touched.
     const written = host.writes.map((w) =>

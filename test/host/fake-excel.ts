@@ -120,6 +120,7 @@ export class FakeExcel {
     activeSheet: '',
     activeCell: { sheet: '', row: 0, col: 0 },
     calculations: [],
+    calculationStates: [],
     settings: new Map(),
     selectionHandlers: new Set(),
   };

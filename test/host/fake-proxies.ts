@@ -674,21 +674,34 @@ export class FakeSettings implements XSettingCollection {
   }
 }
 
+/** `workbook.application`: calculate (ExcelApi 1.1) and calculationState (ExcelApi 1.9). */
+export class FakeApplication extends Proxy {
+  calculate(type: 'Full'): void {
+    this.queue({ call: 'calculate', type }, () => this.session.state.calculations.push(type));
+  }
+  get calculationState(): string {
+    return this.read('calculationState');
+  }
+  protected snapshot(property: string): unknown {
+    if (property === 'calculationState') {
+      return this.session.state.calculationStates.shift() ?? 'Done';
+    }
+    throw new Error(`fake application: cannot load ${property}`);
+  }
+}
+
 export class FakeWorkbook extends Proxy implements XWorkbook {
   readonly worksheets: FakeWorksheets;
   readonly settings: FakeSettings;
   readonly tables: FakeTables;
-  readonly application: { calculate(type: 'Full'): void };
+  readonly application: FakeApplication;
 
   constructor(session: FakeSession) {
     super(session);
     this.worksheets = new FakeWorksheets(session);
     this.tables = new FakeTables(session);
     this.settings = new FakeSettings(session);
-    this.application = {
-      calculate: (type) =>
-        this.queue({ call: 'calculate', type }, () => session.state.calculations.push(type)),
-    };
+    this.application = new FakeApplication(session);
   }
   get name(): string {
     return this.read('name');

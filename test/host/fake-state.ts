@@ -150,6 +150,10 @@ export interface WorkbookState {
   activeSheet: string;
   activeCell: { sheet: string; row: number; col: number };
   calculations: string[];
+  /**
+   * What `application.calculationState` loads as, in turn (ExcelApi 1.9); 'Done' once empty.
+   */
+  calculationStates: string[];
   /** Document settings (`workbook.settings`), as stored. */
   settings: Map<string, unknown>;
   /** Handlers of `worksheets.onSelectionChanged` that are registered (added and synced). */

@@ -218,12 +218,29 @@ describe('the task pane workflows over a LocalHost', () => {
   it('validate reads the active appraisal sheet; audit writes report and chained log', async () => {
     const wb = await buildWorkbook(templateTables('en'), { lang: 'en' });
     const h = new LocalHost(await loadWorkbook(await wb.toBuffer()), { name: 'template.xlsx' });
-    const result = await validateActive(h);
+    const result = await validateActive(h, { scope: { kind: 'sheet' } });
     expect(result.sheet).toBe(h.workbook.sheetNames()[0]);
     expect(result.tables.length).toBeGreaterThan(0);
+    // The default is the whole workbook: every data sheet read, no one sheet named.
+    const whole = await validateActive(h);
+    expect(whole.sheet).toBeUndefined();
+    expect(whole.sheets).toEqual(expect.arrayContaining([h.workbook.sheetNames()[0]]));
 
-    const first = await runAudit(h, { lang: 'en', now: () => new Date('2025-01-02T03:04:05Z') });
-    const second = await runAudit(h, { lang: 'en', now: () => new Date('2025-01-02T03:05:05Z') });
+    // The preview knows no user: without a name the audit is refused, nothing written.
+    await expect(runAudit(h, { lang: 'en' })).rejects.toThrow(/auditor/);
+    expect((await h.listSheets()).map((s) => s.name)).not.toContain(LOG_SHEET);
+    const who = 'Li Hua';
+    const first = await runAudit(h, {
+      lang: 'en',
+      who,
+      now: () => new Date('2025-01-02T03:04:05Z'),
+    });
+    const second = await runAudit(h, {
+      lang: 'en',
+      who,
+      now: () => new Date('2025-01-02T03:05:05Z'),
+    });
+    expect(first.record?.who).toBe(who);
     expect(first.workbook).toBe('template.xlsx');
     expect(second.record?.seq).toBe(2);
     const names = (await h.listSheets()).map((s) => s.name);

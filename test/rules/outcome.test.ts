@@ -53,7 +53,7 @@ describe('FUNCTIONS.md worked examples of GRADE_OUTCOME / GRADE_REASON', () => {
 
   it('gives the reason in Chinese too', () => {
     const r = outcome('MID', 85, 0.995);
-    expect(r.ok && r.explain().text.zh).toBe('Art. 14(2)：考核得分 85 ≤ 85 → 降级');
+    expect(r.ok && r.explain().text.zh).toBe('第十四条第（二）项：考核得分 85 ≤ 85 → 降级');
   });
 });
 

@@ -32,6 +32,7 @@ import {
   type ScoredRole,
 } from '../../src/rules';
 import { checkPolicy, loadPolicyJson } from '../../src/policy/load';
+import { articleText } from '../../src/rules/article';
 import { fastTotal } from '../../src/rules/score-fast';
 import { clonePolicy } from './helpers';
 
@@ -517,7 +518,7 @@ describe('grade outcome properties', () => {
         };
         expect(expected[r.value]).toContain(e.article);
         expect(e.text.en.startsWith(`${e.article}: `)).toBe(true);
-        expect(e.text.zh.startsWith(`${e.article}：`)).toBe(true);
+        expect(e.text.zh.startsWith(`${articleText(e.article, 'zh')}：`)).toBe(true);
         expect(e.text.en.endsWith(`→ ${r.value}`)).toBe(true);
         expect(e.values.outcome).toBe(r.value);
       }),

@@ -147,15 +147,16 @@ describe('audit', () => {
       '工号',
       '姓名',
       '列',
-      '预期',
-      '显示',
+      '按办法',
+      '文件报送值',
+      '重算后',
       '结果',
       '严重性',
       '规则',
       '条款',
       '发现',
     ]);
-    expect(zh[5].slice(0, 12)).toEqual([
+    expect(zh[5].slice(0, 13)).toEqual([
       2,
       '考核表',
       'M2',
@@ -164,15 +165,73 @@ describe('audit', () => {
       '综合得分',
       110,
       108,
+      108,
       '未重算',
       '错误',
-      'audit.stale',
-      'Art. 13',
+      // The rule and the article in the reader's language (issue 13), not `audit.stale`, `Art. 13`.
+      '值未重算',
+      '第十三条',
     ]);
     expect(zh).toHaveLength(5 + 12);
     const en = auditReportRows(report, 'en', { onlyProblems: true });
     expect(en[4][0]).toBe('Row');
-    expect(en.slice(5).map((r) => [r[2], r[8]])).toEqual([['M2', 'Stale']]);
+    expect(en.slice(5).map((r) => [r[2], r[9]])).toEqual([['M2', 'Stale']]);
+  });
+
+  describe('the values the workbook reported, before recalculation', () => {
+    it('a stale reported score is found even when recalculation gives the right value', () => {
+      const recalculated = appraisalGrid();
+      const reported = withCell(appraisalGrid(), 1, 12, 108); // the file's cached value
+      const report = auditWorkbook([recalculated], { reported: [reported] });
+      expect(brief(report)).toEqual([['audit.stale', 'M2']]);
+      expect(report.counts).toMatchObject({ stale: 1, mismatches: 1, reportedMismatches: 1 });
+      const cell = report.rows[0].cells[0];
+      expect(cell).toMatchObject({
+        reported: 108,
+        shown: 110,
+        expected: 110,
+        reportedVerdict: 'stale',
+        recalculatedVerdict: 'ok',
+        verdict: 'stale',
+      });
+      // What the file showed and what the policy gives, and what recalculation gave.
+      expect(report.findings[0].message.en).toMatch(/the file shows 108 .* gives 110/);
+      expect(report.findings[0].message.en).toContain('after recalculation it shows 110');
+      expect(report.findings[0].message.zh).toContain('文件中显示 108');
+    });
+
+    it('a reported constant that differs is a mismatch naming the file value', () => {
+      const people = PEOPLE.map((p, i) => (i === 0 ? { ...p, score: 99 } : p));
+      const g = appraisalGrid(people, { constants: new Set(['score']) });
+      const report = auditWorkbook([g], { reported: [g] });
+      const f = report.findings.find((x) => x.rule === 'audit.mismatch');
+      expect(f?.message.en).toMatch(/the file shows 99; the policy gives 110/);
+    });
+
+    it('right in the file but wrong after recalculation: a mismatch after recalculation', () => {
+      const reported = appraisalGrid();
+      const recalculated = withCell(appraisalGrid(), 1, 12, 50);
+      const report = auditWorkbook([recalculated], { reported: [reported] });
+      expect(brief(report)).toEqual([['audit.mismatch', 'M2']]);
+      expect(report.findings[0].message.en).toContain('after recalculation');
+      expect(report.counts).toMatchObject({ mismatches: 1, reportedMismatches: 0 });
+    });
+
+    it('#BUSY! is reported as still calculating, never as a mismatch', () => {
+      const recalculated = withCell(appraisalGrid(), 1, 12, '#BUSY!');
+      const report = auditWorkbook([recalculated], { reported: [appraisalGrid()] });
+      expect(brief(report)).toEqual([['audit.busy', 'M2']]);
+      expect(report.findings[0].severity).toBe('warning');
+      expect(report.counts).toMatchObject({ mismatches: 0, busy: 1, errors: 0 });
+    });
+
+    it('the report sheet shows, per row, the reported and the recalculated value', () => {
+      const reported = withCell(appraisalGrid(), 1, 12, 108);
+      const report = auditWorkbook([appraisalGrid()], { reported: [reported] });
+      const rows = auditReportRows(report, 'en');
+      expect(rows[4].slice(6, 10)).toEqual(['Policy', 'Reported', 'Recalculated', 'Result']);
+      expect(rows[5].slice(2, 10)).toEqual(['M2', 'E001', '张三', 'Score', 110, 108, 110, 'Stale']);
+    });
   });
 
   it('does not mutate frozen grids', () => {

@@ -5,6 +5,7 @@ import userEvent from '@testing-library/user-event';
 import { act } from 'react';
 import { DEFAULT_POLICY, policyHash, type Lang } from '../../src/rules';
 import { LOG_SHEET, REPORT_SHEET, runAudit } from '../../src/taskpane/workflows';
+import { AUDITOR_KEY } from '../../src/taskpane/auditor';
 import { appraisalHost, SHEET } from './fixtures';
 import { renderApp } from './render';
 
@@ -55,6 +56,30 @@ function fact(term: string): string {
 
 describe.each(['en', 'zh'] as Lang[])('Audit view (%s)', (lang) => {
   const t = T[lang];
+  // The auditor's name was given once before on this machine.
+  beforeEach(() => localStorage.setItem(AUDITOR_KEY, '李审计'));
+  afterEach(() => localStorage.clear());
+
+  it('asks the auditor name once, never logs an empty who, and remembers it', async () => {
+    localStorage.clear();
+    const host = appraisalHost();
+    await renderApp({ host, initialLang: lang, initialTab: 'audit' });
+    const name = screen.getByRole('textbox', { name: lang === 'zh' ? /稽核人姓名/ : /Auditor/ });
+    expect(name).toHaveValue('');
+    await userEvent.click(screen.getByRole('button', { name: t.run }));
+    expect(
+      await screen.findByText(
+        lang === 'zh' ? '请先填写稽核人姓名。' : "Enter the auditor's name first.",
+      ),
+    ).toBeInTheDocument();
+    expect(host.sheets.get(LOG_SHEET)).toBeUndefined();
+    await userEvent.type(name, '  王芳 ');
+    await userEvent.click(screen.getByRole('button', { name: t.run }));
+    expect(await screen.findByText(t.done)).toBeInTheDocument();
+    const log = host.sheets.get(LOG_SHEET)?.values ?? [];
+    expect(log[1][log[0].indexOf('who')]).toBe('王芳');
+    expect(localStorage.getItem(AUDITOR_KEY)).toBe('王芳');
+  });
 
   it('recalculates, writes the report sheet and a log record, and shows the summary', async () => {
     const host = appraisalHost();
@@ -64,7 +89,9 @@ describe.each(['en', 'zh'] as Lang[])('Audit view (%s)', (lang) => {
     expect(fact(t.rows)).toBe('4');
     expect(fact(t.mismatches)).toBe('1');
     const methods = host.calls.map((c) => c.method);
-    expect(methods.indexOf('recalculate')).toBeLessThan(methods.indexOf('readSheet'));
+    // The values the workbook reported are read first, then recalculated and read again.
+    expect(methods.indexOf('readSheet')).toBeLessThan(methods.indexOf('recalculate'));
+    expect(methods.lastIndexOf('readSheet')).toBeGreaterThan(methods.indexOf('recalculate'));
     expect(host.sheets.get(REPORT_SHEET)?.values.length).toBeGreaterThan(5);
     const log = host.sheets.get(LOG_SHEET)?.values ?? [];
     expect(log).toHaveLength(2);

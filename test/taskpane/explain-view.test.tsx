@@ -10,9 +10,10 @@ import { renderApp } from './render';
 const T = {
   en: {
     items: 'Score items (Art. 13)',
+    art13: 'Art. 13',
     deposit: 'Deposits',
     total: 'Total',
-    num: /#NUM!: the problem is npl_ratio/,
+    num: /#NUM!: the problem is NPL ratio/,
     nplMessage: /npl_ratio must be a fraction from 0 to 1/,
     noCm: /考核表!A2 has no CM formula/,
     refresh: 'Refresh',
@@ -20,13 +21,14 @@ const T = {
   },
   zh: {
     items: '分项得分（第十三条）',
+    art13: '第十三条',
     deposit: '存款',
     total: '总分',
-    num: /#NUM!：问题出在 npl_ratio/,
-    nplMessage: /npl_ratio/,
+    num: /#NUM!：问题出在 不良率/,
+    nplMessage: /不良率 应为 0 到 1 之间的比率/,
     noCm: /考核表!A2 没有 CM 公式/,
     refresh: '刷新',
-    outcome: /Art\. 14\(2\)：考核得分 85 ≤ 85 → 降级/,
+    outcome: /第十四条第（二）项：考核得分 85 ≤ 85 → 降级/,
   },
 } as const;
 
@@ -42,7 +44,7 @@ describe.each(['en', 'zh'] as Lang[])('Explain view (%s)', (lang) => {
       rows.find((r) => within(r).queryByText(name) !== null)?.querySelectorAll('td') ?? [];
     expect(cells(t.deposit)[1]).toHaveTextContent('48');
     expect(cells(t.total)[1]).toHaveTextContent('110');
-    expect(screen.getAllByText('Art. 13', { exact: false }).length).toBeGreaterThan(0);
+    expect(screen.getAllByText(t.art13, { exact: false }).length).toBeGreaterThan(0);
     // The arguments were read from the row's cells.
     expect(screen.getByText('C2')).toBeInTheDocument();
   });

@@ -9,6 +9,7 @@ import type {
   ReadOptions,
   Selection,
   SheetInfo,
+  SpillParent,
   TableInfo,
   WorkbookHost,
 } from '../../src/host/port';
@@ -47,6 +48,8 @@ export interface FakeHostOptions {
   readonly selection?: { sheet: string; address: string };
   /** Values a formula cell shows (`Sheet!D7` → value); default null. */
   readonly shown?: Record<string, CellValue>;
+  /** Cells filled by a spill, by `Sheet!A1`: their parent, as Range.getSpillParent gives it. */
+  readonly spills?: Record<string, SpillParent>;
   /** Rows per read chunk; each chunk waits for `chunkDelay` ms. */
   readonly chunkRows?: number;
   readonly chunkDelay?: number;
@@ -123,6 +126,33 @@ export class FakeHost implements WorkbookHost {
         return { sheet, top: rect.row, left: rect.col, values, formulas };
       };
     }
+  }
+
+  private readonly editListeners = new Set<(sheet: string) => void>();
+
+  async spillParent(sheet: string, address: string): Promise<SpillParent | null> {
+    this.record('spillParent', sheet, address);
+    return this.options.spills?.[`${sheet}!${address}`] ?? null;
+  }
+
+  /** Heard by the pane as a user's edit in Excel (worksheets.onChanged). */
+  async onCellsChanged(handler: (sheet: string) => void): Promise<() => Promise<void>> {
+    this.record('onCellsChanged');
+    this.editListeners.add(handler);
+    return async () => {
+      this.editListeners.delete(handler);
+    };
+  }
+
+  /** The user types a constant into a cell (not one of the add-in's writes). */
+  userEdits(sheet: string, address: string, value: CellValue): void {
+    const at = parseRect(address);
+    const s = this.sheetOf(sheet);
+    while (s.values.length <= at.row) s.values.push([]);
+    while (s.formulas.length <= at.row) s.formulas.push([]);
+    s.values[at.row][at.col] = value;
+    s.formulas[at.row][at.col] = null;
+    for (const listener of this.editListeners) listener(sheet);
   }
 
   /** Put a sheet; formula cells show `shown[Sheet!A1]` or null. */

@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 import './setup';
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { Lang } from '../../src/rules';
 import { appraisalHost, SHEET } from './fixtures';
@@ -20,6 +20,10 @@ const T = {
     errorTitle: 'Could not finish',
     table: 'Table Appraisal (考核表)',
     scope: 'Check',
+    whole: 'The whole workbook',
+    summary: /3 findings|2 errors/,
+    stale: /may be out of date/,
+    again: 'Validate again',
   },
   zh: {
     run: '校验',
@@ -33,6 +37,10 @@ const T = {
     errorTitle: '未能完成',
     table: '表格 Appraisal（考核表）',
     scope: '校验范围',
+    whole: '整个工作簿',
+    summary: /2 个错误、1 个警告/,
+    stale: /可能已过时/,
+    again: '重新校验',
   },
 } as const;
 
@@ -51,9 +59,12 @@ describe.each(['en', 'zh'] as Lang[])('Validate view (%s)', (lang) => {
       errors.compareDocumentPosition(warnings) & Node.DOCUMENT_POSITION_FOLLOWING,
     ).toBeTruthy();
     expect(screen.getByRole('heading', { name: t.percent })).toBeInTheDocument();
-    const e4 = screen.getByRole('button', { name: /^E4/ });
-    expect(e4).toHaveTextContent(lang === 'en' ? /npl_ratio must be a fraction/ : /npl_ratio/);
-    expect(e4).toHaveTextContent('Art. 13');
+    // The whole workbook is checked by default: addresses carry their sheet.
+    const e4 = screen.getByRole('button', { name: new RegExp(`^${SHEET}!E4`) });
+    // Parameters by their label in Chinese (不良率, not npl_ratio), articles as 第十三条 (issue 13).
+    expect(e4).toHaveTextContent(lang === 'en' ? /npl_ratio must be a fraction/ : /不良率 应为/);
+    expect(e4).toHaveTextContent(lang === 'en' ? 'Article: Art. 13' : '条款：第十三条');
+    if (lang === 'zh') expect(e4).not.toHaveTextContent(/npl_ratio|Art\./);
     expect(host.calls.some((c) => c.method === 'readSheet' && c.args[0] === SHEET)).toBe(true);
   });
 
@@ -61,7 +72,7 @@ describe.each(['en', 'zh'] as Lang[])('Validate view (%s)', (lang) => {
     const host = appraisalHost();
     await renderApp({ host, initialLang: lang });
     await userEvent.click(screen.getByRole('button', { name: t.run }));
-    await userEvent.click(await screen.findByRole('button', { name: /^H5/ }));
+    await userEvent.click(await screen.findByRole('button', { name: new RegExp(`^${SHEET}!H5`) }));
     await waitFor(() => expect(host.selection).toEqual({ sheet: SHEET, address: 'H5' }));
   });
 
@@ -86,12 +97,49 @@ describe.each(['en', 'zh'] as Lang[])('Validate view (%s)', (lang) => {
     await renderApp({ host, initialLang: lang });
     const select = screen.getByLabelText(t.scope);
     await screen.findByRole('option', { name: t.table });
-    await userEvent.selectOptions(select, 'Appraisal');
+    await userEvent.selectOptions(select, 'table:Appraisal');
     await userEvent.click(screen.getByRole('button', { name: t.run }));
     await screen.findByRole('heading', { name: t.error });
     expect(host.calls.some((c) => c.method === 'readTable' && c.args[0] === 'Appraisal')).toBe(
       true,
     );
+  });
+
+  it('checks the whole workbook by default; the active sheet remains a choice', async () => {
+    const host = appraisalHost({ active: 'Notes' });
+    await renderApp({ host, initialLang: lang });
+    const select = screen.getByLabelText(t.scope);
+    expect(select).toHaveValue('');
+    expect(within(select).getByRole('option', { selected: true })).toHaveTextContent(t.whole);
+    await userEvent.click(screen.getByRole('button', { name: t.run }));
+    // The active sheet is Notes, yet the appraisal sheet's findings are there.
+    await screen.findByRole('heading', { name: t.error });
+    expect(host.calls.some((c) => c.method === 'readSheet' && c.args[0] === SHEET)).toBe(true);
+
+    await userEvent.selectOptions(select, 'sheet');
+    await userEvent.click(screen.getByRole('button', { name: t.run }));
+    await waitFor(() => expect(screen.queryByRole('heading', { name: t.error })).toBeNull());
+  });
+
+  it('moves focus to the result summary when the run ends', async () => {
+    const host = appraisalHost();
+    await renderApp({ host, initialLang: lang });
+    await userEvent.click(screen.getByRole('button', { name: t.run }));
+    await screen.findByRole('heading', { name: t.error });
+    await waitFor(() => expect(document.activeElement).toHaveTextContent(t.summary));
+    expect(document.activeElement).toHaveAttribute('role', 'status');
+  });
+
+  it('says the findings are out of date once a cell is edited', async () => {
+    const host = appraisalHost();
+    await renderApp({ host, initialLang: lang });
+    await userEvent.click(screen.getByRole('button', { name: t.run }));
+    await screen.findByRole('heading', { name: t.error });
+    expect(screen.queryByText(t.stale)).toBeNull();
+    await act(async () => host.userEdits(SHEET, 'E4', 0.012));
+    expect(await screen.findByText(t.stale)).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: t.again }));
+    await waitFor(() => expect(screen.queryByText(t.stale)).toBeNull());
   });
 
   it('says so when there is nothing to report', async () => {

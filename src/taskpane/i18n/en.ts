@@ -1,4 +1,5 @@
 /** English strings of the task pane. */
+import { ruleLabels } from '../../sheets/rule-labels';
 import type { Strings } from './strings';
 
 const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
@@ -33,11 +34,18 @@ export const en: Strings = {
     cell: 'Cell',
     article: 'Article',
     message: 'Message',
+    colon: ': ',
   },
   validate: {
     heading: 'Validate a sheet',
     scope: 'Check',
     activeSheet: 'The active sheet',
+    wholeWorkbook: 'The whole workbook',
+    theWorkbook: 'The workbook',
+    stale: 'The workbook changed after this check: these findings may be out of date.',
+    again: 'Validate again',
+    selectHintExcel:
+      'Choose a finding to select its cell. Press F6 to move the keyboard from this pane to the sheet.',
     tableOption: (table, sheet) => `Table ${table} (${sheet})`,
     run: 'Validate',
     running: 'Validating…',
@@ -50,29 +58,7 @@ export const en: Strings = {
     marksWritten: (n) => `${plural(n, 'cell')} highlighted.`,
     marksCleared: 'Highlights cleared; the cells look as before.',
     selectHint: 'Select a finding to go to its cell.',
-    rules: {
-      'table.not-found': 'No table found',
-      'table.no-appraisal': 'No appraisal table',
-      'header.unit': 'Header unit',
-      'header.duplicate': 'Duplicate header',
-      'column.missing': 'Missing column',
-      'value.type': 'Wrong type',
-      'value.domain': 'Out of range',
-      'rate.percent-typed': 'Rate typed as percent',
-      'input.missing': 'Required input blank',
-      'input.unused': 'Input not used by the role',
-      'id.duplicate': 'Duplicate ID',
-      'role.unknown': 'Unknown role',
-      'formula.overwritten': 'Formula overwritten',
-      'formula.missing': 'Formula missing',
-      'formula.unexpected': 'Unexpected formula',
-      'client.grade-too-low': 'Manager grade too low',
-      'client.policy-gap': 'Client in the policy gap',
-      'manager.unknown': 'Unknown manager',
-      'loan.above-authority': 'Loan above authority',
-      'audit.mismatch': 'Mismatch',
-      'audit.stale': 'Stale value',
-    },
+    rules: ruleLabels('en'),
     groupCount: (n) => plural(n, 'finding'),
   },
   audit: {
@@ -108,6 +94,14 @@ export const en: Strings = {
     logEmpty: 'The audit log is empty: no audit has been recorded yet.',
     logBad: (record, reason) => `The audit log is broken at record ${record}: ${reason}`,
     fromRibbon: 'Result of the Audit button on the ribbon:',
+    auditor: "Auditor's name",
+    auditorHint: 'Recorded in the audit log; remembered on this computer, change it any time.',
+    auditorMissing: "Enter the auditor's name first.",
+    reportedMismatches: 'Reported values wrong',
+    busy: 'Still calculating (not compared)',
+    compared:
+      'Compared: the values the file reported (before recalculation) and the values after recalculation, each with the policy recomputed row by row.',
+    logNote: (note) => `Note: ${note}`,
   },
   explain: {
     heading: 'Explain the selected cell',
@@ -115,6 +109,9 @@ export const en: Strings = {
     selected: (cell) => `Selected: ${cell}`,
     noCm: (cell) => `${cell} has no CM formula. Select a cell whose formula calls a CM function.`,
     unknownFunction: (name) => `CM.${name} is not a CM function.`,
+    didYouMean: (name) => `Did you mean CM.${name}?`,
+    spilled: (cell, anchor, range) =>
+      `${cell} holds no formula: it is one element of the result ${anchor} spills into ${range}. Explained from ${anchor}'s call, for this element:`,
     unsupportedArg: (param, text) =>
       `The argument ${param} (${text}) is an expression; only values and cell references can be explained.`,
     upstream: (param, error) =>

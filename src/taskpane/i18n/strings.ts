@@ -30,11 +30,20 @@ export interface Strings {
     readonly cell: string;
     readonly article: string;
     readonly message: string;
+    /** `: ` in English, `：` in Chinese, between a label and its value. */
+    readonly colon: string;
   };
   readonly validate: {
     readonly heading: string;
     readonly scope: string;
     readonly activeSheet: string;
+    readonly wholeWorkbook: string;
+    /** What the summary names when the whole workbook was checked. */
+    readonly theWorkbook: string;
+    readonly stale: string;
+    readonly again: string;
+    /** In Excel: choosing a finding selects its cell; the keyboard goes there with F6. */
+    readonly selectHintExcel: string;
     readonly tableOption: (table: string, sheet: string) => string;
     readonly run: string;
     readonly running: string;
@@ -76,6 +85,14 @@ export interface Strings {
     readonly logEmpty: string;
     readonly logBad: (record: number, reason: string) => string;
     readonly fromRibbon: string;
+    /** The auditor's name field (asked once, remembered on this machine). */
+    readonly auditor: string;
+    readonly auditorHint: string;
+    readonly auditorMissing: string;
+    readonly reportedMismatches: string;
+    readonly busy: string;
+    readonly compared: string;
+    readonly logNote: (note: string) => string;
   };
   readonly explain: {
     readonly heading: string;
@@ -83,6 +100,9 @@ export interface Strings {
     readonly selected: (cell: string) => string;
     readonly noCm: (cell: string) => string;
     readonly unknownFunction: (name: string) => string;
+    readonly didYouMean: (name: string) => string;
+    /** The selected cell was filled by a spill from `anchor` (result `range`). */
+    readonly spilled: (cell: string, anchor: string, range: string) => string;
     readonly unsupportedArg: (param: string, text: string) => string;
     readonly upstream: (param: string, error: string) => string;
     readonly argsHeading: string;

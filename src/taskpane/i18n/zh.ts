@@ -1,4 +1,5 @@
 /** 任务窗格的中文文字。 */
+import { ruleLabels } from '../../sheets/rule-labels';
 import type { Strings } from './strings';
 
 export const zh: Strings = {
@@ -31,11 +32,17 @@ export const zh: Strings = {
     cell: '单元格',
     article: '条款',
     message: '说明',
+    colon: '：',
   },
   validate: {
     heading: '校验工作表',
     scope: '校验范围',
     activeSheet: '当前工作表',
+    wholeWorkbook: '整个工作簿',
+    theWorkbook: '工作簿',
+    stale: '校验之后工作簿已被修改：以下发现可能已过时。',
+    again: '重新校验',
+    selectHintExcel: '点击一条发现即可选中其单元格。按 F6 可将键盘焦点从本窗格移到工作表。',
     tableOption: (table, sheet) => `表格 ${table}（${sheet}）`,
     run: '校验',
     running: '正在校验…',
@@ -47,29 +54,7 @@ export const zh: Strings = {
     marksWritten: (n) => `已突出显示 ${n} 个单元格。`,
     marksCleared: '已清除突出显示，单元格恢复原样。',
     selectHint: '点击一条发现即可定位到其单元格。',
-    rules: {
-      'table.not-found': '未找到表格',
-      'table.no-appraisal': '无考核表',
-      'header.unit': '表头单位',
-      'header.duplicate': '表头重复',
-      'column.missing': '缺少列',
-      'value.type': '类型错误',
-      'value.domain': '超出范围',
-      'rate.percent-typed': '比率按百分数录入',
-      'input.missing': '必填输入为空',
-      'input.unused': '该级别不使用的输入',
-      'id.duplicate': '工号重复',
-      'role.unknown': '未知考核对象',
-      'formula.overwritten': '公式被覆盖',
-      'formula.missing': '缺少公式',
-      'formula.unexpected': '公式不符',
-      'client.grade-too-low': '客户经理级别不足',
-      'client.policy-gap': '客户处于办法空白区间',
-      'manager.unknown': '未知客户经理',
-      'loan.above-authority': '贷款超出权限',
-      'audit.mismatch': '结果不一致',
-      'audit.stale': '值未重算',
-    },
+    rules: ruleLabels('zh'),
     groupCount: (n) => `${n} 条`,
   },
   audit: {
@@ -104,6 +89,14 @@ export const zh: Strings = {
     logEmpty: '稽核日志为空：尚无稽核记录。',
     logBad: (record, reason) => `稽核日志在第 ${record} 条记录处断裂：${reason}`,
     fromRibbon: '功能区“稽核”按钮的结果：',
+    auditor: '稽核人姓名',
+    auditorHint: '记入稽核日志；本机会记住，可随时修改。',
+    auditorMissing: '请先填写稽核人姓名。',
+    reportedMismatches: '文件报送值不一致',
+    busy: '仍在计算（未比较）',
+    compared:
+      '比较内容：文件报送的值（重新计算之前）和重新计算后的值，均与考核办法逐行重算的结果比较。',
+    logNote: (note) => `注意：${note}`,
   },
   explain: {
     heading: '解释所选单元格',
@@ -111,6 +104,9 @@ export const zh: Strings = {
     selected: (cell) => `所选：${cell}`,
     noCm: (cell) => `${cell} 没有 CM 公式。请选择公式中调用 CM 函数的单元格。`,
     unknownFunction: (name) => `CM.${name} 不是 CM 函数。`,
+    didYouMean: (name) => `您是否要使用 CM.${name}？`,
+    spilled: (cell, anchor, range) =>
+      `${cell} 本身没有公式：它是 ${anchor} 的公式溢出到 ${range} 的结果之一。以下按 ${anchor} 的函数调用解释这一元素：`,
     unsupportedArg: (param, text) => `参数 ${param}（${text}）是表达式；只能解释数值和单元格引用。`,
     upstream: (param, error) =>
       `作为 ${param} 的单元格已显示 ${error}，函数将该错误传递下去。请先解释该单元格。`,

@@ -5,6 +5,8 @@
 import {
   Body1,
   Button,
+  Field,
+  Input,
   makeStyles,
   mergeClasses,
   MessageBar,
@@ -14,7 +16,9 @@ import {
 } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import type { WorkbookHost } from '../../host/port';
+import { displayTime } from '../../sheets';
 import type { Policy } from '../../rules';
+import { loadAuditor, saveAuditor } from '../auditor';
 import { CancelledNote, ErrorNote, RunProgress, useViewStyles } from '../components';
 import { useStrings } from '../i18n';
 import { useRun } from '../use-run';
@@ -47,14 +51,16 @@ function Summary({ summary }: { readonly summary: AuditSummary }) {
   const A = t.audit;
   const facts: [string, string | number, boolean?][] = [
     [A.workbook, summary.workbook],
-    [A.when, summary.when],
-    [A.who, summary.who || '—'],
+    [A.when, displayTime(summary.when)],
+    [A.who, summary.who],
     [A.tables, summary.tables],
     [A.rows, summary.rows],
     [A.mismatches, summary.mismatches],
+    [A.reportedMismatches, summary.reportedMismatches],
     [A.stale, summary.stale],
     [A.errors, summary.errors],
     [A.warnings, summary.warnings],
+    ...(summary.busy > 0 ? ([[A.busy, summary.busy]] as [string, number][]) : []),
     [A.policyVersion, summary.policyVersion, true],
     [A.reportSheet, summary.reportSheet],
     [A.logSheet, summary.logSheet],
@@ -71,6 +77,12 @@ function Summary({ summary }: { readonly summary: AuditSummary }) {
       <MessageBar intent={clean ? 'success' : 'warning'}>
         <MessageBarBody>{A.done(summary.mismatches, summary.errors)}</MessageBarBody>
       </MessageBar>
+      <Body1>{A.compared}</Body1>
+      {summary.logNote && (
+        <MessageBar intent="warning">
+          <MessageBarBody>{A.logNote(summary.logNote[lang])}</MessageBarBody>
+        </MessageBar>
+      )}
       {summary.logProblem && (
         <MessageBar intent="error">
           <MessageBarBody>{A.logNotAppended(summary.logProblem[lang])}</MessageBarBody>
@@ -92,11 +104,18 @@ function LogVerdict({ check }: { readonly check: LogCheck }) {
   const { t, lang } = useStrings();
   if (check.ok) {
     return (
-      <MessageBar intent={check.records === 0 ? 'info' : 'success'}>
-        <MessageBarBody>
-          {check.records === 0 ? t.audit.logEmpty : t.audit.logOk(check.records)}
-        </MessageBarBody>
-      </MessageBar>
+      <>
+        <MessageBar intent={check.records === 0 ? 'info' : 'success'}>
+          <MessageBarBody>
+            {check.records === 0 ? t.audit.logEmpty : t.audit.logOk(check.records)}
+          </MessageBarBody>
+        </MessageBar>
+        {check.note && (
+          <MessageBar intent="warning">
+            <MessageBarBody>{t.audit.logNote(check.note[lang])}</MessageBarBody>
+          </MessageBar>
+        )}
+      </>
     );
   }
   return (
@@ -122,6 +141,9 @@ export function AuditView({
   const [ribbon, setRibbon] = useState<RibbonAudit | undefined>(() => channel?.latest());
   // Whichever came last is shown: this view's own run or the ribbon's.
   const [lastFrom, setLastFrom] = useState<'pane' | 'ribbon'>(ribbon ? 'ribbon' : 'pane');
+  // Asked once, remembered on this machine, changeable; never an empty `who` in the log.
+  const [auditor, setAuditor] = useState<string>(() => loadAuditor());
+  const [auditorMissing, setAuditorMissing] = useState(false);
 
   useEffect(
     () =>
@@ -140,13 +162,36 @@ export function AuditView({
   return (
     <div className={view.view}>
       <Body1>{t.audit.intro}</Body1>
+      <Field
+        label={t.audit.auditor}
+        hint={t.audit.auditorHint}
+        required
+        {...(auditorMissing
+          ? { validationState: 'error' as const, validationMessage: t.audit.auditorMissing }
+          : {})}
+      >
+        <Input
+          value={auditor}
+          autoComplete="name"
+          onChange={(_, data) => {
+            setAuditor(data.value);
+            if (data.value.trim() !== '') setAuditorMissing(false);
+          }}
+        />
+      </Field>
       <div className={view.row}>
         <Button
           appearance="primary"
           disabled={running}
           onClick={() => {
+            const who = auditor.trim();
+            if (who === '') {
+              setAuditorMissing(true);
+              return;
+            }
+            saveAuditor(who);
             setLastFrom('pane');
-            void run.start((options) => runAudit(host, { ...options, lang, policy }));
+            void run.start((options) => runAudit(host, { ...options, lang, policy, who }));
           }}
         >
           {running ? t.audit.running : t.audit.run}

@@ -22,7 +22,7 @@ import {
 import { useCallback, useEffect } from 'react';
 import type { XlScalar } from '../../functions';
 import type { WorkbookHost } from '../../host/port';
-import type { Policy } from '../../rules';
+import { articleText, paramLabel, type Policy } from '../../rules';
 import { ErrorNote, useViewStyles } from '../components';
 import { useStrings } from '../i18n';
 import { useRun } from '../use-run';
@@ -38,7 +38,7 @@ function show(value: XlScalar | readonly XlScalar[], blank: string): string {
 }
 
 function Args({ args }: { readonly args: readonly ArgView[] }) {
-  const { t } = useStrings();
+  const { t, lang } = useStrings();
   const view = useViewStyles();
   const E = t.explain;
   return (
@@ -46,7 +46,7 @@ function Args({ args }: { readonly args: readonly ArgView[] }) {
       <Subtitle2 as="h3" className={view.heading}>
         {E.argsHeading}
       </Subtitle2>
-      <Table size="small">
+      <Table size="small" className={view.table}>
         <TableHeader>
           <TableRow>
             <TableHeaderCell>{E.param}</TableHeaderCell>
@@ -57,11 +57,11 @@ function Args({ args }: { readonly args: readonly ArgView[] }) {
         <TableBody>
           {args.map((a) => (
             <TableRow key={a.param}>
-              <TableCell className={view.mono}>{a.param}</TableCell>
+              <TableCell className={view.wrap}>{paramLabel(a.param, lang)}</TableCell>
               <TableCell className={view.mono}>
                 {a.text === '' ? E.omitted(a.defaultText) : a.text}
               </TableCell>
-              <TableCell>{show(a.value, E.blank)}</TableCell>
+              <TableCell className={view.wrap}>{show(a.value, E.blank)}</TableCell>
             </TableRow>
           ))}
         </TableBody>
@@ -78,7 +78,9 @@ function Outcome({ result }: { readonly result: RuleView }) {
     return (
       <MessageBar intent="error">
         <MessageBarBody>
-          <MessageBarTitle>{E.errorHeading(result.code, result.param)}</MessageBarTitle>
+          <MessageBarTitle>
+            {E.errorHeading(result.code, paramLabel(result.param, lang))}
+          </MessageBarTitle>
           {result.message[lang]}
         </MessageBarBody>
       </MessageBar>
@@ -93,7 +95,9 @@ function Outcome({ result }: { readonly result: RuleView }) {
         <Text>
           {E.decidingRule}: {result.explanation.text[lang]}{' '}
           <Caption1 className={view.muted}>
-            ({t.common.article}: {result.explanation.article})
+            ({t.common.article}
+            {t.common.colon}
+            {articleText(result.explanation.article, lang)})
           </Caption1>
         </Text>
       )}
@@ -102,7 +106,7 @@ function Outcome({ result }: { readonly result: RuleView }) {
           <Subtitle2 as="h3" className={view.heading}>
             {E.itemsHeading}
           </Subtitle2>
-          <Table size="small">
+          <Table size="small" className={view.table}>
             <TableHeader>
               <TableRow>
                 <TableHeaderCell>{E.item}</TableHeaderCell>
@@ -113,9 +117,9 @@ function Outcome({ result }: { readonly result: RuleView }) {
             <TableBody>
               {result.items.map((i) => (
                 <TableRow key={i.item}>
-                  <TableCell>{E.items[i.item]}</TableCell>
-                  <TableCell>{i.points}</TableCell>
-                  <TableCell className={view.mono}>{i.how ?? ''}</TableCell>
+                  <TableCell className={view.wrap}>{E.items[i.item]}</TableCell>
+                  <TableCell className={view.wrap}>{i.points}</TableCell>
+                  <TableCell className={view.mono}>{i.how?.[lang] ?? ''}</TableCell>
                 </TableRow>
               ))}
             </TableBody>
@@ -127,7 +131,7 @@ function Outcome({ result }: { readonly result: RuleView }) {
 }
 
 function Explained({ r }: { readonly r: ExplainResult }) {
-  const { t } = useStrings();
+  const { t, lang } = useStrings();
   const view = useViewStyles();
   const E = t.explain;
   const cell = `${r.selection.sheet}!${r.selection.address}`;
@@ -140,21 +144,30 @@ function Explained({ r }: { readonly r: ExplainResult }) {
     case 'no-cm':
       return note(E.noCm(cell));
     case 'unknown-function':
-      return note(E.unknownFunction(r.name));
+      return note(
+        r.suggestion
+          ? `${E.unknownFunction(r.name)}${lang === 'zh' ? '' : ' '}${E.didYouMean(r.suggestion)}`
+          : E.unknownFunction(r.name),
+      );
     case 'unsupported-arg':
-      return note(E.unsupportedArg(r.param, r.text));
+      return note(E.unsupportedArg(paramLabel(r.param, lang), r.text));
     case 'upstream-error':
       return (
         <>
-          {note(E.upstream(r.param, r.error))}
+          {note(E.upstream(paramLabel(r.param, lang), r.error))}
           <Args args={r.args} />
         </>
       );
     case 'explained':
       return (
         <>
+          {r.spill && (
+            <Body1 data-testid="spilled">
+              {E.spilled(r.selection.address, r.spill.anchor, r.spill.range)}
+            </Body1>
+          )}
           <Text weight="semibold" className={view.mono}>
-            {r.selection.formula}
+            {r.spill ? r.spill.formula : r.selection.formula}
           </Text>
           {r.lifted && <Caption1 className={view.muted}>{E.lifted}</Caption1>}
           <Outcome result={r.result} />

@@ -1,6 +1,9 @@
 /**
- * Validate (the marketing department): the active sheet or a chosen Excel Table, findings
- * grouped by severity then rule, each going to its cell on click; highlights on and off.
+ * Validate (the marketing department): the whole workbook by default, or the active sheet or a
+ * chosen Excel Table; findings grouped by severity then rule, each going to its cell on click;
+ * highlights on and off. After a run, focus lands on the result summary (WAI-ARIA: a result
+ * the user asked for is announced and reachable); an edit in the workbook afterwards marks the
+ * findings as out of date.
  */
 import {
   Button,
@@ -14,14 +17,20 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { TableInfo, WorkbookHost } from '../../host/port';
-import type { Policy } from '../../rules';
+import { articleText, type Policy } from '../../rules';
 import { FINDING_RULES, type Finding, type Severity } from '../../sheets/findings';
 import { CancelledNote, ErrorNote, RunProgress, useViewStyles } from '../components';
 import { useStrings } from '../i18n';
 import { useRun } from '../use-run';
-import { applyMarks, clearMarks, validateActive, type ValidateResult } from '../workflows';
+import {
+  applyMarks,
+  clearMarks,
+  validateActive,
+  type ValidateResult,
+  type ValidateScope,
+} from '../workflows';
 
 const useStyles = makeStyles({
   group: {
@@ -43,7 +52,10 @@ const useStyles = makeStyles({
     paddingBottom: tokens.spacingVerticalXS,
     fontWeight: tokens.fontWeightRegular,
   },
-  address: { fontWeight: tokens.fontWeightSemibold },
+  address: { fontWeight: tokens.fontWeightSemibold, overflowWrap: 'anywhere' },
+  message: { overflowWrap: 'anywhere' },
+  summary: { outlineStyle: 'none', ':focus-visible': { outlineStyle: 'solid' } },
+  scope: { minWidth: 0, maxWidth: '100%' },
   error: { color: tokens.colorPaletteRedForeground1 },
   warning: { color: tokens.colorPaletteMarigoldForeground1 },
 });
@@ -83,7 +95,10 @@ export function ValidateView({
   const view = useViewStyles();
   const scopeId = useId();
   const [tables, setTables] = useState<TableInfo[]>([]);
-  const [table, setTable] = useState('');
+  // '' is the whole workbook, 'sheet' the active sheet, `table:Name` an Excel Table.
+  const [scope, setScope] = useState('');
+  const [stale, setStale] = useState(false);
+  const summaryRef = useRef<HTMLDivElement>(null);
   const [marksOn, setMarksOn] = useState(false);
   // What the last marks action did, kept as data so the note follows a language switch.
   const [marksNote, setMarksNote] = useState<{ written: number } | 'cleared' | null>(null);
@@ -104,6 +119,29 @@ export function ValidateView({
     };
   }, [host]);
 
+  // An edit after a run makes its findings out of date (and a fixed cell's mark stale).
+  useEffect(() => {
+    let live = true;
+    let stop: (() => Promise<void>) | undefined;
+    host
+      .onCellsChanged?.(() => setStale(true))
+      .then((off) => {
+        if (live) stop = off;
+        else void off();
+      })
+      .catch(() => undefined);
+    return () => {
+      live = false;
+      void stop?.();
+    };
+  }, [host]);
+
+  // Focus follows the result: the summary (or the error) once a run ends.
+  const status = run.state.status;
+  useEffect(() => {
+    if (status === 'done' || status === 'error') summaryRef.current?.focus();
+  }, [status]);
+
   const findings = run.state.status === 'done' ? run.state.value.findings : undefined;
   const groups = useMemo(() => (findings ? groupFindings(findings) : []), [findings]);
 
@@ -114,9 +152,13 @@ export function ValidateView({
       setMarksNote(null);
       await clearMarks(host).catch((e: unknown) => setMarksError(e));
     }
-    await run.start((options) =>
-      validateActive(host, { ...options, policy, ...(table ? { table } : {}) }),
-    );
+    const chosen: ValidateScope = scope.startsWith('table:')
+      ? { kind: 'table', table: scope.slice('table:'.length) }
+      : scope === 'sheet'
+        ? { kind: 'sheet' }
+        : { kind: 'workbook' };
+    setStale(false);
+    await run.start((options) => validateActive(host, { ...options, policy, scope: chosen }));
   };
 
   const toggleMarks = async (on: boolean) => {
@@ -146,13 +188,15 @@ export function ValidateView({
         <label htmlFor={scopeId}>{t.validate.scope}</label>
         <Select
           id={scopeId}
-          value={table}
-          onChange={(_, d) => setTable(d.value)}
+          className={styles.scope}
+          value={scope}
+          onChange={(_, d) => setScope(d.value)}
           disabled={running}
         >
-          <option value="">{t.validate.activeSheet}</option>
+          <option value="">{t.validate.wholeWorkbook}</option>
+          <option value="sheet">{t.validate.activeSheet}</option>
           {tables.map((x) => (
-            <option key={x.name} value={x.name}>
+            <option key={x.name} value={`table:${x.name}`}>
               {t.validate.tableOption(x.name, x.sheet)}
             </option>
           ))}
@@ -170,9 +214,14 @@ export function ValidateView({
         />
       )}
       {run.state.status === 'cancelled' && <CancelledNote />}
-      {run.state.status === 'error' && <ErrorNote error={run.state.error} />}
-
-      <div role="status" aria-live="polite">
+      <div
+        role="status"
+        aria-live="polite"
+        tabIndex={-1}
+        ref={summaryRef}
+        className={styles.summary}
+      >
+        {run.state.status === 'error' && <ErrorNote error={run.state.error} />}
         {result && findings && findings.length === 0 && (
           <MessageBar intent="success">
             <MessageBarBody>{t.validate.noFindings(result.rows)}</MessageBarBody>
@@ -184,11 +233,21 @@ export function ValidateView({
               errors,
               findings.length - errors,
               result.rows,
-              result.table ?? result.sheet,
+              result.table ?? result.sheet ?? t.validate.theWorkbook,
             )}
           </Text>
         )}
       </div>
+      {stale && result && (
+        <MessageBar intent="warning">
+          <MessageBarBody>
+            {t.validate.stale}{' '}
+            <Button size="small" onClick={() => void validate()} disabled={running}>
+              {t.validate.again}
+            </Button>
+          </MessageBarBody>
+        </MessageBar>
+      )}
 
       {findings && findings.length > 0 && (
         <>
@@ -207,7 +266,9 @@ export function ValidateView({
                 : t.validate.marksWritten(marksNote.written)}
           </div>
           {marksError !== null && <ErrorNote error={marksError} />}
-          <Caption1 className={view.muted}>{t.validate.selectHint}</Caption1>
+          <Caption1 className={view.muted}>
+            {host.kind === 'office' ? t.validate.selectHintExcel : t.validate.selectHint}
+          </Caption1>
           {groups.map((g) => (
             <section
               key={g.severity}
@@ -235,9 +296,11 @@ export function ValidateView({
                           <span className={styles.address}>
                             {f.sheet === result?.sheet ? f.address : `${f.sheet}!${f.address}`}
                           </span>
-                          <span>{f.message[lang]}</span>
+                          <span className={styles.message}>{f.message[lang]}</span>
                           <Caption1 className={view.muted}>
-                            {t.common.article}: {f.article}
+                            {t.common.article}
+                            {t.common.colon}
+                            {articleText(f.article, lang)}
                           </Caption1>
                         </Button>
                       </li>

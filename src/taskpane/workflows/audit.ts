@@ -7,19 +7,26 @@
 import type { WorkbookHost } from '../../host/port';
 import { DEFAULT_POLICY, type Lang, type Policy, type Text } from '../../rules';
 import {
+  anchorText,
   appendRecord,
   auditLogFields,
   auditReportRows,
   auditWorkbook,
+  checkLog,
+  isoWithOffset,
+  LOG_HEAD_KEY,
   LOG_HEADER,
-  rowsFromLog,
-  verifyLog as verifyChain,
+  ownTargets,
+  parseAnchor as parseAnchorText,
   type AuditRecord,
   type Finding,
+  type Grid,
+  type LogAnchor,
+  type LogCheck as ChainCheck,
+  type OwnSheets,
 } from '../../sheets';
-import { LOG_HEAD_KEY, LOG_SHEET, REPORT_SHEET } from './names';
-import { throwIfCancelled, type RunOptions } from './progress';
-import { dataSheets, readSheets } from './read';
+import { throwIfCancelled, WorkflowError, type RunOptions } from './progress';
+import { allSheets, dataSheets, ownSheetsOf, readSheets } from './read';
 
 export interface AuditRequest extends RunOptions {
   /** The clock, injectable for tests. */
@@ -27,10 +34,22 @@ export interface AuditRequest extends RunOptions {
   /** Language of the report sheet's headers and messages. */
   readonly lang?: Lang;
   readonly policy?: Policy;
+  /**
+   * Who runs the audit (the pane asks once and remembers it on this machine); else the host's
+   * user name. An audit without a name is refused: the log never records an empty `who`.
+   */
+  readonly who?: string | null;
+  /** How to wait before re-reading cells still `#BUSY!` (tests pass a fake clock). */
+  readonly sleep?: (ms: number) => Promise<void>;
 }
+
+/** Re-reads of sheets holding `#BUSY!` cells after the recalculation, and the pauses before. */
+export const BUSY_RETRIES = 5;
+export const BUSY_RETRY_MS = [250, 500, 1000, 2000, 4000] as const;
 
 export interface AuditSummary {
   readonly workbook: string;
+  /** ISO 8601 with the UTC offset (`2026-12-01T19:05:35+08:00`). */
   readonly when: string;
   readonly who: string;
   readonly tables: number;
@@ -38,84 +57,164 @@ export interface AuditSummary {
   readonly errors: number;
   readonly warnings: number;
   readonly mismatches: number;
+  /** Of the mismatches: cells whose value as the workbook reported it was wrong. */
+  readonly reportedMismatches: number;
   readonly stale: number;
+  /** Cells still calculating (#BUSY!) after the bounded wait: not compared. */
+  readonly busy: number;
   readonly policyVersion: string;
   readonly policyHash: string;
   readonly reportSheet: string;
+  /** The log's sheet (found by its marker, or created); '' when the workbook holds two logs. */
   readonly logSheet: string;
   /** The record appended; absent when the existing log failed its check (see logProblem). */
   readonly record?: AuditRecord;
   /**
-   * Why no record was appended: the existing log is unreadable, its chain is broken, or its end
-   * disagrees with the anchored head. A broken log is never extended.
+   * Why no record was appended: the existing log is unreadable, its chain is broken, its end
+   * disagrees with the anchored head, or the workbook holds two logs. A broken log is never
+   * extended.
    */
   readonly logProblem?: Text;
+  /** Said but not stopping the audit: the log had no anchor before this record. */
+  readonly logNote?: Text;
   readonly findings: readonly Finding[];
 }
 
-export async function runAudit(
-  host: WorkbookHost,
-  request: AuditRequest = {},
-): Promise<AuditSummary> {
+const AUDITOR_REQUIRED: Text = {
+  en: 'Enter your name as the auditor first: the audit log records who ran each audit.',
+  zh: '请先填写稽核人姓名：稽核日志须记录每次稽核的执行人。',
+};
+
+const ALREADY_RUNNING: Text = {
+  en: 'An audit of this workbook is already running (from the task pane or the ribbon). Wait for it to finish, then audit again.',
+  zh: '本工作簿正在进行一次稽核（来自任务窗格或功能区按钮）。请待其完成后再稽核。',
+};
+
+/** The audit running in this runtime (task pane and ribbon share it), if any. */
+let running: Promise<unknown> | undefined;
+
+/** True while an audit runs in this runtime. */
+export function auditRunning(): boolean {
+  return running !== undefined;
+}
+
+/**
+ * The one-click audit. One at a time per runtime: a second request while one runs is refused
+ * with a message (two audits at once would both append record N+1 and break the chain).
+ */
+export function runAudit(host: WorkbookHost, request: AuditRequest = {}): Promise<AuditSummary> {
+  if (running !== undefined) return Promise.reject(new WorkflowError(ALREADY_RUNNING));
+  const run = audit(host, request);
+  running = run;
+  const clear = () => {
+    if (running === run) running = undefined;
+  };
+  run.then(clear, clear);
+  return run;
+}
+
+const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+function busyIn(grid: Grid): boolean {
+  return grid.values.some((row) =>
+    row.some((v) => typeof v === 'string' && v.trim().toUpperCase() === '#BUSY!'),
+  );
+}
+
+async function audit(host: WorkbookHost, request: AuditRequest): Promise<AuditSummary> {
   const policy = request.policy ?? DEFAULT_POLICY;
   const lang = request.lang ?? 'zh';
+  const sleep = request.sleep ?? realSleep;
   const { signal, onProgress } = request;
   throwIfCancelled(signal);
+  const who = (request.who ?? (await host.userName()) ?? '').trim();
+  if (who === '') throw new WorkflowError(AUDITOR_REQUIRED);
 
-  onProgress?.({ phase: 'recalculate', fraction: 0 });
-  await host.recalculate();
+  // What the workbook reported, before anything is recalculated: in Excel the values on screen
+  // (under manual calculation, the ones the user and a printout see); in the preview the
+  // results saved in the file.
+  onProgress?.({ phase: 'read', fraction: 0 });
+  const own = await ownSheetsOf(host);
+  const sheets = await dataSheets(host, own);
+  const readSaved = host.readSavedSheet?.bind(host);
+  const reported = await readSheets(host, sheets, request, { from: 0, to: 0.35 }, readSaved);
   throwIfCancelled(signal);
 
-  const sheets = await dataSheets(host);
-  const grids = await readSheets(host, sheets, request, { from: 0.1, to: 0.8 });
+  onProgress?.({ phase: 'recalculate', fraction: 0.35 });
+  await host.recalculate();
+  throwIfCancelled(signal);
+  const grids = await readSheets(host, sheets, request, { from: 0.4, to: 0.75 });
+  // Asynchronous custom functions may still be computing: re-read their sheets, bounded.
+  for (let attempt = 0; attempt < BUSY_RETRIES && grids.some(busyIn); attempt++) {
+    await sleep(BUSY_RETRY_MS[attempt] ?? BUSY_RETRY_MS[BUSY_RETRY_MS.length - 1]);
+    throwIfCancelled(signal);
+    for (let i = 0; i < grids.length; i++) {
+      if (busyIn(grids[i])) grids[i] = await host.readSheet(grids[i].sheet);
+    }
+  }
 
   onProgress?.({ phase: 'check', fraction: 0.8 });
-  const report = auditWorkbook(grids, { policy });
+  const report = auditWorkbook(grids, { policy, reported });
   throwIfCancelled(signal);
 
   // From here on the workbook is written; a cancel no longer stops it half way.
   onProgress?.({ phase: 'write', fraction: 0.85 });
-  await host.replaceReportSheet(REPORT_SHEET, auditReportRows(report, lang));
+  // The pane names new sheets in Chinese, as before; existing ones are found by their marker.
+  const targets = ownTargets(await allSheets(host), own, 'zh');
+  await host.replaceReportSheet(targets.report.sheet, auditReportRows(report, lang));
 
   onProgress?.({ phase: 'log', fraction: 0.9 });
-  const [workbook, who] = await Promise.all([host.workbookName(), host.userName()]);
-  const when = (request.now ?? (() => new Date()))().toISOString();
-  const logged = await checkedLog(host);
+  const workbook = await host.workbookName();
+  const when = isoWithOffset((request.now ?? (() => new Date()))());
+  const logged = await checkedLog(host, own);
   let record: AuditRecord | undefined;
-  if (logged.ok) {
+  if (logged.ok && targets.log !== undefined) {
     const previous = logged.records[logged.records.length - 1];
     record = appendRecord(previous, auditLogFields(report, { when, who, workbook }));
     const r = record;
-    await host.appendLog(LOG_SHEET, LOG_HEADER, [LOG_HEADER.map((k) => r[k])]);
+    await host.appendLog(targets.log.sheet, LOG_HEADER, [LOG_HEADER.map((k) => r[k])]);
     // Written after the append: should this write fail (the error reaches the caller), the log
     // checks as extended past its anchor from then on; it never looks shortened.
-    await host.writeSetting?.(LOG_HEAD_KEY, anchorText(r.hash, logged.records.length + 1));
+    await host.writeSetting?.(
+      LOG_HEAD_KEY,
+      anchorText({ hash: r.hash, count: logged.records.length + 1 }),
+    );
   }
   onProgress?.({ phase: 'log', fraction: 1 });
 
   const c = report.counts;
+  const note = logged.ok ? logged.notes[0] : undefined;
   return {
     workbook,
     when,
-    who: who ?? '',
+    who,
     tables: c.tables,
     rows: c.rows,
     errors: c.errors,
     warnings: c.warnings,
     mismatches: c.mismatches,
+    reportedMismatches: c.reportedMismatches,
     stale: c.stale,
+    busy: c.busy,
     policyVersion: report.policyVersion,
     policyHash: report.policyHash,
-    reportSheet: REPORT_SHEET,
-    logSheet: LOG_SHEET,
+    reportSheet: targets.report.sheet,
+    logSheet: targets.log?.sheet ?? '',
     ...(record ? { record } : {}),
-    ...(!logged.ok ? { logProblem: logged.reason } : {}),
+    ...(!logged.ok ? { logProblem: logged.problems[0] } : {}),
+    ...(note && record ? { logNote: note } : {}),
     findings: report.findings,
   };
 }
 
 export type LogCheck =
-  | { readonly ok: true; readonly records: number; readonly head?: string }
+  | {
+      readonly ok: true;
+      readonly records: number;
+      readonly head?: string;
+      /** Said but not a failure: the log has no anchor, so deleted last records can't be ruled out. */
+      readonly note?: Text;
+    }
   | {
       readonly ok: false;
       readonly records: number;
@@ -125,78 +224,44 @@ export type LogCheck =
     };
 
 /**
- * Check the audit log's hash chain and name the first bad record. When the host keeps document
- * settings and the head is anchored there, the log must also end at the anchored record: the
+ * Check the audit log (the one sheet carrying the log marker, whatever its name) and name the
+ * first bad record. The log must also end at the head anchored in the document settings: the
  * chain alone cannot see that its last records were deleted.
  */
 export async function verifyLog(host: WorkbookHost): Promise<LogCheck> {
-  const log = await checkedLog(host);
-  if (!log.ok) return { ok: false, records: log.count, record: log.index + 1, reason: log.reason };
+  const log = await checkedLog(host, await ownSheetsOf(host));
+  if (!log.ok) {
+    return {
+      ok: false,
+      records: log.records.length,
+      record: log.firstBad ?? log.records.length + 1,
+      reason: log.problems[0],
+    };
+  }
   const n = log.records.length;
   const head = log.records[n - 1]?.hash;
-  return head !== undefined ? { ok: true, records: n, head } : { ok: true, records: n };
+  const note = log.notes[0];
+  return {
+    ok: true,
+    records: n,
+    ...(head !== undefined ? { head } : {}),
+    ...(note !== undefined && n > 0 ? { note } : {}),
+  };
 }
 
 /** The last record's hash and the number of records, as kept in the LOG_HEAD_KEY setting. */
-export interface LogAnchor {
-  readonly hash: string;
-  readonly count: number;
-}
-
-function anchorText(hash: string, count: number): string {
-  return JSON.stringify({ hash, count } satisfies LogAnchor);
-}
+export type { LogAnchor };
 
 /** The anchor, or undefined when the text is not one this add-in wrote. */
 export function parseAnchor(text: string): LogAnchor | undefined {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-  if (typeof value !== 'object' || value === null) return undefined;
-  const { hash, count } = value as Record<string, unknown>;
-  if (typeof hash !== 'string' || !/^[0-9a-f]{64}$/.test(hash)) return undefined;
-  if (typeof count !== 'number' || !Number.isSafeInteger(count) || count < 0) return undefined;
-  return { hash, count };
+  return parseAnchorText(text);
 }
 
-type CheckedLog =
-  | { readonly ok: true; readonly records: AuditRecord[] }
-  | {
-      readonly ok: false;
-      /** Records read (0 when the log could not be read). */
-      readonly count: number;
-      /** 0-based index of the first bad record. */
-      readonly index: number;
-      readonly reason: Text;
-    };
-
 /** The log's records after the chain check, against the anchored head where there is one. */
-async function checkedLog(host: WorkbookHost): Promise<CheckedLog> {
-  const read = rowsFromLog(await host.readLog(LOG_SHEET));
-  if (!read.ok) return { ok: false, count: 0, index: read.index, reason: read.reason };
-  const records = read.records;
-  const stored = host.readSetting ? await host.readSetting(LOG_HEAD_KEY) : null;
-  // No anchor: a workbook from before anchoring, or a host without settings. The chain alone.
-  const anchor = stored === null ? undefined : parseAnchor(stored);
-  if (stored !== null && anchor === undefined) {
-    return {
-      ok: false,
-      count: records.length,
-      index: records.length,
-      reason: {
-        en: `the anchor of the log's last record (document setting ${LOG_HEAD_KEY}) is unreadable, so deleted last records could go unseen.`,
-        zh: `日志末条记录的锚点（文档设置 ${LOG_HEAD_KEY}）无法读取，末尾记录被删除将无法发现。`,
-      },
-    };
-  }
-  const verdict = verifyChain(
-    records,
-    anchor ? { expectedHead: anchor.hash, expectedCount: anchor.count } : {},
+async function checkedLog(host: WorkbookHost, own: OwnSheets): Promise<ChainCheck> {
+  const logs = await Promise.all(
+    own.logs.map(async (sheet) => ({ sheet, rows: await host.readLog(sheet) })),
   );
-  return verdict.ok
-    ? { ok: true, records }
-    : { ok: false, count: records.length, index: verdict.index, reason: verdict.reason };
+  const anchor = host.readSetting ? await host.readSetting(LOG_HEAD_KEY) : null;
+  return checkLog({ logs, anchor });
 }

@@ -119,13 +119,19 @@ export interface ArgView {
 export interface ScoreItem {
   readonly item: 'deposit' | 'npl' | 'collection' | 'fourth' | 'total';
   readonly points: string;
-  /** How the points were reached, as the rules core states it (`40 + 8`). */
-  readonly how?: string;
+  /** How the points were reached, as the rules core states it (`40 + 8`), in each language. */
+  readonly how?: Text;
 }
 
-export type ExplainResult =
+export type ExplainResult = (
   | { readonly kind: 'no-cm'; readonly selection: Selection }
-  | { readonly kind: 'unknown-function'; readonly selection: Selection; readonly name: string }
+  | {
+      readonly kind: 'unknown-function';
+      readonly selection: Selection;
+      readonly name: string;
+      /** The nearest CM function's name, when the name looks like a slip. */
+      readonly suggestion?: string;
+    }
   | {
       readonly kind: 'unsupported-arg';
       readonly selection: Selection;
@@ -150,7 +156,13 @@ export type ExplainResult =
       /** True when a range was given to a cell parameter: the first element is explained. */
       readonly lifted: boolean;
       readonly result: RuleView;
-    };
+      /** The result's value as the function returns it (its first element when it spills). */
+      readonly raw?: XlScalar;
+    }
+) & {
+  /** Set when the selected cell was filled by a spill: its parent and its place. */
+  readonly spill?: SpillView;
+};
 
 export type RuleView =
   | {
@@ -214,27 +226,127 @@ function showResult(result: XlResult): string {
 
 function scoreItems(e: Explanation): ScoreItem[] {
   const v = e.values;
-  const s = (x: unknown): string | undefined =>
-    x === undefined || x === null ? undefined : String(x);
+  // The rules core gives each item's `how` in English (`depositRule`) and Chinese (`…Zh`).
+  const s = (key: string): Text | undefined => {
+    const en = v[`${key}Rule`];
+    if (en === undefined || en === null) return undefined;
+    return { en: String(en), zh: String(v[`${key}RuleZh`] ?? en) };
+  };
   return [
-    { item: 'deposit', points: String(v.deposit), how: s(v.depositRule) },
-    { item: 'npl', points: String(v.npl), how: s(v.nplRule) },
-    { item: 'collection', points: String(v.collection), how: s(v.collectionRule) },
-    { item: 'fourth', points: String(v.fourth), how: s(v.fourthRule) },
+    { item: 'deposit', points: String(v.deposit), how: s('deposit') },
+    { item: 'npl', points: String(v.npl), how: s('npl') },
+    { item: 'collection', points: String(v.collection), how: s('collection') },
+    { item: 'fourth', points: String(v.fourth), how: s('fourth') },
     { item: 'total', points: String(v.total) },
   ];
 }
 
-/** Explain a selection already read (the Explain view reads it with host.getSelection()). */
+/** Where a spilled element sits: the anchor holding the formula and the element's place. */
+export interface SpillView {
+  readonly anchor: string;
+  readonly range: string;
+  readonly formula: string;
+  readonly row: number;
+  readonly col: number;
+}
+
+/** Levenshtein distance, for "did you mean" on a misspelt function name. */
+function distance(a: string, b: string): number {
+  const prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0];
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const up = prev[j];
+      prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = up;
+    }
+  }
+  return prev[b.length];
+}
+
+/** The CM function whose name is nearest to a misspelt one, when it is near enough. */
+export function nearestFunction(name: string): string | undefined {
+  let best: string | undefined;
+  let bestD = Infinity;
+  for (const candidate of FUNCTIONS_BY_NAME.keys()) {
+    const d = distance(name.toUpperCase(), candidate);
+    if (d < bestD) {
+      bestD = d;
+      best = candidate;
+    }
+  }
+  // Near enough: a few slips, at most a third of the name.
+  return best !== undefined && bestD <= Math.max(2, Math.floor(name.length / 3)) ? best : undefined;
+}
+
+/** One element of a spilled argument: a single row or column broadcasts over the other way. */
+function elementOf(rows: XlScalar[][], at: { row: number; col: number }): XlScalar {
+  const r = rows.length === 1 ? 0 : at.row;
+  const c = (rows[0]?.length ?? 0) === 1 ? 0 : at.col;
+  return rows[r]?.[c] ?? null;
+}
+
+/** The first value of a function's result (a spilled result's top-left element). */
+function firstOf(result: XlResult): XlScalar | undefined {
+  const x = Array.isArray(result) ? result[0]?.[0] : result;
+  return x === undefined || isXlError(x) ? undefined : (x as XlScalar);
+}
+
+/**
+ * Explain a selection already read (the Explain view reads it with host.getSelection()). A
+ * cell without a formula that a spill filled is explained from its parent's call, for its own
+ * element; a CM call nested inside another formula, or given as another CM call's argument, is
+ * explained too.
+ */
 export async function explainSelection(
   host: WorkbookHost,
   selection: Selection,
   policy: Policy = DEFAULT_POLICY,
 ): Promise<ExplainResult> {
-  const call = findCmCall(selection.formula);
+  if (findCmCall(selection.formula) === undefined && selection.formula === null) {
+    const parent = host.spillParent
+      ? await host.spillParent(selection.sheet, selection.address).catch(() => null)
+      : null;
+    if (parent !== null && findCmCall(parent.formula) !== undefined) {
+      const spill: SpillView = {
+        anchor:
+          parent.sheet === selection.sheet ? parent.address : `${parent.sheet}!${parent.address}`,
+        range: parent.range,
+        formula: parent.formula,
+        row: parent.row,
+        col: parent.col,
+      };
+      const r = await explainFormula(host, selection, parent.formula, parent.sheet, policy, {
+        row: parent.row,
+        col: parent.col,
+      });
+      return { ...r, spill };
+    }
+  }
+  return explainFormula(host, selection, selection.formula, selection.sheet, policy);
+}
+
+async function explainFormula(
+  host: WorkbookHost,
+  selection: Selection,
+  formula: string | null,
+  home: string,
+  policy: Policy,
+  element?: { readonly row: number; readonly col: number },
+): Promise<ExplainResult> {
+  const call = findCmCall(formula);
   if (call === undefined) return { kind: 'no-cm', selection };
   const spec = FUNCTIONS_BY_NAME.get(call.name);
-  if (spec === undefined) return { kind: 'unknown-function', selection, name: call.name };
+  if (spec === undefined) {
+    const suggestion = nearestFunction(call.name);
+    return {
+      kind: 'unknown-function',
+      selection,
+      name: call.name,
+      ...(suggestion !== undefined ? { suggestion } : {}),
+    };
+  }
 
   const reader = new RangeReader(host);
   const args: ArgView[] = [];
@@ -244,7 +356,7 @@ export async function explainSelection(
   for (let i = 0; i < spec.params.length; i++) {
     const param = spec.params[i];
     const text = call.args[i] ?? '';
-    const source: ArgSource = parseArg(text);
+    let source: ArgSource = parseArg(text);
     const base = {
       param: param.name,
       optional: param.optional,
@@ -252,7 +364,18 @@ export async function explainSelection(
       text,
     };
     if (source.kind === 'unsupported') {
-      return { kind: 'unsupported-arg', selection, spec, param: param.name, text: source.text };
+      // A CM call given as the argument: its own value, worked out the same way.
+      const inner = findCmCall(text);
+      const whole = inner !== undefined && /^(?:_xldudf_cm_|cm\.)[a-z_][a-z0-9_]*\s*\(/i.test(text);
+      const value = whole
+        ? await explainFormula(host, selection, `=${text}`, home, policy, element).then((r) =>
+            r.kind === 'explained' && r.result.ok ? r.raw : undefined,
+          )
+        : undefined;
+      if (value === undefined) {
+        return { kind: 'unsupported-arg', selection, spec, param: param.name, text: source.text };
+      }
+      source = { kind: 'literal', value };
     }
     if (source.kind !== 'ref') {
       const value = source.kind === 'literal' ? source.value : null;
@@ -261,34 +384,39 @@ export async function explainSelection(
       xlArgs.push(value);
       continue;
     }
-    const sheet = source.sheet ?? selection.sheet;
+    const sheet = source.sheet ?? home;
     const rows = await reader.read(sheet, source.rect);
     const local = rectAddress(source.rect);
     const address = sheet === selection.sheet ? local : `${sheet}!${local}`;
     const flat = rows.flat();
     const bad = flat.find((x) => typeof x === 'string' && EXCEL_ERROR.test(x));
+    let shown: XlScalar | undefined;
     if (param.kind === 'range') {
       args.push({ ...base, address, value: flat });
       ruleArgs.push(flat);
       xlArgs.push(rows);
+      shown = bad;
     } else {
-      const first = rows[0][0];
-      if (flat.length > 1) lifted = true;
-      args.push({ ...base, address, value: first });
-      ruleArgs.push(first);
-      xlArgs.push(first);
+      // A spilled element reads its own element of each range; otherwise the first.
+      const one = element ? elementOf(rows, element) : rows[0][0];
+      if (flat.length > 1 && !element) lifted = true;
+      args.push({ ...base, address, value: one });
+      ruleArgs.push(one);
+      xlArgs.push(one);
+      shown = one;
     }
-    const shown = param.kind === 'range' ? bad : rows[0][0];
     if (typeof shown === 'string' && EXCEL_ERROR.test(shown)) {
       return { kind: 'upstream-error', selection, spec, args, param: param.name, error: shown };
     }
   }
 
-  const shownValue = showResult(invoke(spec.name, xlArgs, policy));
+  const out = invoke(spec.name, xlArgs, policy);
+  const shownValue = showResult(out);
+  const raw = firstOf(out);
+  const withRaw = raw !== undefined ? { raw } : {};
   const run = RULES[spec.name];
   if (run === undefined) {
     // A utility (LABEL, POLICY_VERSION): the runner's value or its (English) message.
-    const out = invoke(spec.name, xlArgs, policy);
     const result: RuleView = isXlError(out)
       ? {
           ok: false,
@@ -298,7 +426,7 @@ export async function explainSelection(
           message: { en: out.message, zh: out.message },
         }
       : { ok: true, value: shownValue };
-    return { kind: 'explained', selection, spec, args, lifted, result };
+    return { kind: 'explained', selection, spec, args, lifted, result, ...withRaw };
   }
   const r = run(ruleArgs, policy);
   if (!r.ok) {
@@ -321,5 +449,5 @@ export async function explainSelection(
     explanation,
     ...(items ? { items } : {}),
   };
-  return { kind: 'explained', selection, spec, args, lifted, result };
+  return { kind: 'explained', selection, spec, args, lifted, result, ...withRaw };
 }

@@ -2,7 +2,12 @@
  * Workflows over the WorkbookHost port, shared by the task pane views and the ribbon commands.
  * Pure TypeScript: no React, no Office.js.
  */
-export { validateActive, type ValidateRequest, type ValidateResult } from './validate';
+export {
+  validateActive,
+  type ValidateRequest,
+  type ValidateResult,
+  type ValidateScope,
+} from './validate';
 export { runAudit, verifyLog, type AuditRequest, type AuditSummary, type LogCheck } from './audit';
 export { applyMarks, clearMarks, marksOf } from './marks';
 export {

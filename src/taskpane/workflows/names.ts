@@ -1,12 +1,10 @@
 /**
- * The sheets the audit writes. Report rows go to a sheet of their own, the log is appended to,
- * and neither is ever read as data.
+ * The sheets the audit writes, by the names the task pane gives them when it creates them.
+ * Existing ones are found by their marker whatever their name (sheets/own-sheets.ts), and the
+ * log's head anchor is the document setting LOG_HEAD_KEY (sheets/log-check.ts).
  */
-export const REPORT_SHEET = '考核审计报告';
-export const LOG_SHEET = '考核审计日志';
+import { LOG_SHEET as LOG_NAMES, REPORT_SHEET as REPORT_NAMES } from '../../sheets/own-sheets';
 
-/**
- * The document setting that anchors the log's head: `{"hash": …, "count": …}` of its last
- * record, kept outside every sheet so that deleting the last records of the log is seen.
- */
-export const LOG_HEAD_KEY = 'cm-appraisal.auditLog.head';
+export { LOG_HEAD_KEY } from '../../sheets/log-check';
+export const REPORT_SHEET = REPORT_NAMES.zh;
+export const LOG_SHEET = LOG_NAMES.zh;

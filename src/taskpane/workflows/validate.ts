@@ -1,7 +1,8 @@
 /**
- * Validation for the marketing department: the active sheet or one chosen Excel Table, checked
- * with src/sheets. A clients or loans table is checked against its managers' grades, so when
- * the target holds one, the other sheets are read too and only the target's findings are kept.
+ * Validation for the marketing department: the whole workbook by default, or the active sheet,
+ * or one chosen Excel Table, checked with src/sheets. A clients or loans table is checked
+ * against its managers' grades, so when the target holds one, the other sheets are read too
+ * and only the target's findings are kept.
  */
 import { parseRect } from '../../host/a1';
 import type { WorkbookHost } from '../../host/port';
@@ -10,15 +11,26 @@ import { validateWorkbook, type Finding, type FoundTable, type Grid } from '../.
 import { throwIfCancelled, type RunOptions } from './progress';
 import { dataSheets, readSheets } from './read';
 
+/** What Validate checks: every data sheet, the active sheet, or one Excel Table. */
+export type ValidateScope =
+  | { readonly kind: 'workbook' }
+  | { readonly kind: 'sheet' }
+  | { readonly kind: 'table'; readonly table: string };
+
 export interface ValidateRequest extends RunOptions {
-  /** An Excel Table's name; the active sheet when omitted. */
+  /** The whole workbook when omitted. */
+  readonly scope?: ValidateScope;
+  /** Shorthand for `scope: { kind: 'table', table }`. */
   readonly table?: string;
   readonly policy?: Policy;
 }
 
 export interface ValidateResult {
-  readonly sheet: string;
+  /** The sheet checked; undefined when the whole workbook was. */
+  readonly sheet?: string;
   readonly table?: string;
+  /** The sheets read, in workbook order. */
+  readonly sheets: readonly string[];
   readonly tables: readonly FoundTable[];
   readonly rows: number;
   readonly findings: readonly Finding[];
@@ -39,22 +51,50 @@ function onTarget(f: Finding, target: Grid): boolean {
   );
 }
 
+function scopeOf(request: ValidateRequest): ValidateScope {
+  if (request.scope) return request.scope;
+  if (request.table) return { kind: 'table', table: request.table };
+  return { kind: 'workbook' };
+}
+
+/** Every data sheet at once: links between sheets (Art. 12, Art. 25) are all checked. */
+async function validateAll(
+  host: WorkbookHost,
+  request: ValidateRequest,
+  policy: Policy,
+): Promise<ValidateResult> {
+  const sheets = await dataSheets(host);
+  const grids = await readSheets(host, sheets, request, { from: 0, to: 0.8 });
+  request.onProgress?.({ phase: 'check', fraction: 0.8 });
+  const report = validateWorkbook(grids, { policy });
+  request.onProgress?.({ phase: 'check', fraction: 1 });
+  return {
+    sheets,
+    tables: report.tables,
+    rows: report.tables.reduce((n, t) => n + t.rows, 0),
+    findings: report.findings,
+  };
+}
+
 export async function validateActive(
   host: WorkbookHost,
   request: ValidateRequest = {},
 ): Promise<ValidateResult> {
   const policy = request.policy ?? DEFAULT_POLICY;
   const { signal, onProgress } = request;
+  const scope = scopeOf(request);
   throwIfCancelled(signal);
   onProgress?.({ phase: 'read', fraction: 0 });
+  if (scope.kind === 'workbook') return validateAll(host, request, policy);
   const readOptions = {
     ...(signal ? { signal } : {}),
     onProgress: (done: number, total: number) =>
       onProgress?.({ phase: 'read', fraction: total > 0 ? (0.5 * done) / total : 0 }),
   };
-  const target = request.table
-    ? await host.readTable(request.table, readOptions)
-    : await host.readSheet(await host.activeSheet(), readOptions);
+  const target =
+    scope.kind === 'table'
+      ? await host.readTable(scope.table, readOptions)
+      : await host.readSheet(await host.activeSheet(), readOptions);
   throwIfCancelled(signal);
 
   onProgress?.({ phase: 'check', fraction: 0.5 });
@@ -72,7 +112,8 @@ export async function validateActive(
   const tables = report.tables.filter((t) => t.sheet === target.sheet);
   return {
     sheet: target.sheet,
-    ...(request.table ? { table: request.table } : {}),
+    ...(scope.kind === 'table' ? { table: scope.table } : {}),
+    sheets: [target.sheet],
     tables,
     rows: tables.reduce((n, t) => n + t.rows, 0),
     findings: report.findings,

@@ -1,0 +1,122 @@
+/**
+ * `cm-appraisal verify-log <in.xlsx> [--head HASH] [--json]`: the audit office's check of a
+ * workbook's audit log (SHEETS.md "Audit log integrity") without writing anything: the one log
+ * found by its marker, every record's hash and link, and its end against the head anchor kept
+ * in the add-in's document settings inside the file (and against --head when given).
+ * Exit 0: intact (one log, chain unbroken, ends at its anchor); 1: anything else.
+ */
+import { displayTime, type LogCheck, type RecordCheck } from '../sheets';
+import type { Lang, Text } from '../rules';
+import type { Parsed } from './command';
+import { CliError, EXIT_FINDINGS, EXIT_OK, parseLang, type Io } from './io';
+import { addinDocument, logState } from './log-state';
+import { fileName, openWorkbook, ownSheets } from './workbook';
+
+const STATE_TEXT: Readonly<Record<RecordCheck['state'], Text>> = {
+  ok: { en: 'ok', zh: '完好' },
+  edited: { en: 'EDITED', zh: '已被修改' },
+  unlinked: { en: 'NOT LINKED', zh: '链接断开' },
+  sequence: { en: 'WRONG NUMBER', zh: '序号错误' },
+  'after-break': { en: 'after the break (unverified)', zh: '位于断点之后（未验证）' },
+};
+
+/** Intact: exactly one log, no problem, and its end vouched for by an anchor. */
+export function intact(check: LogCheck): boolean {
+  return check.ok && check.sheets.length === 1 && check.anchorState === 'ok';
+}
+
+/** Why it is not intact, beside the check's own problems (no log; no anchor). */
+function extraProblems(check: LogCheck): Text[] {
+  const out: Text[] = [];
+  if (check.sheets.length === 0 && check.anchorState !== 'count') {
+    out.push({
+      en: 'the workbook holds no audit log (no sheet carries the log header seq, when, … hash).',
+      zh: '工作簿中没有稽核日志（没有工作表带有日志表头 seq、when…hash）。',
+    });
+  }
+  if (check.anchorState === 'missing') out.push(...check.notes);
+  return out;
+}
+
+function textReport(path: string, check: LogCheck, lang: Lang): string {
+  const zh = lang === 'zh';
+  const lines: string[] = [];
+  const ok = intact(check);
+  lines.push(
+    zh
+      ? `${fileName(path)}：稽核日志${ok ? '完整' : '未通过校验'}。`
+      : `${fileName(path)}: the audit log is ${ok ? 'intact' : 'NOT intact'}.`,
+  );
+  if (check.sheet !== undefined) {
+    lines.push(
+      zh
+        ? `日志表“${check.sheet}”，${check.records.length} 条记录。`
+        : `Log sheet "${check.sheet}", ${check.records.length} ${check.records.length === 1 ? 'record' : 'records'}.`,
+    );
+  }
+  for (const r of check.perRecord) {
+    const rec = check.records[r.n - 1];
+    const who = rec?.who || (zh ? '未知用户' : 'unknown user');
+    const when = rec ? displayTime(rec.when) : '';
+    lines.push(
+      `  #${r.n} ${zh ? '序号' : 'seq'} ${r.seq}  ${when}  ${who}  ${r.hash.slice(0, 16)}…  ${STATE_TEXT[r.state][lang]}`,
+    );
+  }
+  const anchor = check.anchor;
+  lines.push(
+    anchor
+      ? zh
+        ? `锚点：${anchor.count} 条记录，末条哈希 ${anchor.hash}`
+        : `Anchor: ${anchor.count} records, head ${anchor.hash}`
+      : zh
+        ? '锚点：无'
+        : 'Anchor: none',
+  );
+  for (const p of [...check.problems, ...extraProblems(check)]) {
+    lines.push(`${zh ? '问题：' : 'Problem: '}${p[lang]}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+export async function run(args: Parsed, io: Io): Promise<number> {
+  const lang = parseLang(args.values.lang as string | undefined, io.env);
+  const path = args.positionals[0];
+  const head = args.values.head as string | undefined;
+  if (head !== undefined && !/^[0-9a-fA-F]{64}$/.test(head)) {
+    throw new CliError(`--head must be a SHA-256 hash of 64 hex digits, not "${head}".`);
+  }
+  const [wb, doc] = await Promise.all([openWorkbook(path), addinDocument(path)]);
+  const check = logState(wb, ownSheets(wb), doc, head?.toLowerCase());
+  const ok = intact(check);
+  if (args.values.json === true) {
+    const text = (t: Text) => t[lang];
+    io.out(
+      `${JSON.stringify({
+        workbook: fileName(path),
+        intact: ok,
+        sheet: check.sheet ?? null,
+        sheets: check.sheets,
+        anchor: check.anchor ?? null,
+        anchorState: check.anchorState,
+        firstBad: check.firstBad ?? null,
+        records: check.perRecord.map((r) => {
+          const rec = check.records[r.n - 1];
+          return {
+            n: r.n,
+            seq: r.seq,
+            when: rec?.when ?? null,
+            who: rec?.who ?? null,
+            hash: r.hash,
+            prevHash: rec?.prevHash ?? null,
+            state: r.state,
+            ...(r.problem ? { problem: text(r.problem) } : {}),
+          };
+        }),
+        problems: [...check.problems, ...extraProblems(check)].map(text),
+      })}\n`,
+    );
+  } else {
+    io.out(textReport(path, check, lang));
+  }
+  return ok ? EXIT_OK : EXIT_FINDINGS;
+}
