@@ -109,7 +109,7 @@ describe('policy diff', () => {
     const zh = await runs.diffZh;
     expect(zh.stdout).toContain('  第十三条 不良率分档 0 < n ≤ 1%：20 分 → 25 分');
     expect(zh.stdout).toContain(
-      '  第二十五条(2) 风险金上限（高级客户经理）：20,000 元 → 30,000 元',
+      '  第二十五条第（二）项 风险金上限（高级客户经理）：20,000 元 → 30,000 元',
     );
   });
 });

@@ -11,6 +11,7 @@ const T = {
   en: {
     collection: 'Collection item',
     hash: 'Content hash (SHA-256)',
+    article: 'Art. 13',
     outcome: 'Grade outcome',
     insert: 'Insert CM.APPRAISAL_SCORE',
     inserted: /Inserted =CM\.APPRAISAL_SCORE\("SENIOR", 34%, 0, 99\.7%, 8\) into Sheet2!B3/,
@@ -19,6 +20,8 @@ const T = {
   zh: {
     collection: '收贷收息项',
     hash: '内容哈希（SHA-256）',
+    // Chinese first: a clerk reading Chinese reads the article as the policy writes it.
+    article: '第十三条',
     outcome: '考核结果',
     insert: '插入 CM.APPRAISAL_SCORE',
     inserted: /已将 =CM\.APPRAISAL_SCORE\("SENIOR", 34%, 0, 99\.7%, 8\) 插入 Sheet2!B3/,
@@ -36,7 +39,7 @@ describe.each(['en', 'zh'] as Lang[])('Policy view (%s)', (lang) => {
     expect(screen.getByText(DEFAULT_POLICY.name[lang])).toBeInTheDocument();
     const collection = screen.getByText(t.collection).closest('tr') as HTMLElement;
     expect(collection).toHaveTextContent('0.995 (99.5%)');
-    expect(collection).toHaveTextContent('Art. 13');
+    expect(collection).toHaveTextContent(t.article);
     expect(collection).toHaveTextContent('收贷收息率99.5%');
     // Art. 14 thresholds show their operator.
     const outcome = screen.getByRole('table', { name: t.outcome });

@@ -13,7 +13,7 @@ import {
 } from '@fluentui/react-components';
 import { useMemo } from 'react';
 import type { PolicyState } from '../../policy/deployed';
-import { policyHash, type Policy } from '../../rules';
+import { articleText, policyHash, type Policy } from '../../rules';
 import { useViewStyles } from '../components';
 import { useStrings } from '../i18n';
 import { policySections } from '../policy-rows';
@@ -77,7 +77,7 @@ export function PolicyView({
                 <TableRow key={i}>
                   <TableCell>{row.what}</TableCell>
                   <TableCell>{row.value}</TableCell>
-                  <TableCell>{row.article}</TableCell>
+                  <TableCell>{articleText(row.article, lang)}</TableCell>
                   <TableCell lang="zh-CN">{row.source}</TableCell>
                 </TableRow>
               ))}
