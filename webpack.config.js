@@ -3,8 +3,13 @@
  *
  * One shared runtime: taskpane.html is the task pane AND the page Excel keeps alive for the
  * custom functions and ribbon commands (manifest: Runtime, Page and FunctionFile all use
- * Taskpane.Url), so that one page loads all three bundles. They share one webpack runtime
- * chunk, so a module imported by two of them (the policy, the host) exists once on the page.
+ * Taskpane.Url), so that one page loads all three bundles. functions.js carries the webpack
+ * runtime and commands.js and taskpane.js depend on it (entry `dependOn`), so a module
+ * imported by two of them (the policy, the host) exists once on the page, and functions.js,
+ * which the manifest's CustomFunctions <Script> names, also runs on its own.
+ *
+ *   npm run build -- --env officejs=local           office.js from @microsoft/office-js, served
+ *                                                   from dist/office-js/ (no Microsoft CDN)
  *
  *   npm run build                                   production, dev-server URLs kept
  *   npm run build -- --env url=https://intranet/cm/  production for the intranet
@@ -26,12 +31,29 @@ const ROOT = __dirname;
 const DEV_PORT = 3000;
 const FUNCTIONS_SOURCE = './src/functions/excel-functions.ts';
 
-/** The bundles the shared-runtime page loads, in the order they run. */
+/**
+ * The bundles the shared-runtime page loads, in the order they run. functions.js holds the
+ * webpack runtime (no separate runtime.js), so it loads alone wherever a host asks for the
+ * <Script> file; the others reuse its runtime and its modules.
+ */
 const PAGE_ENTRIES = {
   functions: FUNCTIONS_SOURCE,
-  commands: './src/commands/commands.ts',
-  taskpane: './src/taskpane/index.tsx',
+  commands: { import: './src/commands/commands.ts', dependOn: 'functions' },
+  taskpane: { import: './src/taskpane/index.tsx', dependOn: ['functions', 'commands'] },
 };
+
+/** Microsoft's CDN, the default (and what store add-ins must use). */
+const OFFICE_JS_CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+/** `--env officejs=local`: @microsoft/office-js copied here, the pages pointed at it. */
+const OFFICE_JS_LOCAL_DIR = 'office-js';
+/** The package's files a Workbook host loads: office.js, Excel's scripts, the string tables. */
+const OFFICE_JS_SKIP = [
+  '**/*.debug.js',
+  '**/*-vsdoc.js',
+  '**/*.d.ts',
+  '**/{access,onenote,outlook,outlookwebapp,powerpoint,powerpointios,project,word,wordios}-*.js',
+  '**/outlook_strings.js',
+];
 
 /**
  * The browser preview (preview.html): the task pane beside a workbook view, over a LocalHost
@@ -71,7 +93,7 @@ const PAGE_TEMPLATE = `<!doctype html>
     <meta http-equiv="X-UA-Compatible" content="IE=Edge" />
     <meta name="viewport" content="width=device-width, initial-scale=1" />
     <title>客户经理考核 · CM Appraisal</title>
-    <script src="https://appsforoffice.microsoft.com/lib/1/hosted/office.js"></script>
+    <script src="${OFFICE_JS_CDN}"></script>
   </head>
   <body>
     <div id="root"></div>
@@ -239,6 +261,13 @@ module.exports = async (env = {}, argv = {}) => {
     );
   }
   const pageTemplate = path.join(ROOT, 'src/taskpane/taskpane.html');
+  const localOfficeJs = env.officejs === 'local';
+  if (env.officejs !== undefined && !localOfficeJs && env.officejs !== 'cdn') {
+    throw new Error(`--env officejs=${env.officejs}: use officejs=local or officejs=cdn.`);
+  }
+  const pageHtml = (
+    fs.existsSync(pageTemplate) ? fs.readFileSync(pageTemplate, 'utf8') : PAGE_TEMPLATE
+  ).replace(OFFICE_JS_CDN, localOfficeJs ? `${OFFICE_JS_LOCAL_DIR}/office.js` : OFFICE_JS_CDN);
 
   return {
     mode: dev ? 'development' : 'production',
@@ -277,9 +306,6 @@ module.exports = async (env = {}, argv = {}) => {
         },
       ],
     },
-    optimization: {
-      runtimeChunk: 'single',
-    },
     performance: {
       // React + Fluent UI in one task pane bundle is expected; the page is served on an intranet.
       hints: false,
@@ -288,16 +314,14 @@ module.exports = async (env = {}, argv = {}) => {
       new CustomFunctionsMetadataPlugin({ input: FUNCTIONS_SOURCE, output: 'functions.json' }),
       new HtmlWebpackPlugin({
         filename: 'taskpane.html',
-        ...(fs.existsSync(pageTemplate)
-          ? { template: pageTemplate }
-          : { templateContent: PAGE_TEMPLATE }),
-        chunks: ['runtime', ...Object.keys(PAGE_ENTRIES)],
+        templateContent: pageHtml,
+        chunks: Object.keys(PAGE_ENTRIES),
         chunksSortMode: 'manual',
       }),
       new HtmlWebpackPlugin({
         filename: 'preview.html',
         templateContent: PREVIEW_TEMPLATE,
-        chunks: ['runtime', ...Object.keys(PREVIEW_ENTRY)],
+        chunks: Object.keys(PREVIEW_ENTRY),
         chunksSortMode: 'manual',
       }),
       new CopyWebpackPlugin({
@@ -319,6 +343,16 @@ module.exports = async (env = {}, argv = {}) => {
           // deployed the add-in runs the built-in policy and says so (src/policy/deployed.ts).
           { from: 'src/rules/policy.schema.json', to: 'policy.schema.json' },
           { from: 'src/rules/policy.json', to: 'policy.example.json' },
+          // For intranets that block Microsoft's CDN; the CDN stays the default.
+          ...(localOfficeJs
+            ? [
+                {
+                  from: path.dirname(require.resolve('@microsoft/office-js/dist/office.js')),
+                  to: OFFICE_JS_LOCAL_DIR,
+                  globOptions: { ignore: OFFICE_JS_SKIP },
+                },
+              ]
+            : []),
         ],
       }),
       new FunctionsMetadataCheckPlugin(),

@@ -7,6 +7,11 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { exitCodeOf, runBinSync } from './bin';
 import { checkFunctionsJsonFile } from './functions-json-check';
+import { sourceKey, writeKey } from './source-key';
+
+// The fingerprint of the sources this build reads, taken before it starts: an edit made while
+// webpack runs must not pass for built.
+const key = sourceKey(join(__dirname, '..'));
 
 const webpackStatus = exitCodeOf(
   runBinSync('webpack-cli', 'webpack-cli', ['--mode', 'production', ...process.argv.slice(2)]),
@@ -28,6 +33,9 @@ for (const file of ['preview.html', 'preview.js', 'appraisal-sample.xlsx']) {
     process.exit(1);
   }
 }
+// A default build (no extra arguments) is what the browser tests load: they reuse it when the
+// sources have not changed since (test/browser/harness.ts).
+if (process.argv.length <= 2) writeKey(join(__dirname, '..', 'dist'), key);
 console.log(
   '[build] dist/ is ready: taskpane.html, preview.html (no Excel needed), the bundles, functions.json, manifest.xml, assets/.',
 );

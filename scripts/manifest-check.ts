@@ -12,6 +12,8 @@ export interface ManifestProblem {
   readonly message: string;
 }
 
+import { MANIFEST_EXCEL_API } from '../src/host/requirements';
+
 export interface ManifestCheckOptions {
   /** Reads a file of the project by its path relative to the repository root; undefined: missing. */
   readonly readFile: (relativePath: string) => Uint8Array | undefined;
@@ -20,7 +22,29 @@ export interface ManifestCheckOptions {
 }
 
 export const DEFAULT_BASE_URL = 'https://localhost:3000/';
-export const REQUIRED_SETS = ['SharedRuntime', 'CustomFunctionsRuntime'] as const;
+export const REQUIRED_SETS = ['SharedRuntime', 'CustomFunctionsRuntime', 'ExcelApi'] as const;
+/**
+ * The lowest MinVersion each set may declare: what the code calls without an isSetSupported
+ * check (src/host/requirements.ts lists the ExcelApi calls; 1.2 is CustomFunctions.Error).
+ */
+export const MIN_SET_VERSIONS: Readonly<Record<string, string>> = {
+  SharedRuntime: '1.1',
+  CustomFunctionsRuntime: '1.2',
+  ExcelApi: MANIFEST_EXCEL_API,
+};
+
+/** `1.9` < `1.12`: versions compare part by part, as numbers. */
+function versionBelow(version: string, floor: string): boolean {
+  const a = version.split('.').map(Number);
+  const b = floor.split('.').map(Number);
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    const x = a[i] ?? 0;
+    const y = b[i] ?? 0;
+    if (Number.isNaN(x)) return true;
+    if (x !== y) return x < y;
+  }
+  return false;
+}
 export const REQUIRED_PERMISSIONS = 'ReadWriteDocument';
 /** Resource ids, namespaces: the manifest schema allows at most 32 characters. */
 const MAX_ID = 32;
@@ -338,14 +362,22 @@ export function checkManifest(xml: string, options: ManifestCheckOptions): Manif
   }
 
   // Requirement sets and permissions.
-  const sets = new Set(
-    findAll(root, 'Set')
-      .filter(({ ancestors }) => ancestors.includes('Requirements'))
-      .map(({ el }) => el.attrs.Name),
+  const declared = findAll(root, 'Set').filter(({ ancestors }) =>
+    ancestors.includes('Requirements'),
   );
+  const sets = new Map(declared.map(({ el }) => [el.attrs.Name, el.attrs.MinVersion]));
   for (const name of REQUIRED_SETS) {
     if (!sets.has(name)) {
       problem('requirements', `<Requirements> must list <Set Name="${name}"/>.`);
+      continue;
+    }
+    const min = MIN_SET_VERSIONS[name];
+    const given = sets.get(name) ?? '1.1';
+    if (min !== undefined && versionBelow(given, min)) {
+      problem(
+        'requirements',
+        `<Set Name="${name}"> declares MinVersion ${given}, but the code needs ${min} without checking it.`,
+      );
     }
   }
   const permissions = findAll(root, 'Permissions').map(({ el }) => el.text);

@@ -12,12 +12,15 @@ import { langOf } from '../taskpane/i18n/lang';
 import { lastAudit } from '../taskpane/workflows';
 import { auditCommand, type AuditNotifier } from './audit-command';
 
-/** Show the task pane where the host supports it (SharedRuntime 1.1); never fail the command. */
+/**
+ * Show the task pane (Office.addin.showAsTaskpane, SharedRuntime 1.1, which the manifest
+ * requires); never fail the command over it.
+ */
 async function showPane(): Promise<void> {
   try {
     await Office.addin.showAsTaskpane();
   } catch {
-    // Older hosts: the report sheet is still activated.
+    // The pane could not be shown (e.g. Office is closing it): the report sheet is activated.
   }
 }
 

@@ -1,15 +1,15 @@
 /**
- * What the browser tests need: a development build of the pages into a temporary folder, a tiny
+ * What the browser tests need: one shared production build of the pages, a tiny
  * static http server on a free localhost port, and Debian's Chromium driven by playwright-core.
  * Nothing is downloaded: without /usr/bin/chromium the tests fail and say what to install.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
+import { builtFrom, sourceKey, writeKey } from '../../scripts/source-key';
 
 export const ROOT = resolve(__dirname, '..', '..');
 export const CHROMIUM = process.env.CM_CHROMIUM ?? '/usr/bin/chromium';
@@ -27,29 +27,65 @@ export function requireChromium(): void {
 }
 
 /**
- * webpack in development mode, without type checking (tsc does that), into a new temporary
- * folder; resolves to that folder. Set CM_PREVIEW_DIST to a folder built earlier to skip the
- * build while working on the tests.
+ * One production build of the pages for every browser test (the preview and the Excel
+ * contract), resolved to its folder:
+ * - CM_PREVIEW_DIST: a folder built earlier, used as it is;
+ * - dist/, when `npm run build` (default arguments) built it from exactly these sources
+ *   (dist/.source-key, scripts/source-key.js) — CI builds before it tests;
+ * - else node_modules/.cache/cm-browser-dist/<key>, built once (webpack production, no type
+ *   check: tsc does that) under a lock, so test files running at once share it.
  */
 export async function buildPages(): Promise<string> {
   const prebuilt = process.env.CM_PREVIEW_DIST;
   if (prebuilt) return prebuilt;
-  const out = mkdtempSync(join(tmpdir(), 'cm-preview-'));
+  const key = sourceKey(ROOT);
+  const dist = join(ROOT, 'dist');
+  if (builtFrom(dist, key)) return dist;
+  const cache = join(ROOT, 'node_modules', '.cache', 'cm-browser-dist');
+  const out = join(cache, key.slice(0, 16));
+  mkdirSync(cache, { recursive: true });
+  const lock = `${out}.lock`;
+  for (const end = Date.now() + 30 * 60_000; ;) {
+    if (builtFrom(out, key)) return out;
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      if (Date.now() > end) throw new Error(`Waited 30 min for another build of ${out}.`);
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+  }
+  try {
+    if (builtFrom(out, key)) return out;
+    rmSync(out, { recursive: true, force: true });
+    await webpack(['--mode', 'production', '--env', 'transpileOnly', '--output-path', out]);
+    writeKey(out, key);
+    // Older builds of other sources are of no further use.
+    for (const name of readdirSync(cache)) {
+      if (!out.endsWith(name) && !name.endsWith('.lock')) {
+        rmSync(join(cache, name), { recursive: true, force: true });
+      }
+    }
+    return out;
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+async function webpack(args: readonly string[]): Promise<void> {
   const webpackCli = require.resolve('webpack-cli/bin/cli.js', { paths: [ROOT] });
-  const args = [
-    webpackCli,
-    ...['--mode', 'development', '--env', 'transpileOnly', '--output-path', out, '--no-stats'],
-  ];
   let log = '';
   const code = await new Promise<number | null>((done, fail) => {
-    const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, CI: '1' } });
+    const child = spawn(process.execPath, [webpackCli, ...args, '--no-stats'], {
+      cwd: ROOT,
+      env: { ...process.env, CI: '1' },
+    });
     child.stdout.on('data', (d: Buffer) => (log += d.toString()));
     child.stderr.on('data', (d: Buffer) => (log += d.toString()));
     child.on('error', fail);
     child.on('exit', done);
   });
   if (code !== 0) throw new Error(`webpack failed (exit ${code}):\n${log.slice(-4000)}`);
-  return out;
 }
 
 const TYPES: Record<string, string> = {

@@ -6,7 +6,8 @@
  * Needs /usr/bin/chromium (Debian's `chromium` package, with `fonts-noto-cjk` for the Chinese
  * text); without it the suite fails and says so.
  */
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import {
@@ -65,20 +66,22 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.close();
-  if (dist && !process.env.CM_PREVIEW_DIST) rmSync(dist, { recursive: true, force: true });
+  // The build is shared with the other browser tests and kept for the next run (harness.ts).
 });
 
 describe('the bundles', () => {
   it('keep HyperFormula and ExcelJS out of the Office pages, and in the preview', () => {
     const bundle = (name: string) => readFileSync(join(dist, name), 'utf8');
+    // The source maps list every module of a bundle, in a minified production build too.
+    const sources = (name: string) => bundle(`${name}.map`);
     for (const name of ['taskpane.js', 'functions.js', 'commands.js']) {
-      const text = bundle(name);
+      const text = sources(name);
       expect(text).not.toMatch(/node_modules[\\/]hyperformula[\\/]/);
       expect(text).not.toMatch(/node_modules[\\/]exceljs[\\/]/);
     }
     // The same test finds them where they are meant to be.
-    expect(bundle('preview.js')).toMatch(/node_modules[\\/]hyperformula[\\/]/);
-    expect(bundle('preview.js')).toMatch(/node_modules[\\/]exceljs[\\/]/);
+    expect(sources('preview.js')).toMatch(/node_modules[\\/]hyperformula[\\/]/);
+    expect(sources('preview.js')).toMatch(/node_modules[\\/]exceljs[\\/]/);
     expect(bundle('preview.html')).toContain('preview.js');
     expect(bundle('taskpane.html')).not.toContain('preview.js');
   });
@@ -212,13 +215,13 @@ describe('a policy file in the preview (issue 16)', () => {
   const DRAFT = join(ROOT_DIR, 'examples', 'policy-draft-1.1.json');
 
   /** A fresh page on the preview; `cell` and `pane` read the page given. */
-  async function freshPage(): Promise<Page> {
+  async function freshPage(base = (server as Served).url): Promise<Page> {
     const p = await (browser as Browser).newPage({
       viewport: { width: 1440, height: 900 },
       locale: 'en-US',
     });
     p.on('pageerror', (e) => pageErrors.push(e.message));
-    await p.goto(`${(server as Served).url}preview.html?lang=en`);
+    await p.goto(`${base}preview.html?lang=en`);
     return p;
   }
   const cellOf = (p: Page, address: string) => p.locator(`td[data-address="${address}"]`);
@@ -258,10 +261,14 @@ describe('a policy file in the preview (issue 16)', () => {
   });
 
   it('policy.json deployed beside the page is the active policy; a broken one is refused', async () => {
-    const deployed = join(dist, 'policy.json');
+    // A copy of the shared build, so no other browser test ever sees this policy.json.
+    const own = mkdtempSync(join(tmpdir(), 'cm-preview-policy-'));
+    cpSync(dist, own, { recursive: true });
+    const deployed = join(own, 'policy.json');
+    const served = await serve(own);
     try {
       writeFileSync(deployed, readFileSync(DRAFT));
-      const p = await freshPage();
+      const p = await freshPage(served.url);
       await p.getByTestId('file-name').waitFor({ timeout: 60_000 });
       await eventually(() => cellOf(p, 'T4').textContent(), '87.00');
       await paneOf(p).getByRole('tab', { name: 'Policy' }).click();
@@ -274,7 +281,7 @@ describe('a policy file in the preview (issue 16)', () => {
       const broken = JSON.parse(readFileSync(DRAFT, 'utf8'));
       delete broken.score.collection.base;
       writeFileSync(deployed, JSON.stringify(broken));
-      const q = await freshPage();
+      const q = await freshPage(served.url);
       const alert = q.getByRole('alert').first();
       await alert.waitFor({ timeout: 60_000 });
       await expect(alert.textContent()).resolves.toMatch(
@@ -285,7 +292,8 @@ describe('a policy file in the preview (issue 16)', () => {
       await q.screenshot({ path: join(ARTIFACTS, 'preview-7-policy-refused.png') });
       await q.close();
     } finally {
-      rmSync(deployed, { force: true });
+      await served.close();
+      rmSync(own, { recursive: true, force: true });
     }
   });
 });

@@ -150,6 +150,26 @@ describe('manifest checker', () => {
     expect(messages(check(xml))).toMatch(/<Set Name="CustomFunctionsRuntime"/);
   });
 
+  it('requires ExcelApi at the version the Excel adapter calls unchecked (1.9, src/host/requirements.ts)', () => {
+    expect(messages(check(edit(MANIFEST, '<Set Name="ExcelApi" MinVersion="1.9"/>', '')))).toMatch(
+      /<Set Name="ExcelApi"/,
+    );
+    const low = edit(
+      MANIFEST,
+      '<Set Name="ExcelApi" MinVersion="1.9"/>',
+      '<Set Name="ExcelApi" MinVersion="1.7"/>',
+    );
+    expect(messages(check(low))).toMatch(
+      /ExcelApi"> declares MinVersion 1.7, but the code needs 1.9/,
+    );
+    const high = edit(
+      MANIFEST,
+      '<Set Name="ExcelApi" MinVersion="1.9"/>',
+      '<Set Name="ExcelApi" MinVersion="1.12"/>',
+    );
+    expect(messages(check(high))).toEqual(messages(check(MANIFEST)));
+  });
+
   it('requires exactly ReadWriteDocument', () => {
     const xml = edit(
       MANIFEST,
