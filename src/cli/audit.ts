@@ -23,12 +23,12 @@ import {
   type LogCheck,
 } from '../sheets';
 import type { Parsed } from './command';
-import { countsLine, findingJson, findingLines } from './findings';
+import { countsLine, findingJson, findingLines, reportText } from './findings';
 import { addinDocument, logState } from './log-state';
 import { CliError, EXIT_FINDINGS, EXIT_OK, parseLang, Progress, type Io } from './io';
 import { policyOption } from './policy-file';
 import { tableLines, tablesJson } from './validate';
-import { dataGrids, fileName, openWorkbook, ownSheets, rowCount } from './workbook';
+import { checkOutput, dataGrids, fileName, openWorkbook, ownSheets, rowCount } from './workbook';
 
 /** The OS user running the audit, or '' where the system cannot say (containers, services). */
 export function osUser(env: Io['env']): string {
@@ -69,23 +69,17 @@ async function writeSheets(
   await wb.protectSheet(logName);
 
   // Presentation only: a title, bold headers, readable widths.
-  const excel = await wb.excelWorkbook();
-  const reportWs = excel.getWorksheet(reportName);
-  if (reportWs !== undefined) {
-    reportWs.getRow(1).font = { bold: true, size: 14 };
-    const headerAt = rows.findIndex((r, i) => i > 0 && r.length > 8) + 1;
-    if (headerAt > 0) reportWs.getRow(headerAt).font = { bold: true };
-    for (let c = 1; c <= 14; c++) {
-      reportWs.getColumn(c).width = c === 14 ? 80 : c >= 7 && c <= 9 ? 14 : 12;
-    }
-  }
-  const logWs = excel.getWorksheet(logName);
-  if (logWs !== undefined) {
-    logWs.getRow(1).font = { bold: true };
-    for (let c = 1; c <= 13; c++) {
-      logWs.getColumn(c).width = c >= 11 ? 66 : c === 2 || c === 5 ? 26 : 12;
-    }
-  }
+  const headerAt = rows.findIndex((r, i) => i > 0 && r.length > 8) + 1;
+  const bold = new Map<number, number>([[1, 14]]);
+  if (headerAt > 0) bold.set(headerAt, 11);
+  await wb.setLook(reportName, {
+    bold,
+    widths: Array.from({ length: 14 }, (_, i) => (i === 13 ? 80 : i >= 6 && i <= 8 ? 14 : 12)),
+  });
+  await wb.setLook(logName, {
+    bold: new Map([[1, 11]]),
+    widths: Array.from({ length: 13 }, (_, i) => (i >= 10 ? 66 : i === 1 || i === 4 ? 26 : 12)),
+  });
 }
 
 function summary(
@@ -134,7 +128,7 @@ function summary(
         ? '未指定 -o：记录未写入任何工作簿。'
         : 'No -o given: the record was not written to a workbook.',
   );
-  return `${lines.join('\n')}\n`;
+  return reportText(lines);
 }
 
 /** Runs the command. */
@@ -152,6 +146,7 @@ export async function run(args: Parsed, io: Io): Promise<number> {
         : 'Who runs the audit is unknown: give it with --user NAME (the log never records an empty name).',
     );
   }
+  await checkOutput(path, out, args.values['in-place'] === true);
   const progress = new Progress(io, out !== undefined ? 4 : 3);
   let report: AuditReport;
   let log: LogCheck;
@@ -159,7 +154,9 @@ export async function run(args: Parsed, io: Io): Promise<number> {
   let record: AuditRecord | null;
   try {
     progress.next(`loading ${fileName(path)}`);
-    const [wb, doc] = await Promise.all([openWorkbook(path, policy), addinDocument(path)]);
+    // The workbook first: a file it refuses (over a limit, damaged) is never read further.
+    const wb = await openWorkbook(path, policy);
+    const doc = await addinDocument(path);
     const own = ownSheets(wb);
     // What the file reported: its cached values, read before anything is recalculated.
     const reported = dataGrids(wb, own);

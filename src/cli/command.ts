@@ -71,6 +71,14 @@ export const OUT_OPTION: OptionSpec = {
   help: { en: 'Write the resulting workbook to this file.', zh: '将结果工作簿写入此文件。' },
 };
 
+export const IN_PLACE_OPTION: OptionSpec = {
+  type: 'boolean',
+  help: {
+    en: 'Allow -o to name the input file itself (it is then replaced atomically).',
+    zh: '允许 -o 指向输入文件本身（以原子方式替换）。',
+  },
+};
+
 export function parseCommandArgs(command: Command, argv: readonly string[]): Parsed {
   const options: Record<string, { type: 'string' | 'boolean'; short?: string }> = {};
   for (const [name, o] of Object.entries({ ...COMMON_OPTIONS, ...command.options })) {

@@ -3,7 +3,7 @@
  * of a command (and ExcelJS, HyperFormula behind it) is loaded only when that command runs, so
  * `--help` and `functions` start fast.
  */
-import { JSON_OPTION, LANG_OPTION, OUT_OPTION, type Command } from './command';
+import { IN_PLACE_OPTION, JSON_OPTION, LANG_OPTION, OUT_OPTION, type Command } from './command';
 import { POLICY_OPTION } from './policy-file';
 import { LOG_SHEET, REPORT_SHEET } from './sheet-names';
 
@@ -23,7 +23,13 @@ export const COMMANDS: readonly Command[] = [
       en: 'With --json: {"workbook", "policy", "sheets": {sheet: {address: value}}} for every formula\ncell, spilled cells included; an error is {"error": "#VALUE!", "message": "…"}.\nExit codes: 0 done; 2 the file cannot be read or written.',
       zh: '使用 --json 时输出 {"workbook", "policy", "sheets": {工作表: {单元格: 值}}}，包括所有公式单元格\n（含溢出单元格）；错误值为 {"error": "#VALUE!", "message": "…"}。\n退出码：0 完成；2 无法读取或写入文件。',
     },
-    options: { out: OUT_OPTION, json: JSON_OPTION, lang: LANG_OPTION, policy: POLICY_OPTION },
+    options: {
+      out: OUT_OPTION,
+      'in-place': IN_PLACE_OPTION,
+      json: JSON_OPTION,
+      lang: LANG_OPTION,
+      policy: POLICY_OPTION,
+    },
     positionals: { min: 1, max: 1, name: 'one workbook (in.xlsx)' },
     load: () => import('./recalc'),
   },
@@ -53,7 +59,7 @@ export const COMMANDS: readonly Command[] = [
       zh: '逐行重算比较，写出稽核报告和哈希链日志记录。',
     },
     usage:
-      '<in.xlsx> [-o out.xlsx] [--json] [--lang zh|en] [--user name]\n       cm-appraisal audit <a.xlsx> <b.xlsx>… | <folder> -o <DIR> [--summary 汇总.xlsx] [--jobs N]',
+      '<in.xlsx> [-o out.xlsx] [--json] [--lang zh|en] [--user name]\n       cm-appraisal audit <a.xlsx> <b.xlsx>… | <folder> -o <DIR> [--summary file.xlsx] [--jobs N]',
     summary: {
       en: 'Recalculate, recompute every appraisal row with the policy (Art. 13, 14, 25(2)) and\ncompare with what the sheet shows; with -o, write the report sheet and append a hash-chained\nrecord to the audit log sheet of the output workbook.',
       zh: '重新计算，按办法（第十三、十四、二十五条）逐行重算并与表中显示值比较；使用 -o 时在输出\n工作簿中写入稽核报告表，并在稽核日志表中追加一条哈希链记录。',
@@ -64,6 +70,7 @@ export const COMMANDS: readonly Command[] = [
     },
     options: {
       out: OUT_OPTION,
+      'in-place': IN_PLACE_OPTION,
       json: JSON_OPTION,
       lang: LANG_OPTION,
       policy: POLICY_OPTION,
@@ -93,7 +100,7 @@ export const COMMANDS: readonly Command[] = [
       // Several workbooks (issue #14): audit-batch.ts.
       summary: {
         type: 'string',
-        value: '汇总.xlsx',
+        value: 'summary.xlsx',
         help: {
           en: 'Several workbooks: the summary workbook to write (default: DIR/summary.xlsx).',
           zh: '多个工作簿：汇总工作簿的路径（默认：DIR/汇总.xlsx）。',

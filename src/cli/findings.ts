@@ -41,6 +41,29 @@ const SEVERITY: Readonly<Record<Finding['severity'], Readonly<Record<Lang, strin
   warning: { zh: '警告', en: 'warning' },
 };
 
+// C0 and C1 controls, DEL, line and paragraph separators, bidirectional overrides: what could
+// forge a line, move the cursor or reorder text on a terminal.
+// eslint-disable-next-line no-control-regex
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+const NAMED_ESCAPES: Readonly<Record<string, string>> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+/**
+ * Text from a workbook made safe to print on a terminal: a line break, ESC, BEL or a bidi
+ * override becomes a visible escape (`\n`, `\u001b`), so a cell can neither forge a line of the
+ * report nor send control sequences.
+ */
+export function terminalSafe(text: string): string {
+  return text.replace(
+    UNSAFE,
+    (ch) => NAMED_ESCAPES[ch] ?? `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}
+
+/** Lines of a text report, each made terminal-safe, joined (one line stays one line). */
+export function reportText(lines: readonly string[]): string {
+  return `${lines.map(terminalSafe).join('\n')}\n`;
+}
+
 /** One line per finding, aligned: `error    考核表!H12  rate.percent-typed  Art. 13  …`. */
 export function findingLines(findings: readonly Finding[], lang: Lang): string[] {
   const refs = findings.map((f) => cellRef(f.sheet, f.address));

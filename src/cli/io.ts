@@ -12,12 +12,16 @@ export const EXIT_FAILURE = 2;
 /** A run that cannot go on: its message is printed as one line, then the process exits 2. */
 export class CliError extends Error {
   override readonly name = 'CliError';
+  /** The same sentence in Chinese (printed with --lang zh); English when not given. */
+  readonly zh: string;
   constructor(
     message: string,
     /** Print `cm-appraisal <command> --help` after the message. */
     readonly usageOf?: string,
+    zh?: string,
   ) {
     super(message);
+    this.zh = zh ?? message;
   }
 }
 

@@ -4,7 +4,6 @@
  * setting Excel's task pane writes; engine/web-extension.ts). Shared by `audit` and
  * `verify-log`, so both check exactly what the add-in checks.
  */
-import { readFile } from 'fs/promises';
 import {
   readAddinDocument,
   settingText,
@@ -19,7 +18,9 @@ import { sheetRows } from './workbook';
 /** The add-in's document settings of the file at `path`. */
 export async function addinDocument(path: string): Promise<AddinDocument> {
   try {
-    return await readAddinDocument(await readFile(path));
+    // The engine's reader: a regular file within the size limit only (never /dev/zero, a FIFO).
+    const { readWorkbookFile } = await import('../engine/files');
+    return await readAddinDocument(await readWorkbookFile(path));
   } catch (e) {
     if (e instanceof WebExtensionError) {
       throw new CliError(`${path}: the add-in's document settings cannot be read: ${e.message}`);

@@ -7,6 +7,8 @@
  */
 import { commandHelp, parseCommandArgs, type Command } from './command';
 import { COMMANDS } from './commands';
+import { basename } from 'path';
+import type { Lang } from '../rules';
 import { CliError, defaultLang, EXIT_FAILURE, EXIT_OK, processIo, type Io } from './io';
 
 export { COMMANDS };
@@ -76,7 +78,7 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
     const { run } = await command.load();
     return await run(args, io);
   } catch (e) {
-    io.err(`cm-appraisal: ${oneLine(describe(e))}\n`);
+    io.err(`cm-appraisal: ${oneLine(describe(e, argvLang(argv, io), argv[1]))}\n`);
     if (e instanceof CliError && e.usageOf !== undefined) {
       io.err(
         e.usageOf === ''
@@ -89,16 +91,39 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
   }
 }
 
-function describe(e: unknown): string {
+/** The language of an error line: --lang when given and valid, else the locale's. */
+function argvLang(argv: readonly string[], io: Io): Lang {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const v = a === '--lang' ? argv[i + 1] : a.startsWith('--lang=') ? a.slice(7) : undefined;
+    if (v !== undefined) return v.toLowerCase().startsWith('zh') ? 'zh' : 'en';
+  }
+  return defaultLang(io.env);
+}
+
+/**
+ * One sentence for the clerk: ours as written (in the chosen language); anything else without
+ * its internal text (that is what --debug is for).
+ */
+function describe(e: unknown, lang: Lang, subject: string | undefined): string {
   // EngineFileError by name: importing the engine here would load ExcelJS for every command.
   if (e instanceof CliError || (e instanceof Error && e.name === 'EngineFileError')) {
-    return e.message;
+    const zh = (e as { zh?: unknown }).zh;
+    return lang === 'zh' && typeof zh === 'string' ? zh : e.message;
   }
-  if (e instanceof Error) {
-    const code = (e as NodeJS.ErrnoException).code;
-    return `unexpected error${code ? ` (${code})` : ''}: ${e.message} (run with --debug for details)`;
+  const code = e instanceof Error ? (e as NodeJS.ErrnoException).code : undefined;
+  const file = subject !== undefined && !subject.startsWith('-') ? basename(subject) : undefined;
+  if (
+    code === 'ENOMEM' ||
+    (e instanceof RangeError && /memory|allocation|Array buffer/i.test(e.message))
+  ) {
+    return lang === 'zh'
+      ? `内存不足，无法处理${file ? ` ${file}` : '该工作簿'}；请关闭其他程序后重试，或拆分工作簿。`
+      : `There is not enough memory to work on ${file ?? 'the workbook'}; close other programs and try again, or split the workbook.`;
   }
-  return `unexpected error: ${String(e)}`;
+  return lang === 'zh'
+    ? `处理${file ? ` ${file}` : ''}时发生意外问题，命令未完成${file ? '，未写入任何文件' : ''}；请加 --debug 重新运行并将输出发给技术支持。`
+    : `An unexpected problem stopped the command${file ? ` while working on ${file}` : ''}; nothing was written. Run it again with --debug and send the output to support.`;
 }
 
 function oneLine(s: string): string {

@@ -6,9 +6,10 @@
 import { saveWorkbook, type EngineValue, type FormulaCell, type Workbook } from '../engine';
 import { policyVersionText, type Lang, type Policy } from '../rules';
 import type { Parsed } from './command';
+import { reportText } from './findings';
 import { EXIT_OK, parseLang, Progress, type Io } from './io';
 import { BUILT_IN, policyOption } from './policy-file';
-import { fileName, openWorkbook } from './workbook';
+import { checkOutput, fileName, openWorkbook } from './workbook';
 
 /** A value in recalc's JSON: an Excel error becomes an object with a message. */
 export type JsonValue =
@@ -83,7 +84,7 @@ function summary(cells: readonly FormulaCell[], path: string, lang: Lang): strin
       );
     }
   }
-  return `${lines.join('\n')}\n`;
+  return reportText(lines);
 }
 
 /** Runs the command. */
@@ -91,6 +92,7 @@ export async function run(args: Parsed, io: Io): Promise<number> {
   const lang = parseLang(args.values.lang as string | undefined, io.env);
   const path = args.positionals[0];
   const out = args.values.out as string | undefined;
+  await checkOutput(path, out, args.values['in-place'] === true);
   const { policy } = await policyOption(args, lang);
   const progress = new Progress(io, out !== undefined ? 3 : 2);
   let wb: Workbook;

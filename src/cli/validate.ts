@@ -5,7 +5,7 @@
 import { policyVersionText, type Lang } from '../rules';
 import { validateWorkbook, type FoundTable, type ValidationReport } from '../sheets';
 import type { Parsed } from './command';
-import { countsLine, findingJson, findingLines } from './findings';
+import { countsLine, findingJson, findingLines, reportText } from './findings';
 import { EXIT_FINDINGS, EXIT_OK, parseLang, Progress, type Io } from './io';
 import { policyOption } from './policy-file';
 import { dataGrids, fileName, openWorkbook, rowCount } from './workbook';
@@ -38,7 +38,11 @@ function summary(path: string, report: ValidationReport, lang: Lang): string {
     lang === 'zh'
       ? `${fileName(path)}：${c.tables} 张表，${c.rows} 行；${countsLine(c, lang)}。`
       : `${fileName(path)}: ${c.tables} tables, ${c.rows} rows; ${countsLine(c, lang)}.`;
-  return `${[head, ...tableLines(report.tables, lang), ...findingLines(report.findings, lang)].join('\n')}\n`;
+  return reportText([
+    head,
+    ...tableLines(report.tables, lang),
+    ...findingLines(report.findings, lang),
+  ]);
 }
 
 /** Runs the command. */

@@ -119,7 +119,9 @@ export async function run(args: Parsed, io: Io): Promise<number> {
     throw new CliError(`--head must be a SHA-256 hash of 64 hex digits, not "${head}".`);
   }
   const given = typeof args.values.policy === 'string' ? await policyOption(args, lang) : undefined;
-  const [wb, doc] = await Promise.all([openWorkbook(path), addinDocument(path)]);
+  // The workbook first: a file it refuses (over a limit, damaged) is never read further.
+  const wb = await openWorkbook(path);
+  const doc = await addinDocument(path);
   const check = logState(wb, ownSheets(wb), doc, head?.toLowerCase());
   let match: PolicyMatch | undefined;
   if (given !== undefined) {

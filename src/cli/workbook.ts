@@ -16,6 +16,7 @@ import {
   type Grid,
   type OwnSheets,
 } from '../sheets';
+import { CliError } from './io';
 import { LOG_SHEET, REPORT_SHEET } from './sheet-names';
 
 export { LOG_SHEET, REPORT_SHEET };
@@ -51,6 +52,36 @@ export function ownSheets(wb: Workbook): OwnSheets {
 /** Loads a workbook from a path (EngineFileError, one sentence, when it cannot). */
 export async function openWorkbook(path: string, policy?: Policy): Promise<Workbook> {
   return loadWorkbook(path, policy ? { functions: functionSetFor(policy) } : {});
+}
+
+/**
+ * Refuses `-o` naming the input file itself (the same path or a link to it) unless `--in-place`
+ * is given: a run that fails or is killed must never cost the user the input. With
+ * `--in-place` the input is replaced atomically like any output.
+ */
+export async function checkOutput(
+  input: string,
+  out: string | undefined,
+  inPlace: boolean,
+): Promise<void> {
+  if (out === undefined) {
+    if (inPlace) {
+      throw new CliError(
+        '--in-place needs -o naming the input file.',
+        undefined,
+        '--in-place 需要与指向输入文件的 -o 一起使用。',
+      );
+    }
+    return;
+  }
+  const { sameFile } = await import('../engine/files');
+  if (!inPlace && (await sameFile(input, out))) {
+    throw new CliError(
+      `-o ${out} is the input file itself; give another output file, or add --in-place to replace the input.`,
+      undefined,
+      `-o ${out} 就是输入文件本身；请指定另一个输出文件，或加 --in-place 以替换输入文件。`,
+    );
+  }
 }
 
 export function fileName(path: string): string {

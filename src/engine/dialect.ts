@@ -135,7 +135,12 @@ export function toHyperFormula(
         if (next?.kind === 'lparen') {
           const name = canonicalFunctionName(t.text);
           if (ctx.isFunction && !ctx.isFunction(name)) {
-            return { error: '#NAME?', message: `Unknown function ${name}` };
+            return {
+              error: '#NAME?',
+              message: EXCEL_FUNCTIONS_UNSUPPORTED.has(name)
+                ? `Excel function ${name} is not supported by this engine (Excel computes it)`
+                : `Unknown function ${name}`,
+            };
           }
           out += name;
         } else if (next?.kind === 'bang') {
@@ -170,6 +175,10 @@ export function toHyperFormula(
         out += ref;
         break;
       }
+      case 'number':
+        // HyperFormula's parser has no exponent notation: `1E+3` → `1000`, exactly.
+        out += /[eE]/.test(t.text) ? plainDecimal(t.text) : t.text;
+        break;
       case 'op':
         // `@` (implicit intersection, typed form) has no HyperFormula equivalent: a single
         // cell reference means the same without it.
@@ -180,6 +189,32 @@ export function toHyperFormula(
     }
   }
   return out;
+}
+
+/** Excel functions (without file prefix) the engine knows Excel has but cannot compute. */
+const EXCEL_FUNCTIONS_UNSUPPORTED: ReadonlySet<string> = new Set([
+  ...FUTURE_FUNCTIONS,
+  ...WORKSHEET_FUNCTIONS,
+  ...'CELL INFO INDIRECT GETPIVOTDATA CUBEVALUE WEBSERVICE FILTERXML RTD'.split(' '),
+]);
+
+/** A number literal in exponent notation as a plain decimal with the same digits. */
+export function plainDecimal(text: string): string {
+  const m = /^(\d*)(?:\.(\d*))?[eE]([+-]?\d+)$/.exec(text);
+  if (!m) return text;
+  let digits = m[1] + (m[2] ?? '');
+  let point = m[1].length + Number(m[3]);
+  while (digits.length > 1 && digits[0] === '0') {
+    digits = digits.slice(1);
+    point--;
+  }
+  let out: string;
+  if (point <= 0) out = `0.${'0'.repeat(-point)}${digits}`;
+  else if (point >= digits.length) out = digits + '0'.repeat(point - digits.length);
+  else out = `${digits.slice(0, point)}.${digits.slice(point)}`;
+  if (out.includes('.')) out = out.replace(/0+$/, '').replace(/\.$/, '');
+  out = out.replace(/^0+(?=\d)/, '');
+  return out === '' ? '0' : out;
 }
 
 function externalReference(): ErrorValue {

@@ -9,6 +9,7 @@ import {
 import { MAX_COLUMNS, MAX_ROWS, parseRange, type RangePos } from './a1';
 import { cmPluginFor, registeredName } from './cm-plugin';
 import { indexNames, toHyperFormula, type TranslateContext } from './dialect';
+import { EXCEL_PLUGIN_FUNCTIONS, excelFunctionsPlugin } from './excel-plugin';
 import type { FunctionSet } from './function-table';
 import type { EngineValue, ErrorValue, SheetModel, WorkbookModel } from './model';
 import { indexTables } from './structured-ref';
@@ -29,7 +30,11 @@ export interface Evaluation {
 export function engineConfig(set: FunctionSet, date1904: boolean): Partial<ConfigParams> {
   return {
     licenseKey: 'gpl-v3',
-    functionPlugins: [...HyperFormula.getAllFunctionPlugins(), cmPluginFor(set)],
+    functionPlugins: [
+      ...HyperFormula.getAllFunctionPlugins(),
+      excelFunctionsPlugin(),
+      cmPluginFor(set),
+    ],
     useArrayArithmetic: true,
     evaluateNullToZero: true,
     leapYear1900: !date1904,
@@ -48,7 +53,9 @@ let builtinNames: Set<string> | undefined;
 
 function knownFunctions(set: FunctionSet): (name: string) => boolean {
   builtinNames ??= new Set(
-    HyperFormula.getRegisteredFunctionNames('enGB').map((n) => n.toUpperCase()),
+    [...HyperFormula.getRegisteredFunctionNames('enGB'), ...EXCEL_PLUGIN_FUNCTIONS].map((n) =>
+      n.toUpperCase(),
+    ),
   );
   const cm = new Set(set.table.map(registeredName));
   const builtins = builtinNames;

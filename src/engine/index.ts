@@ -7,9 +7,8 @@
  */
 import { defaultFunctionSet } from './default-functions';
 export { functionSetFor } from './default-functions';
-import { EngineFileError } from './errors';
+import { EngineFileError, fileError } from './errors';
 import type { FunctionSet } from './function-table';
-import type { WorkbookModel } from './model';
 import { Workbook } from './workbook';
 
 export { EngineFileError } from './errors';
@@ -69,7 +68,7 @@ export async function loadWorkbook(
     const data = await files.readWorkbookFile(input);
     return loadBytes(data, options, input);
   }
-  return loadBytes(input, options, 'The workbook data');
+  return loadBytes(input, options, 'The workbook');
 }
 
 async function loadBytes(
@@ -79,26 +78,46 @@ async function loadBytes(
 ): Promise<Workbook> {
   const functions = options.functions ?? defaultFunctionSet();
   const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
-  const model = await fastModel(bytes);
-  // The fast reader's model; ExcelJS reads the file only when it is needed (saving, styles).
-  if (model) return new Workbook(bytes, model, functions, name);
+  const fast = await fastRead(bytes, name);
+  // The direct reader's model; ExcelJS reads the file only when it is needed (styles, edits).
+  if (fast) return new Workbook(bytes, fast.model, functions, name, fast.package);
   return Workbook.fromBuffer(bytes, functions, name);
 }
 
 /**
- * The model read straight from the zip (Node), or undefined when the file has something only
- * ExcelJS reads (tables, defined names, ...) or is not a readable workbook: ExcelJS then reads it
- * and says what is wrong.
+ * The model read straight from the zip (Node), or undefined in a browser or when the file has
+ * something only ExcelJS reads: ExcelJS then reads it. A file that is damaged, not a workbook
+ * or over a limit is refused here (EngineFileError), before ExcelJS could spend memory on it.
  */
-async function fastModel(bytes: Uint8Array): Promise<WorkbookModel | undefined> {
+async function fastRead(bytes: Uint8Array, path: string) {
   if (typeof process === 'undefined' || !process.versions?.node) return undefined;
-  if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) return undefined;
+  const file = displayName(path);
+  if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) {
+    throw fileError(
+      {
+        en: `${file} is not an .xlsx workbook (it is not a zip archive${bytes[0] === 0xd0 && bytes[1] === 0xcf ? ': it is an old .xls file or an encrypted workbook; save it as .xlsx without a password' : ''}).`,
+        zh: `${file} 不是 .xlsx 工作簿（不是 zip 压缩包${bytes[0] === 0xd0 && bytes[1] === 0xcf ? '：它是旧版 .xls 文件或加密的工作簿；请另存为不加密的 .xlsx' : ''}）。`,
+      },
+      path,
+    );
+  }
+  const { ZipArchive } = await import('./zip');
+  const { readXlsx, FastReadUnsupported } = await import('./xlsx-read');
+  const zip = new ZipArchive(bytes, file);
   try {
-    const { readXlsxModel } = await import('./xlsx-read');
-    return readXlsxModel(bytes);
-  } catch {
+    const { model, layout } = readXlsx(zip);
+    return { model, package: { zip, layout } };
+  } catch (e) {
+    if (!(e instanceof FastReadUnsupported)) throw e;
+    // ExcelJS will inflate every part: check each against its limits first.
+    for (const entry of zip.entries) zip.bytes(entry.name);
     return undefined;
   }
+}
+
+function displayName(path: string): string {
+  const cut = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
+  return path.slice(cut + 1);
 }
 
 export interface SaveOptions {
@@ -109,21 +128,27 @@ export interface SaveOptions {
   readonly afterWrite?: (bytes: Uint8Array) => Promise<Uint8Array>;
 }
 
-/** Writes the workbook (with fresh cached values if it was evaluated) to a path. */
+/** Writes the workbook (with fresh cached values if it was evaluated) to a path, atomically. */
 export async function saveWorkbook(
   workbook: Workbook,
   path: string,
   options: SaveOptions = {},
 ): Promise<void> {
   const files = await import('./files');
-  let data: Uint8Array;
+  let data: Uint8Array[];
   try {
-    data = await workbook.toBuffer();
-    if (options.afterWrite) data = await options.afterWrite(data);
+    data = options.afterWrite
+      ? [await options.afterWrite(await workbook.toBuffer())]
+      : await workbook.toChunks();
   } catch (e) {
-    throw new EngineFileError(
-      `Could not build the workbook for ${path} (${(e as Error).message}).`,
+    if (e instanceof EngineFileError) throw e;
+    throw fileError(
+      {
+        en: `Could not build the workbook for ${path}; nothing was written.`,
+        zh: `无法生成要写入 ${path} 的工作簿；未写入任何内容。`,
+      },
       path,
+      e,
     );
   }
   await files.writeWorkbookFile(path, data);

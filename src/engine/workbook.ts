@@ -4,7 +4,7 @@ import type { CellValue, Grid, SpillArea } from '../sheets/grid';
 import { formatCell, parseCell, parseRange, type RangePos } from './a1';
 import { compactDataValidations } from './data-validations';
 import { toSavedFormula, toTypedFormula } from './dialect';
-import { EngineFileError } from './errors';
+import { fileError } from './errors';
 import type { Evaluation } from './evaluate';
 import type { FunctionSet } from './function-table';
 import { evaluateLight } from './light';
@@ -17,6 +17,30 @@ import {
 } from './model';
 import { readWorkbookModel } from './read';
 import { writeSheetResults } from './write';
+import type { OwnSheet } from './xlsx-patch';
+import type { XlsxLayout } from './xlsx-read';
+import type { ZipArchive } from './zip';
+
+/** The file a workbook was read from, for writing it back by patching it (Node only). */
+export interface XlsxPackage {
+  readonly zip: ZipArchive;
+  readonly layout: XlsxLayout;
+}
+
+/** How a sheet the product writes looks: bold rows (1-based → font size) and column widths. */
+export interface SheetLook {
+  readonly bold?: ReadonlyMap<number, number>;
+  readonly widths?: readonly number[];
+}
+
+type ExcelOp = (excel: ExcelJS.Workbook) => void | Promise<void>;
+
+interface OwnState {
+  rows: (string | number | boolean | null)[][];
+  protect: boolean;
+  bold: Map<number, number>;
+  widths: number[];
+}
 
 /**
  * The HyperFormula route (./evaluate), loaded when a workbook first needs it: the light route
@@ -60,6 +84,12 @@ export class Workbook {
   private excelBook: ExcelJS.Workbook | undefined;
   private excelLoading: Promise<ExcelJS.Workbook> | undefined;
   private readonly pending: PendingEdit[] = [];
+  /** Changes to the ExcelJS workbook made before it was loaded (sheets added, rows, looks). */
+  private readonly deferred: ExcelOp[] = [];
+  /** Cells changed with setCell: the workbook is then written through ExcelJS. */
+  private cellEdits = 0;
+  /** Sheets the product wrote whole (setRows), by model index. */
+  private readonly own = new Map<number, OwnState>();
 
   constructor(
     /**
@@ -70,6 +100,8 @@ export class Workbook {
     readonly model: WorkbookModel,
     private readonly functions: FunctionSet,
     private readonly fileName = 'the data',
+    /** The package it was read from, when read by the direct reader (Node). */
+    private readonly pkg?: XlsxPackage,
   ) {
     if (excel instanceof Uint8Array) this.source = excel;
     else this.excelBook = excel;
@@ -98,6 +130,7 @@ export class Workbook {
       this.excelBook = excel;
       this.source = undefined;
       for (const e of this.pending.splice(0)) this.applyToExcel(e);
+      for (const op of this.deferred.splice(0)) await op(excel);
       return excel;
     })();
     return this.excelLoading;
@@ -335,6 +368,7 @@ export class Workbook {
     const value: EngineValue = isFormula ? null : input;
 
     const edit: PendingEdit = { sheet: model.name, row, col, saved, value };
+    this.cellEdits++;
     // The master of shared clones is read before the model changes.
     if (this.excelBook) this.applyToExcel(edit);
     else this.pending.push(edit);
@@ -371,6 +405,16 @@ export class Workbook {
   }
 
   /**
+   * Runs a change on the ExcelJS workbook: now when it is loaded, else when it is (a workbook
+   * read from a file is then written by patching it, without loading ExcelJS at all).
+   */
+  private async onExcel(op: ExcelOp): Promise<void> {
+    if (this.excelBook) await op(this.excelBook);
+    else if (this.pkg && !this.excelLoading) this.deferred.push(op);
+    else await op(await this.excelWorkbook());
+  }
+
+  /**
    * Adds an empty worksheet at the end (the audit's report and log sheets). Throws a RangeError
    * for a name Excel would refuse or one already taken (names compare case-insensitively).
    */
@@ -381,12 +425,13 @@ export class Workbook {
     if (this.model.sheets.some((s) => taken(s.name))) {
       throw new RangeError(`Cannot add the sheet "${name}": a sheet of that name exists.`);
     }
-    const excel = await this.excelWorkbook();
+    await this.onExcel((excel) => {
+      excel.addWorksheet(name);
+    });
     // Checked again: another addSheet may have run while ExcelJS loaded.
     if (this.model.sheets.some((s) => taken(s.name))) {
       throw new RangeError(`Cannot add the sheet "${name}": a sheet of that name exists.`);
     }
-    excel.addWorksheet(name);
     this.model.sheets.push({
       name,
       rowCount: 0,
@@ -408,11 +453,16 @@ export class Workbook {
    * text here, not a formula). Formats stay; formulas elsewhere that read the sheet recalculate.
    */
   async setRows(sheet: string, rows: readonly (readonly CellInput[])[]): Promise<void> {
-    this.sheetIndex(sheet);
-    const excel = await this.excelWorkbook();
     const i = this.sheetIndex(sheet);
     const { name, formats } = this.model.sheets[i];
     const values = rows.map((r) => r.map((v) => v));
+    const own = this.own.get(i);
+    this.own.set(i, {
+      rows: values,
+      protect: own?.protect ?? false,
+      bold: own?.bold ?? new Map(),
+      widths: own?.widths ?? [],
+    });
     this.model.sheets[i] = {
       ...(formats ? { formats } : {}),
       name,
@@ -422,8 +472,9 @@ export class Workbook {
       formulas: values.map(() => []),
       arrayFormulas: [],
     };
-    const ws = excel.getWorksheet(name);
-    if (ws) {
+    await this.onExcel((excel) => {
+      const ws = excel.getWorksheet(name);
+      if (!ws) return;
       ws.eachRow({ includeEmpty: false }, (row) =>
         row.eachCell({ includeEmpty: false }, (cell) => {
           cell.value = null;
@@ -434,7 +485,7 @@ export class Workbook {
           if (v !== null) ws.getCell(y + 1, x + 1).value = v;
         }),
       );
-    }
+    });
     if (this.evaluation) {
       const ev = this.evaluation;
       ev.overrides[i].clear();
@@ -448,14 +499,87 @@ export class Workbook {
 
   /** Protects a sheet against casual edits (no password: one in code would be no secret). */
   async protectSheet(sheet: string): Promise<void> {
-    this.sheetIndex(sheet);
-    const excel = await this.excelWorkbook();
-    const ws = excel.getWorksheet(this.model.sheets[this.sheetIndex(sheet)].name);
-    if (ws) await ws.protect('', { selectLockedCells: true, selectUnlockedCells: true });
+    const i = this.sheetIndex(sheet);
+    const name = this.model.sheets[i].name;
+    const own = this.own.get(i);
+    if (own) own.protect = true;
+    else this.own.set(i, { rows: this.sheetRows(i), protect: true, bold: new Map(), widths: [] });
+    await this.onExcel(async (excel) => {
+      const ws = excel.getWorksheet(name);
+      if (ws) await ws.protect('', { selectLockedCells: true, selectUnlockedCells: true });
+    });
+  }
+
+  /** Bold rows and column widths of a sheet the product writes (presentation only). */
+  async setLook(sheet: string, look: SheetLook): Promise<void> {
+    const i = this.sheetIndex(sheet);
+    const name = this.model.sheets[i].name;
+    const own = this.own.get(i) ?? {
+      rows: this.sheetRows(i),
+      protect: false,
+      bold: new Map<number, number>(),
+      widths: [],
+    };
+    this.own.set(i, own);
+    for (const [row, size] of look.bold ?? []) own.bold.set(row, size);
+    if (look.widths) own.widths = [...look.widths];
+    await this.onExcel((excel) => {
+      const ws = excel.getWorksheet(name);
+      if (!ws) return;
+      for (const [row, size] of look.bold ?? []) ws.getRow(row).font = { bold: true, size };
+      look.widths?.forEach((w, c) => {
+        ws.getColumn(c + 1).width = w;
+      });
+    });
+  }
+
+  /** A sheet's constants as rows from A1 (for a sheet the product takes over whole). */
+  private sheetRows(i: number): (string | number | boolean | null)[][] {
+    const m = this.model.sheets[i];
+    return m.values.map((row, r) =>
+      row.map((v, c) =>
+        m.formulas[r]?.[c] != null || v === null || typeof v === 'object' ? null : v,
+      ),
+    );
+  }
+
+  /**
+   * The workbook as zip chunks, written by patching the file it was read from when it can be
+   * (every part it does not own kept byte-for-byte), else through ExcelJS.
+   */
+  async toChunks(): Promise<Uint8Array[]> {
+    const pkg = this.pkg;
+    if (pkg && !this.excelBook && !this.excelLoading && this.cellEdits === 0) {
+      const { patchXlsx, spillsFit } = await import('./xlsx-patch');
+      const own = new Map<number, OwnSheet>(this.own);
+      const input = {
+        zip: pkg.zip,
+        layout: pkg.layout,
+        sheets: this.model.sheets,
+        values: (i: number) => (this.evaluated ? this.values(i) : undefined),
+        spill: (i: number, r: number, c: number) => this.spill(i, r, c),
+        own,
+      };
+      if (spillsFit(input)) return patchXlsx(input);
+    }
+    return [await this.excelBuffer()];
   }
 
   /** The workbook as .xlsx bytes, with fresh cached values for every formula. */
   async toBuffer(): Promise<Uint8Array> {
+    const chunks = await this.toChunks();
+    if (chunks.length === 1) return chunks[0];
+    const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+    let at = 0;
+    for (const c of chunks) {
+      out.set(c, at);
+      at += c.length;
+    }
+    return out;
+  }
+
+  /** The workbook written through ExcelJS. */
+  private async excelBuffer(): Promise<Uint8Array> {
     const excel = await this.excelWorkbook();
     if (this.evaluated) {
       this.model.sheets.forEach((sheet, i) => {
@@ -482,21 +606,34 @@ async function loadExcel(
   const excel = new ExcelJS.Workbook();
   const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
   if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) {
-    throw new EngineFileError(`${fileName} is not an .xlsx workbook (not a zip archive).`);
+    throw fileError(
+      {
+        en: `${fileName} is not an .xlsx workbook (it is not a zip archive).`,
+        zh: `${fileName} 不是 .xlsx 工作簿（不是 zip 压缩包）。`,
+      },
+      fileName,
+    );
   }
   try {
     await excel.xlsx.load(bytes as unknown as ExcelJS.Buffer);
   } catch (e) {
-    const why = e instanceof Error ? e.message : String(e);
-    throw new EngineFileError(
-      `${fileName} could not be read as an .xlsx workbook (${why}).`,
-      undefined,
-      { cause: e },
+    // ExcelJS's own message is internal text ("Cannot read properties of undefined"): not shown.
+    throw fileError(
+      {
+        en: `${fileName} could not be read as an .xlsx workbook: a part of it is damaged or in a form this program does not read; open it in Excel and save it again.`,
+        zh: `无法将 ${fileName} 作为 .xlsx 工作簿读取：其中某个部件已损坏或格式无法识别；请用 Excel 打开后重新保存。`,
+      },
+      fileName,
+      e,
     );
   }
   if (excel.worksheets.length === 0) {
-    throw new EngineFileError(
-      `${fileName} could not be read as an .xlsx workbook (it has no worksheets).`,
+    throw fileError(
+      {
+        en: `${fileName} could not be read as an .xlsx workbook (it has no worksheets).`,
+        zh: `无法将 ${fileName} 作为 .xlsx 工作簿读取（其中没有工作表）。`,
+      },
+      fileName,
     );
   }
   return excel;

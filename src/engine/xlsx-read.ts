@@ -1,17 +1,31 @@
 /**
- * A fast, low-memory reader of the .xlsx parts the model needs (Node only: it inflates with
- * zlib). It scans the sheet XML directly instead of building ExcelJS's object per cell: a
- * 100,000-row sheet costs the model's arrays, not a full ExcelJS workbook beside them.
+ * The .xlsx reader (Node only: it inflates with zlib through zip.ts, whose limits it inherits).
+ * It scans the XML parts directly instead of building ExcelJS's object per cell: a 100,000-row
+ * sheet costs the model's arrays, not a full ExcelJS workbook beside them. It gives the same
+ * model as ExcelJS + read.ts, and reads what other writers produce too: LibreOffice, openpyxl,
+ * WPS, Google Sheets (absolute relationship targets, namespace prefixes, inline strings, rows
+ * and cells without addresses, missing styles or theme).
  *
- * It reads only what it reads exactly as ExcelJS + read.ts would. Anything else (Excel Tables,
- * defined names other than `_xlnm.*`, zip64, ISO date cells, cells without an address, chart
- * sheets) throws FastReadUnsupported, and the caller reads the file with ExcelJS instead.
+ * A workbook that is damaged (a sheet or shared-strings part it needs is missing, a string index
+ * out of range) or over a limit is refused with an EngineFileError naming the file and the part.
+ * What it does not mirror (a shared-formula clone before its master) throws FastReadUnsupported,
+ * and the caller reads the file with ExcelJS instead.
  */
-import { inflateRawSync } from 'zlib';
-import { parseCell, parseRange } from './a1';
+import { parseCell, parseRange, type RangePos } from './a1';
 import { shiftFormula } from './dialect';
+import { fileError } from './errors';
+import { LIMITS } from './limits';
+import { dateToSerial } from './read';
 import { setFormat } from './model';
-import type { ArrayFormulaModel, EngineValue, SheetModel, WorkbookModel } from './model';
+import type {
+  ArrayFormulaModel,
+  DefinedName,
+  EngineValue,
+  SheetModel,
+  TableModel,
+  WorkbookModel,
+} from './model';
+import { ZipArchive } from './zip';
 
 export class FastReadUnsupported extends Error {
   override readonly name = 'FastReadUnsupported';
@@ -20,61 +34,6 @@ export class FastReadUnsupported extends Error {
 const unsupported = (why: string): never => {
   throw new FastReadUnsupported(why);
 };
-
-interface ZipEntry {
-  readonly method: number;
-  readonly compressedSize: number;
-  readonly localOffset: number;
-}
-
-/** The zip's central directory: entry name → where its data is. */
-function zipEntries(data: Uint8Array): Map<string, ZipEntry> {
-  const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
-  let eocd = -1;
-  for (let i = data.length - 22; i >= Math.max(0, data.length - 22 - 65535); i--) {
-    if (view.getUint32(i, true) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
-  }
-  if (eocd < 0) unsupported('no zip directory');
-  const count = view.getUint16(eocd + 10, true);
-  let p = view.getUint32(eocd + 16, true);
-  if (count === 0xffff || p === 0xffffffff) unsupported('zip64');
-  const decoder = new TextDecoder();
-  const entries = new Map<string, ZipEntry>();
-  for (let i = 0; i < count; i++) {
-    if (p + 46 > data.length || view.getUint32(p, true) !== 0x02014b50) unsupported('bad zip');
-    const method = view.getUint16(p + 10, true);
-    const compressedSize = view.getUint32(p + 20, true);
-    const nameLength = view.getUint16(p + 28, true);
-    const extraLength = view.getUint16(p + 30, true);
-    const commentLength = view.getUint16(p + 32, true);
-    const localOffset = view.getUint32(p + 42, true);
-    const name = decoder.decode(data.subarray(p + 46, p + 46 + nameLength));
-    entries.set(name.replace(/^\//, ''), { method, compressedSize, localOffset });
-    p += 46 + nameLength + extraLength + commentLength;
-  }
-  return entries;
-}
-
-function zipText(data: Uint8Array, entries: Map<string, ZipEntry>, name: string): string | null {
-  const e = entries.get(name);
-  if (!e) return null;
-  const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
-  if (view.getUint32(e.localOffset, true) !== 0x04034b50) unsupported('bad zip entry');
-  const start =
-    e.localOffset +
-    30 +
-    view.getUint16(e.localOffset + 26, true) +
-    view.getUint16(e.localOffset + 28, true);
-  const raw = data.subarray(start, start + e.compressedSize);
-  let bytes: Uint8Array;
-  if (e.method === 0) bytes = raw;
-  else if (e.method === 8) bytes = inflateRawSync(raw);
-  else return unsupported(`zip method ${e.method}`);
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
-}
 
 const ENTITY = /&(?:#(\d+)|#x([0-9a-fA-F]+)|(amp|lt|gt|quot|apos));/g;
 const NAMED: Readonly<Record<string, string>> = {
@@ -105,7 +64,10 @@ function textOf(inner: string): string {
   const clean = inner.replace(/<rPh\b[\s\S]*?<\/rPh>/g, '');
   const re = /<t(?:\s[^>]*)?>([\s\S]*?)<\/t>/g;
   for (let m = re.exec(clean); m; m = re.exec(clean)) out += decodeXml(m[1]);
-  return out;
+  // Characters XML cannot hold, escaped as `_xHHHH_` (ECMA-376 Part 1, 22.9.2.19), as ExcelJS reads them.
+  return out.indexOf('_x') < 0
+    ? out
+    : out.replace(/_x([0-9A-F]{4})_/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
 }
 
 function sharedStrings(xml: string | null): string[] {
@@ -179,22 +141,108 @@ const STYLE_ATTR = /\ss\s*=\s*["'](\d+)["']/;
 
 const isTrue = (v: string | undefined) => v === '1' || v === 'true';
 
+/**
+ * The XML with a namespace prefix on its root's elements removed (`<x:c>` → `<c>`): the .NET
+ * Open XML SDK and some others prefix SpreadsheetML elements.
+ */
+function unprefixed(xml: string): string {
+  const m = /<([A-Za-z_][\w.-]*):(worksheet|workbook|sst|styleSheet|table|Relationships)\b/.exec(
+    xml,
+  );
+  if (!m) return xml;
+  const p = m[1].replace(/[.-]/g, '\\$&');
+  return xml.replace(new RegExp(`<(/?)${p}:`, 'g'), '<$1');
+}
+
 interface SharedMaster {
   readonly row: number;
   readonly col: number;
   readonly text: string;
 }
 
-function readSheetXml(
-  name: string,
-  xml: string,
-  strings: readonly string[],
-  styles: readonly (string | undefined)[],
-): SheetModel {
-  if (/<tableParts\b[^>]*count="[1-9]/.test(xml) || /<tablePart\b/.test(xml)) {
-    unsupported('tables');
+/** What a sheet part needs from the rest of the workbook. */
+interface SheetContext {
+  readonly file: string;
+  readonly part: string;
+  readonly strings: readonly string[] | null;
+  readonly styles: readonly (string | undefined)[];
+  readonly date1904: boolean;
+}
+
+/**
+ * Merged ranges, to skip their covered cells (ExcelJS gives them no value). Held as rectangles,
+ * never expanded: a merge over a whole sheet costs one entry. Cells arrive in row order, so
+ * only the merges over the current row are searched.
+ */
+class Merges {
+  private readonly byTop: RangePos[];
+  private next = 0;
+  private active: RangePos[] = [];
+  private lastRow = -1;
+
+  constructor(xml: string) {
+    const out: RangePos[] = [];
+    const re = /<mergeCell\b[^>]*\bref\s*=\s*["']([^"']+)["']/g;
+    for (let m = re.exec(xml); m; m = re.exec(xml)) {
+      const r = parseRange(m[1]);
+      if (r && (r.bottom > r.top || r.right > r.left)) out.push(r);
+    }
+    this.byTop = out.sort((a, b) => a.top - b.top);
   }
-  const merged = mergedSlaves(xml);
+
+  get size(): number {
+    return this.byTop.length;
+  }
+
+  /** True when (r, c) is covered by a merge and is not its top-left cell. */
+  covers(r: number, c: number): boolean {
+    if (this.byTop.length === 0) return false;
+    if (r < this.lastRow) {
+      // Rows out of order (rare): search every merge.
+      return this.byTop.some((m) => inside(m, r, c));
+    }
+    if (r !== this.lastRow) {
+      this.lastRow = r;
+      this.active = this.active.filter((m) => m.bottom >= r);
+      while (this.next < this.byTop.length && this.byTop[this.next].top <= r) {
+        const m = this.byTop[this.next++];
+        if (m.bottom >= r) this.active.push(m);
+      }
+    }
+    return this.active.some((m) => inside(m, r, c));
+  }
+}
+
+const inside = (m: RangePos, r: number, c: number) =>
+  r >= m.top && r <= m.bottom && c >= m.left && c <= m.right && (r !== m.top || c !== m.left);
+
+function rangeTooBig(
+  ctx: SheetContext,
+  sheet: string,
+  what: { en: string; zh: string },
+  ref: string,
+) {
+  return fileError(
+    {
+      en: `${ctx.file} is refused: the ${what.en} ${ref} on sheet ${sheet} covers more than ${LIMITS.rangeCells.toLocaleString('en')} cells, the limit.`,
+      zh: `已拒绝 ${ctx.file}：工作表 ${sheet} 中的${what.zh} ${ref} 覆盖超过 ${LIMITS.rangeCells} 个单元格的上限。`,
+    },
+    ctx.file,
+  );
+}
+
+const cells = (r: RangePos) => (r.bottom - r.top + 1) * (r.right - r.left + 1);
+
+/** An ISO 8601 date cell (`t="d"`) as a serial number, as ExcelJS reads it (UTC). */
+function isoSerial(v: string, date1904: boolean): EngineValue {
+  const text = /[zZ]|[+-]\d\d:?\d\d$/.test(v) || !v.includes('T') ? v : `${v}Z`;
+  const ms = Date.parse(/^\d{4}-\d\d-\d\d$/.test(text) ? `${text}T00:00:00Z` : text);
+  return Number.isNaN(ms) ? v : dateToSerial(new Date(ms), date1904);
+}
+
+function readSheetXml(name: string, raw: string, ctx: SheetContext): SheetModel {
+  const xml = unprefixed(raw);
+  const merges = new Merges(xml);
   const values: EngineValue[][] = [];
   const formulas: (string | null)[][] = [];
   const arrayFormulas: ArrayFormulaModel[] = [];
@@ -206,19 +254,35 @@ function readSheetXml(
   const end = xml.indexOf('</sheetData>');
   if (start < 0) return { name, rowCount, colCount, values, formulas, arrayFormulas };
   const data = xml.slice(start, end < 0 ? xml.length : end);
-  // One cell: its opening tag's attributes, then its content (or none when self-closed).
-  const cellRe = /<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g;
-  for (let m = cellRe.exec(data); m; m = cellRe.exec(data)) {
-    const attrs = m[1];
-    const inner = m[2];
+  const { strings, styles } = ctx;
+  // A row's opening tag, or one cell: its attributes, then its content (or none when
+  // self-closed). Rows and cells may leave out their address (r): they follow the previous one.
+  const re = /<row\b([^>]*)>|<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g;
+  let rowAt = -1;
+  let colAt = -1;
+  for (let m = re.exec(data); m; m = re.exec(data)) {
+    if (m[1] !== undefined) {
+      const rAttr = attr(m[1], 'r');
+      rowAt = rAttr !== undefined && /^\d+$/.test(rAttr) ? Number(rAttr) - 1 : rowAt + 1;
+      colAt = -1;
+      continue;
+    }
+    const attrs = m[2];
+    const inner = m[3];
     const ref = attr(attrs, 'r');
-    if (ref === undefined) unsupported('cell without address');
-    const pos = parseCell(ref as string);
-    if (!pos) return unsupported(`cell address ${ref}`);
-    const { row: r, col: c } = pos;
-    if (inner === undefined || (merged.size > 0 && merged.has(`${r},${c}`))) continue;
+    let r: number;
+    let c: number;
+    if (ref === undefined) {
+      r = Math.max(rowAt, 0);
+      c = colAt + 1;
+    } else {
+      const pos = parseCell(ref);
+      if (!pos) return unsupported(`cell address ${ref}`);
+      ({ row: r, col: c } = pos);
+    }
+    colAt = c;
+    if (inner === undefined || merges.covers(r, c)) continue;
     const type = attr(attrs, 't') ?? 'n';
-    if (type === 'd') unsupported('ISO date cell');
     let formula: string | undefined;
     const f = /<f\b([^>]*?)(?:\/>|>([\s\S]*?)<\/f>)/.exec(inner);
     if (f) {
@@ -238,7 +302,13 @@ function readSheetXml(
       } else {
         formula = text === '' ? undefined : text;
         const aref = attr(fAttrs, 'ref');
-        if (shareType === 'array' && aref) arrayFormulas.push({ row: r, col: c, ref: aref });
+        if (shareType === 'array' && aref) {
+          const range = parseRange(aref);
+          if (range && cells(range) > LIMITS.rangeCells) {
+            throw rangeTooBig(ctx, name, { en: 'array formula range', zh: '数组公式区域' }, aref);
+          }
+          arrayFormulas.push({ row: r, col: c, ref: aref });
+        }
       }
       if (formula !== undefined && formula.startsWith('=')) formula = formula.slice(1);
     }
@@ -246,9 +316,30 @@ function readSheetXml(
     const v = vm ? decodeXml(vm[1] ?? '') : undefined;
     let value: EngineValue = null;
     switch (type) {
-      case 's':
-        value = v === undefined ? null : (strings[Number(v)] ?? null);
+      case 's': {
+        if (v === undefined || v === '') break;
+        if (strings === null) {
+          throw fileError(
+            {
+              en: `${ctx.file} is damaged: cell ${name}!${ref ?? ''} uses the shared-strings part (xl/sharedStrings.xml), which is missing; open it in Excel and save it again, or use a backup copy.`,
+              zh: `${ctx.file} 已损坏：单元格 ${name}!${ref ?? ''} 引用的共享字符串部件（xl/sharedStrings.xml）缺失；请用 Excel 打开后重新保存，或使用备份副本。`,
+            },
+            ctx.file,
+          );
+        }
+        const s = strings[Number(v)];
+        if (s === undefined) {
+          throw fileError(
+            {
+              en: `${ctx.file} is damaged: cell ${name}!${ref ?? ''} refers to text number ${v}, which the shared-strings part does not hold.`,
+              zh: `${ctx.file} 已损坏：单元格 ${name}!${ref ?? ''} 引用的第 ${v} 个共享字符串不存在。`,
+            },
+            ctx.file,
+          );
+        }
+        value = s;
         break;
+      }
       case 'inlineStr': {
         const is = /<is>([\s\S]*?)<\/is>/.exec(inner);
         value = is ? textOf(is[1]) : null;
@@ -263,6 +354,9 @@ function readSheetXml(
         break;
       case 'e':
         value = v === undefined ? null : { error: v };
+        break;
+      case 'd':
+        value = v === undefined || v === '' ? null : isoSerial(v, ctx.date1904);
         break;
       default:
         value = v === undefined || v === '' ? null : Number(v);
@@ -292,68 +386,200 @@ function readSheetXml(
   return formats.length > 0 ? { ...sheet, formats } : sheet;
 }
 
-/** Cells covered by a merge other than its top-left one (ExcelJS gives them no value). */
-function mergedSlaves(xml: string): Set<string> {
-  const out = new Set<string>();
-  const re = /<mergeCell\b[^>]*\bref="([^"]+)"/g;
-  for (let m = re.exec(xml); m; m = re.exec(xml)) {
-    const range = parseRange(m[1]);
-    if (!range) continue;
-    for (let r = range.top; r <= range.bottom; r++) {
-      for (let c = range.left; c <= range.right; c++) {
-        if (r !== range.top || c !== range.left) out.add(`${r},${c}`);
-      }
-    }
-  }
-  return out;
-}
-
-/** Resolves a relationship target against the part's folder (`xl/`). */
-function partPath(target: string): string {
-  if (target.startsWith('/')) return target.slice(1);
-  const parts = ['xl'];
-  for (const seg of target.split('/')) {
+/**
+ * Resolves a relationship target against the folder of the part that holds the relationship
+ * (`xl/` for the workbook's); an absolute target (`/xl/tables/table1.xml`, as openpyxl writes)
+ * is from the package root.
+ */
+export function partPath(folder: string, target: string): string {
+  const parts = target.startsWith('/') ? [] : folder.split('/').filter(Boolean);
+  for (const seg of target.split(/[\\/]/)) {
     if (seg === '..') parts.pop();
     else if (seg !== '.' && seg !== '') parts.push(seg);
   }
   return parts.join('/');
 }
 
-/** Reads the model from .xlsx bytes; throws FastReadUnsupported for what it does not mirror. */
-export function readXlsxModel(data: Uint8Array): WorkbookModel {
-  const entries = zipEntries(data);
-  const workbook = zipText(data, entries, 'xl/workbook.xml');
-  const rels = zipText(data, entries, 'xl/_rels/workbook.xml.rels');
-  if (workbook === null || rels === null) return unsupported('no workbook part');
-  const targets = new Map<string, string>();
-  let stylesPart = 'xl/styles.xml';
-  for (const m of rels.matchAll(/<Relationship\b[^>]*>/g)) {
+const folderOf = (part: string) => part.slice(0, part.lastIndexOf('/') + 1);
+const relsOf = (part: string) =>
+  `${folderOf(part)}_rels/${part.slice(part.lastIndexOf('/') + 1)}.rels`;
+
+interface Relationship {
+  readonly target: string;
+  readonly type: string;
+  readonly external: boolean;
+}
+
+/** A part's relationships by id, targets resolved to part paths. */
+function relationships(zip: ZipArchive, part: string): Map<string, Relationship> {
+  const out = new Map<string, Relationship>();
+  const xml = zip.text(relsOf(part));
+  if (xml === null) return out;
+  for (const m of unprefixed(xml).matchAll(/<Relationship\b[^>]*>/g)) {
     const id = attr(m[0], 'Id');
     const target = attr(m[0], 'Target');
-    if (id !== undefined && target !== undefined) targets.set(id, target);
-    if (target !== undefined && /\/styles$/.test(attr(m[0], 'Type') ?? '')) {
-      stylesPart = partPath(target);
-    }
+    if (id === undefined || target === undefined) continue;
+    const external = attr(m[0], 'TargetMode') === 'External';
+    out.set(id, {
+      target: external ? target : partPath(folderOf(part), target),
+      type: attr(m[0], 'Type') ?? '',
+      external,
+    });
   }
-  for (const m of workbook.matchAll(/<definedName\b([^>]*)>/g)) {
-    if (!(attr(m[1], 'name') ?? '').toLowerCase().startsWith('_xlnm.')) unsupported('names');
+  return out;
+}
+
+function missingPart(file: string, part: string, what: { en: string; zh: string }) {
+  return fileError(
+    {
+      en: `${file} is damaged: ${what.en} (part ${part}) is missing; open it in Excel and save it again, or use a backup copy.`,
+      zh: `${file} 已损坏：${what.zh}（部件 ${part}）缺失；请用 Excel 打开后重新保存，或使用备份副本。`,
+    },
+    file,
+  );
+}
+
+/** The Excel Tables of a sheet part, as ExcelJS reads them. */
+function sheetTables(
+  zip: ZipArchive,
+  sheetPart: string,
+  sheetXml: string,
+  sheet: SheetModel,
+): TableModel[] {
+  const ids = [...sheetXml.matchAll(/<tablePart\b[^>]*>/g)].map((m) => attr(m[0], 'r:id'));
+  if (ids.length === 0) return [];
+  const rels = relationships(zip, sheetPart);
+  const out: TableModel[] = [];
+  for (const id of ids) {
+    const rel = id === undefined ? undefined : rels.get(id);
+    if (!rel || rel.external) throw missingPart(zip.file, relsOf(sheetPart), tableWhat(sheet.name));
+    const raw = zip.text(rel.target);
+    if (raw === null) throw missingPart(zip.file, rel.target, tableWhat(sheet.name));
+    const xml = unprefixed(raw);
+    const head = /<table\b[^>]*>/.exec(xml)?.[0] ?? '';
+    const columns = [...xml.matchAll(/<tableColumn\b[^>]*>/g)].map((m) => attr(m[0], 'name') ?? '');
+    const headerRowCount = attr(head, 'headerRowCount');
+    const totals = attr(head, 'totalsRowCount');
+    out.push({
+      name: attr(head, 'name') ?? attr(head, 'displayName') ?? '',
+      sheet: sheet.name,
+      ref: attr(head, 'ref') ?? '',
+      headerRow: headerRowCount === undefined ? true : headerRowCount !== '0',
+      totalsRow: totals !== undefined && totals !== '0',
+      columns,
+    });
   }
+  return out;
+}
+
+const tableWhat = (sheet: string) => ({
+  en: `a table of sheet ${sheet}`,
+  zh: `工作表 ${sheet} 的表格`,
+});
+
+/** One range of a defined name, as ExcelJS keeps them: `Sheet1!$A$1:$B$2`, `'考核 表'!$C$3`. */
+const NAME_RANGE =
+  /^(?:'(?:[^']|'')+'|[^!'",()=+\-*/&^<>\s]+)!\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?$/;
+
+/** Defined names that are ranges (ExcelJS keeps only those), `_xlnm.*` left out. */
+function definedNames(workbook: string): DefinedName[] {
+  const out: DefinedName[] = [];
+  for (const m of workbook.matchAll(/<definedName\b([^>]*)>([\s\S]*?)<\/definedName>/g)) {
+    const name = attr(m[1], 'name') ?? '';
+    if (name === '' || name.toLowerCase().startsWith('_xlnm.')) continue;
+    const ranges = decodeXml(m[2])
+      .split(',')
+      .filter((r) => NAME_RANGE.test(r));
+    if (ranges.length > 0) out.push({ name, refersTo: ranges.join(',') });
+  }
+  return out;
+}
+
+/** Where each model sheet came from in the package (for writing back by patching it). */
+export interface XlsxLayout {
+  readonly workbookPart: string;
+  /** Per model sheet, in order: its worksheet part. */
+  readonly sheetParts: readonly string[];
+}
+
+const OFFICE_DOCUMENT = /\/officeDocument$/;
+
+/** Reads the model and the package layout; throws EngineFileError or FastReadUnsupported. */
+export function readXlsx(zip: ZipArchive): { model: WorkbookModel; layout: XlsxLayout } {
+  const file = zip.file;
+  let workbookPart = 'xl/workbook.xml';
+  for (const rel of relationships(zip, '').values()) {
+    if (OFFICE_DOCUMENT.test(rel.type) && !rel.external) workbookPart = rel.target;
+  }
+  const rawBook = zip.text(workbookPart);
+  if (rawBook === null) {
+    throw fileError(
+      {
+        en: `${file} is not an .xlsx workbook: it has no workbook part (${workbookPart}); it may be another kind of document (Word, PowerPoint) or damaged.`,
+        zh: `${file} 不是 .xlsx 工作簿：缺少工作簿部件（${workbookPart}）；它可能是其他类型的文档（Word、PowerPoint）或已损坏。`,
+      },
+      file,
+    );
+  }
+  const workbook = unprefixed(rawBook);
+  const rels = relationships(zip, workbookPart);
   const pr = /<workbookPr\b[^>]*>/.exec(workbook);
   const date1904 = pr !== null && isTrue(attr(pr[0], 'date1904'));
-  const strings = sharedStrings(zipText(data, entries, 'xl/sharedStrings.xml'));
-  const styles = cellFormats(zipText(data, entries, stylesPart));
+  let stringsPart: string | undefined;
+  let stylesPart: string | undefined;
+  for (const rel of rels.values()) {
+    if (/\/sharedStrings$/.test(rel.type)) stringsPart = rel.target;
+    if (/\/styles$/.test(rel.type)) stylesPart = rel.target;
+  }
+  stringsPart ??= zip.has(`${folderOf(workbookPart)}sharedStrings.xml`)
+    ? `${folderOf(workbookPart)}sharedStrings.xml`
+    : undefined;
+  stylesPart ??= `${folderOf(workbookPart)}styles.xml`;
+  const stringsXml = stringsPart === undefined ? null : zip.text(stringsPart);
+  const strings = stringsXml === null ? null : sharedStrings(unprefixed(stringsXml));
+  const stylesXml = zip.text(stylesPart);
+  const styles = cellFormats(stylesXml === null ? null : unprefixed(stylesXml));
   const sheets: SheetModel[] = [];
+  const tables: TableModel[] = [];
+  const sheetParts: string[] = [];
   for (const m of workbook.matchAll(/<sheet\b[^>]*>/g)) {
     const name = attr(m[0], 'name');
-    const rid = attr(m[0], 'r:id');
-    const target = rid === undefined ? undefined : targets.get(rid);
-    if (name === undefined || target === undefined || !/worksheets\//.test(target)) {
-      return unsupported('sheet part');
+    const rid = attr(m[0], 'r:id') ?? attr(m[0], 'id');
+    const rel = rid === undefined ? undefined : rels.get(rid);
+    if (name === undefined) continue;
+    if (rel && !/\/worksheet$/.test(rel.type) && rel.type !== '') continue; // chart, dialog, macro sheets
+    if (!rel || rel.external) {
+      throw missingPart(file, relsOf(workbookPart), {
+        en: `the sheet ${name}`,
+        zh: `工作表 ${name}`,
+      });
     }
-    const xml = zipText(data, entries, partPath(target));
-    if (xml === null) return unsupported('missing sheet part');
-    sheets.push(readSheetXml(name, xml, strings, styles));
+    const xml = zip.text(rel.target);
+    if (xml === null) {
+      throw missingPart(file, rel.target, { en: `the sheet ${name}`, zh: `工作表 ${name}` });
+    }
+    const ctx = { file, part: rel.target, strings, styles, date1904 };
+    const sheet = readSheetXml(name, xml, ctx);
+    sheets.push(sheet);
+    sheetParts.push(rel.target);
+    tables.push(...sheetTables(zip, rel.target, unprefixed(xml), sheet));
   }
-  if (sheets.length === 0) unsupported('no sheets');
-  return { sheets, tables: [], names: [], date1904 };
+  if (sheets.length === 0) {
+    throw fileError(
+      {
+        en: `${file} has no worksheets to read.`,
+        zh: `${file} 中没有可读取的工作表。`,
+      },
+      file,
+    );
+  }
+  return {
+    model: { sheets, tables, names: definedNames(workbook), date1904 },
+    layout: { workbookPart, sheetParts },
+  };
+}
+
+/** Reads the model from .xlsx bytes; throws EngineFileError or FastReadUnsupported. */
+export function readXlsxModel(data: Uint8Array, file = 'The workbook'): WorkbookModel {
+  return readXlsx(new ZipArchive(data, file)).model;
 }

@@ -347,6 +347,15 @@ export class LocalHost implements WorkbookHost {
 
   // ---- helpers --------------------------------------------------------------------------
 
+  /**
+   * The message of an error a formula cell shows (`#NUM!` from a CM function says which input
+   * is wrong), or null for a cell without one. The message is the function's own (English).
+   */
+  errorMessage(sheet: string, row: number, col: number): string | null {
+    const v = this.workbook.values(this.sheetName(sheet))[row]?.[col];
+    return v !== null && typeof v === 'object' && typeof v.message === 'string' ? v.message : null;
+  }
+
   /** A cell's shown value and its formula as typed (`=…`), or null. */
   cellAt(sheet: string, address: string): { value: CellValue; formula: string | null } {
     const name = this.sheetName(sheet);

@@ -8,6 +8,7 @@ import {
   Button,
   Caption1,
   makeStyles,
+  mergeClasses,
   MessageBar,
   MessageBarBody,
   Spinner,
@@ -47,10 +48,19 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorBrandBackground,
     color: tokens.colorNeutralForegroundOnBrand,
   },
-  titles: { display: 'flex', flexDirection: 'column', marginRight: 'auto' },
+  titles: { display: 'flex', flexDirection: 'column', marginRight: 'auto', minWidth: 0 },
   file: { color: tokens.colorNeutralForegroundOnBrand, fontWeight: tokens.fontWeightSemibold },
   hidden: { display: 'none' },
-  main: { display: 'flex', flexGrow: 1, minHeight: 0 },
+  main: {
+    display: 'flex',
+    flexGrow: 1,
+    minHeight: 0,
+    // Narrow screens: the grid above, the pane below it at full width, the page scrolls.
+    '@media (max-width: 700px)': { flexDirection: 'column', minHeight: 'auto' },
+  },
+  narrowPage: {
+    '@media (max-width: 700px)': { height: 'auto', minHeight: '100vh' },
+  },
   pane: {
     width: '380px',
     flexShrink: 0,
@@ -59,6 +69,14 @@ const useStyles = makeStyles({
     borderLeftWidth: tokens.strokeWidthThin,
     borderLeftStyle: 'solid',
     borderLeftColor: tokens.colorNeutralStroke1,
+    '@media (max-width: 700px)': {
+      width: '100%',
+      overflowY: 'visible',
+      borderLeftStyle: 'none',
+      borderTopWidth: tokens.strokeWidthThick,
+      borderTopStyle: 'solid',
+      borderTopColor: tokens.colorNeutralStroke1,
+    },
   },
   loading: { margin: 'auto' },
 });
@@ -171,7 +189,10 @@ export function Preview({
   };
 
   return (
-    <div className={styles.page} lang={lang === 'zh' ? 'zh-CN' : 'en'}>
+    <div
+      className={mergeClasses(styles.page, styles.narrowPage)}
+      lang={lang === 'zh' ? 'zh-CN' : 'en'}
+    >
       <header className={styles.top}>
         <div className={styles.titles}>
           <Subtitle2 as="h1">{t.title}</Subtitle2>

@@ -149,6 +149,8 @@ export interface SheetGridProps {
   readonly grid: Grid;
   /** The number format of the cell at (row, col), 0-based; numbers are shown as General without. */
   readonly formatAt?: (row: number, col: number) => string | undefined;
+  /** What hovering an error cell says: the error's meaning and message (0-based row, col). */
+  readonly errorTitle?: (row: number, col: number, error: string) => string;
   readonly label: string;
   readonly marks: ReadonlyMap<string, MarkSeverity>;
   /** The active cell, 0-based, or undefined when it is on another sheet. */
@@ -333,7 +335,11 @@ export function SheetGrid(props: SheetGridProps) {
               aria-selected={isActive}
               data-address={address}
               data-mark={marks.get(address)}
-              title={formula ?? (text.length > 12 ? text : undefined)}
+              title={
+                isErrorText(value) && props.errorTitle
+                  ? `${props.errorTitle(r, c, value as string)}${formula ? `\n${formula}` : ''}`
+                  : (formula ?? (text.length > 12 ? text : undefined))
+              }
               className={mergeClasses(
                 styles.cell,
                 kind,

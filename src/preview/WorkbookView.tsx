@@ -27,6 +27,8 @@ const useStyles = makeStyles({
     minHeight: 0,
     flexGrow: 1,
     backgroundColor: tokens.colorNeutralBackground2,
+    // Stacked above the pane on a narrow screen: a grid of its own height, never squeezed.
+    '@media (max-width: 700px)': { flexGrow: 0, height: '55vh', minHeight: '260px' },
   },
   bar: {
     display: 'flex',
@@ -40,7 +42,7 @@ const useStyles = makeStyles({
     borderBottomStyle: 'solid',
     borderBottomColor: tokens.colorNeutralStroke2,
   },
-  nameBox: { width: '7em', flexShrink: 0 },
+  nameBox: { width: '6em', minWidth: 0, flexShrink: 0 },
   fx: {
     fontStyle: 'italic',
     fontFamily: tokens.fontFamilyMonospace,
@@ -210,6 +212,7 @@ export function WorkbookView({
       <SheetGrid
         grid={grid}
         formatAt={(row, col) => host.workbook.formatAt(sheet, row, col)}
+        errorTitle={(row, col, error) => t.errorTitle(error, host.errorMessage(sheet, row, col))}
         label={t.grid(sheet)}
         marks={marks}
         active={active}

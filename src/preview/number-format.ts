@@ -1,9 +1,11 @@
 /**
  * A number as Excel shows it in a cell under a number format code. It knows the common codes
  * (General, `0`, `0.00`, `#,##0`, `#,##0.00`, `0%`, `0.0%`, `0.00%`, quoted or bracketed
- * currency text, sections for negatives and zero) and shows anything else (dates, times,
- * fractions, scientific, conditions) as General rather than guess.
+ * currency text, sections for negatives and zero) and dates and times (date-format.ts); it
+ * shows anything else (fractions, scientific, conditions) as General rather than guess.
  */
+
+import { formatDate, isDateSection } from './date-format';
 
 /** Excel's General in a cell: at most 11 significant digits, scientific when longer. */
 export function formatGeneral(value: number): string {
@@ -160,6 +162,7 @@ export function formatNumber(value: number, format: string | undefined): string 
   if (section.trim().toLowerCase() === 'general' || section.trim() === '') {
     return sign + formatGeneral(Math.abs(value));
   }
+  if (isDateSection(section)) return formatDate(value, section) ?? formatGeneral(value);
   const toks = tokens(section);
   if (!toks) return formatGeneral(value);
   let abs = Math.abs(value);

@@ -15,6 +15,7 @@ export type NumberKind =
   | 'rate' // a fraction 0–1 that can never exceed 100% (NPL ratio, collection rate)
   | 'growth' // a growth fraction, −100% or more
   | 'money' // yuan, 0 or more
+  | 'change' // a change in yuan over a period, any sign (POLICY §1.1: JUNIOR new deposits)
   | 'count' // a whole number, 0 or more
   | 'amount' // any number (a score, points), 0 or more
   | 'months'; // months elapsed, 0 or more, fractions allowed
@@ -79,6 +80,8 @@ function domainError(param: string, kind: NumberKind, x: Decimal): RuleFail {
 
 function inDomain(x: Decimal, kind: NumberKind): boolean {
   switch (kind) {
+    case 'change':
+      return true;
     case 'rate':
       return !x.isNegative() && x.lessThanOrEqualTo(ONE);
     case 'growth':
@@ -98,6 +101,8 @@ function inDomain(x: Decimal, kind: NumberKind): boolean {
  */
 export function plainlyInDomain(x: number, kind: NumberKind): boolean {
   switch (kind) {
+    case 'change':
+      return Number.isFinite(x);
     case 'rate':
       return x >= 0 && x <= 1;
     case 'growth':

@@ -100,6 +100,9 @@ function domain(input: string, scale: number): [number, number] {
       return [0, scale];
     case 'growth':
       return [-scale, SAFE];
+    case 'amount':
+      // POLICY §1.1: new deposits are a change; any sign.
+      return [-SAFE, SAFE];
     default:
       return [0, SAFE];
   }

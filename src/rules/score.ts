@@ -33,9 +33,11 @@ export interface ScoreBreakdown {
   readonly total: Decimal;
 }
 
+// POLICY §1.1: a JUNIOR's deposit input is the year's new deposits, a change that may be
+// negative (deposits fell); the item then floors at 0 like any shortfall, never #NUM!.
 const INPUT_KIND: Record<LinearItem['input'] | ProportionalItem['input'], NumberKind> = {
   growth: 'growth',
-  amount: 'money',
+  amount: 'change',
   rate: 'rate',
   count: 'count',
 };

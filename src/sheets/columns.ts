@@ -56,7 +56,11 @@ export type CellKind =
       readonly kind: NumberKind;
       readonly percent?: { readonly lo: number; readonly hi: number };
     }
-  | { readonly type: 'computed' };
+  | {
+      readonly type: 'computed';
+      /** The unit the function's result is in, when it has one (a header may say it). */
+      readonly unit?: 'yuan' | 'points';
+    };
 
 const text = { type: 'text' } as const;
 const money = { type: 'number', kind: 'money' } as const;
@@ -71,7 +75,8 @@ export const CELL_KINDS: Readonly<Record<ColumnKey, CellKind>> = {
   // Realistic ranges of the percent reading (not policy thresholds): growth from −100% to
   // +500%, an NPL ratio up to 20%, a collection rate from 50%.
   deposit_growth: { type: 'number', kind: 'growth', percent: { lo: -1, hi: 5 } },
-  new_deposits: money,
+  // POLICY §1.1: the year's new deposits, a change in yuan that may be negative.
+  new_deposits: { type: 'number', kind: 'change' },
   npl_ratio: { type: 'number', kind: 'rate', percent: { lo: 0, hi: 0.2 } },
   collection_rate: { type: 'number', kind: 'rate', percent: { lo: 0.5, hi: 1 } },
   fee_growth: { type: 'number', kind: 'growth', percent: { lo: -1, hi: 5 } },
@@ -83,9 +88,10 @@ export const CELL_KINDS: Readonly<Record<ColumnKey, CellKind>> = {
   prior_demotions: count,
   monthly_income: money,
   reserve_balance: money,
-  score: { type: 'computed' },
+  // Art. 13 points (分); Art. 25(2) this month's reserve in yuan (元).
+  score: { type: 'computed', unit: 'points' },
   outcome: { type: 'computed' },
-  reserve_deduction: { type: 'computed' },
+  reserve_deduction: { type: 'computed', unit: 'yuan' },
   client: text,
   client_deposits: money,
   client_loans: money,

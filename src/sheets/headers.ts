@@ -119,9 +119,12 @@ export function matchHeader(raw: unknown): HeaderMatch | undefined {
 /** The unit classes a column's values may carry (POLICY §0: money in yuan, rates as fractions). */
 export function unitFits(key: ColumnKey, unit: UnitClass): boolean {
   const kind = CELL_KINDS[key];
+  // A computed column in its result's unit: 本月风险金（元）, 综合得分（分）.
+  if (kind.type === 'computed') return kind.unit !== undefined && kind.unit === unit;
   if (kind.type !== 'number') return false;
   switch (kind.kind) {
     case 'money':
+    case 'change':
       return unit === 'yuan';
     case 'rate':
     case 'growth':

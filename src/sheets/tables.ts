@@ -172,7 +172,8 @@ function build(
     columns.push({ key: m.key, header: headerText, address });
     if (m.unit !== undefined && !unitFits(m.key, m.unit.unit)) {
       const wan = m.unit.unit === 'wan';
-      const isMoney = CELL_KINDS[m.key].type === 'number';
+      const kind = CELL_KINDS[m.key];
+      const isMoney = kind.type === 'number' || (kind.type === 'computed' && kind.unit === 'yuan');
       findings.push({
         severity: 'warning',
         sheet: grid.sheet,
@@ -229,9 +230,14 @@ function build(
 
 function describe(key: ColumnKey): { en: string; zh: string } {
   const kind = CELL_KINDS[key];
+  if (kind.type === 'computed') {
+    if (kind.unit === 'yuan') return { en: 'yuan', zh: '元' };
+    if (kind.unit === 'points') return { en: 'points', zh: '分' };
+  }
   if (kind.type !== 'number') return { en: 'text', zh: '文本' };
   switch (kind.kind) {
     case 'money':
+    case 'change':
       return { en: 'yuan', zh: '元' };
     case 'rate':
     case 'growth':

@@ -33,6 +33,11 @@ const useStyles = makeStyles({
   root: {
     display: 'flex',
     flexDirection: 'column',
+    // Excel's pane is 320–350 px wide: nothing may push it wider (no horizontal scrolling).
+    minWidth: 0,
+    maxWidth: '100%',
+    boxSizing: 'border-box',
+    overflowWrap: 'anywhere',
     paddingLeft: tokens.spacingHorizontalM,
     paddingRight: tokens.spacingHorizontalM,
     paddingTop: tokens.spacingVerticalS,
@@ -48,6 +53,7 @@ const useStyles = makeStyles({
     rowGap: tokens.spacingVerticalS,
   },
   lang: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalS },
+  tabs: { flexWrap: 'wrap' },
   title: { margin: 0 },
 });
 
@@ -83,6 +89,13 @@ export function App({
   const context = useMemo(() => ({ lang, t: DICTIONARIES[lang] }), [lang]);
   const t = context.t;
   const state: PolicyState = policyState ?? { kind: 'built-in', policy: policyProp };
+
+  // The page's language follows the pane's (<html lang>), for screen readers and fonts.
+  useEffect(() => {
+    if (typeof document !== 'undefined') {
+      document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+    }
+  }, [lang]);
 
   // The ribbon's Audit button ran: show its summary.
   useEffect(() => auditChannel.subscribe(() => setTab('audit')), [auditChannel]);
@@ -136,6 +149,7 @@ export function App({
               onTabSelect={(_, d) => setTab(d.value as TabKey)}
               aria-label={t.appTitle}
               size="small"
+              className={styles.tabs}
             >
               {TABS.map((key) => (
                 <Tab key={key} value={key} id={`tab-${key}`} aria-controls={`panel-${key}`}>

@@ -19,7 +19,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import ts from 'typescript';
 import type { Browser, Page } from 'playwright-core';
-import { REPORT_SHEET } from '../../src/taskpane/workflows/names';
+import { AUDITOR_KEY } from '../../src/taskpane/auditor';
+import { LOG_SHEET, REPORT_SHEET } from '../../src/taskpane/workflows/names';
 import { appraisalGrid } from '../sheets/fixtures';
 import {
   CASES,
@@ -295,7 +296,7 @@ describe('the built add-in in the shared runtime, as Excel loads it', () => {
     await page.addScriptTag({ content: fakeExcelScript() });
     const grid = appraisalGrid();
     const result = await page.evaluate(
-      async ({ values, formulas, report }) => {
+      async ({ values, formulas, report, log, auditorKey }) => {
         const w = window as unknown as {
           __FakeExcel: new () => {
             run: unknown;
@@ -305,9 +306,14 @@ describe('the built add-in in the shared runtime, as Excel loads it', () => {
           Excel?: unknown;
           Office: { actions: { _association: { mappings: Record<string, (e: object) => void> } } };
         };
+        // The auditor's name the task pane remembers for the ribbon (src/taskpane/auditor.ts).
+        localStorage.setItem(auditorKey, '稽核员');
         const excel = new w.__FakeExcel();
         excel.addSheet('考核表', values, { formulas });
         w.Excel = { run: excel.run };
+        // The auditor's name the task pane remembered on this machine (issue 11: the ribbon
+        // never audits without one).
+        localStorage.setItem('cm-appraisal.auditor', '李审计');
         const completed = await new Promise<boolean>((done) => {
           const timer = setTimeout(() => done(false), 120_000);
           w.Office.actions._association.mappings.RUNAUDIT({
@@ -318,11 +324,17 @@ describe('the built add-in in the shared runtime, as Excel loads it', () => {
             },
           });
         });
-        return { completed, report: excel.hasSheet(report) };
+        return { completed, report: excel.hasSheet(report), log: excel.hasSheet(log) };
       },
-      { values: grid.values, formulas: grid.formulas, report: REPORT_SHEET },
+      {
+        values: grid.values,
+        formulas: grid.formulas,
+        report: REPORT_SHEET,
+        log: LOG_SHEET,
+        auditorKey: AUDITOR_KEY,
+      },
     );
-    expect(result).toEqual({ completed: true, report: true });
+    expect(result).toEqual({ completed: true, report: true, log: true });
   });
 });
 

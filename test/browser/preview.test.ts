@@ -9,7 +9,9 @@
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import type { Browser, Locator, Page } from 'playwright-core';
+import { main } from '../../src/cli/main';
 import {
   ARTIFACTS,
   buildPages,
@@ -134,10 +136,22 @@ describe('the preview page', () => {
   it('Audit adds the report and log sheets as new tabs', async () => {
     await pane().getByRole('tab', { name: 'Audit' }).click();
     await expect(sheetTab('考核审计报告').count()).resolves.toBe(0);
+    // Asked once (issue 11): without a name the audit is refused; the name is remembered.
+    await pane().getByRole('button', { name: 'Run audit' }).click();
+    await pane().getByText("Enter the auditor's name first.").waitFor();
+    await expect(sheetTab('考核审计日志').count()).resolves.toBe(0);
+    await pane()
+      .getByRole('textbox', { name: /Auditor/ })
+      .fill('Li Hua');
     await pane().getByRole('button', { name: 'Run audit' }).click();
     await sheetTab('考核审计报告').waitFor({ timeout: 60_000 });
     await sheetTab('考核审计日志').waitFor({ timeout: 60_000 });
-    await pane().getByRole('region', { name: 'Audit summary' }).waitFor();
+    const summary = pane().getByRole('region', { name: 'Audit summary' });
+    await summary.waitFor();
+    const summaryText = (await summary.textContent()) ?? '';
+    expect(summaryText).toContain('Li Hua');
+    // Local time with its UTC offset.
+    expect(summaryText).toMatch(/\d{4}-\d\d-\d\d \d\d:\d\d:\d\d [+-]\d\d:\d\d/);
     await shot('2-audit');
     await sheetTab('考核审计报告').click();
     await expect(cell('A1').textContent()).resolves.not.toBe('');
@@ -207,6 +221,51 @@ describe('the preview page', () => {
     await nameBox().fill('C50');
     await nameBox().press('Enter');
     await eventually(() => cell('C50').textContent(), '110');
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('audits the value a file reported (a stale cached score) and continues a CLI-written log', async () => {
+    // A stale cached score, then one audit by the command line (English, with its anchor).
+    const stale = join(ARTIFACTS, 'preview-stale.xlsx');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(__dirname, '..', '..', 'examples', 'appraisal-sample.xlsx'));
+    let address = '';
+    wb.getWorksheet('考核表')?.eachRow((row) =>
+      row.eachCell((c) => {
+        const v = c.value as { formula?: string; result?: unknown } | null;
+        if (address || !v || typeof v !== 'object' || typeof v.result !== 'number') return;
+        if (!/APPRAISAL_SCORE/i.test(v.formula ?? '')) return;
+        c.value = { formula: v.formula, result: v.result - 7 } as ExcelJS.CellValue;
+        address = c.address;
+      }),
+    );
+    await wb.xlsx.writeFile(stale);
+    const cliOut = join(ARTIFACTS, 'preview-cli.xlsx');
+    const io = { out: () => undefined, err: () => undefined, env: { LANG: 'C' }, errIsTty: false };
+    await main(['audit', stale, '-o', cliOut, '--user', 'cli', '--lang', 'en'], io);
+
+    await page.getByTestId('open-file').setInputFiles(cliOut);
+    await sheetTab('Audit log').waitFor();
+    await pane().getByRole('tab', { name: '稽核' }).click();
+    await pane().getByRole('button', { name: '开始稽核' }).click();
+    const summary = pane().getByRole('region', { name: '稽核摘要' });
+    await summary.waitFor({ timeout: 60_000 });
+    const dt = summary.locator('dt', { hasText: '文件报送值不一致' });
+    await expect(dt.locator('xpath=following-sibling::dd[1]').textContent()).resolves.not.toBe('0');
+    // One log: the pane in Chinese continued the CLI's English "Audit log" (record 2).
+    await expect(sheetTab('考核审计日志').count()).resolves.toBe(0);
+    await expect(
+      summary
+        .locator('dt', { hasText: '记录序号' })
+        .locator('xpath=following-sibling::dd[1]')
+        .textContent(),
+    ).resolves.toBe('2');
+    await pane().getByRole('button', { name: '校验日志' }).click();
+    await pane()
+      .getByText(/稽核日志完好：共 2 条记录/)
+      .waitFor();
+    expect(address).not.toBe('');
+    await shot('6-stale-and-chain');
     expect(pageErrors).toEqual([]);
   });
 });

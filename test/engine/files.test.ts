@@ -43,10 +43,10 @@ describe('files', () => {
     const zipish = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), randomBytes(200)]);
     const e = await failure(new Uint8Array(zipish));
     expect(e).toBeInstanceOf(EngineFileError);
-    expect(e.message).toMatch(/could not be read as an \.xlsx workbook/);
+    expect(e.message).toMatch(/is not an \.xlsx workbook/);
     const sub = join(dir, 'folder.xlsx');
     mkdirSync(sub);
-    expect((await failure(sub)).message).toMatch(/is a directory/);
+    expect((await failure(sub)).message).toMatch(/is a folder/);
   });
 
   it('loads from a path and saves to a path', async () => {

@@ -5,7 +5,7 @@
 import ExcelJS from 'exceljs';
 import { loadWorkbook } from '../../src/engine';
 import { readWorkbookModel } from '../../src/engine/read';
-import { FastReadUnsupported, readXlsxModel } from '../../src/engine/xlsx-read';
+import { readXlsxModel } from '../../src/engine/xlsx-read';
 import { fakeFunctions } from './fake-functions';
 import { f, readBack, xlsxBytes } from './fixtures';
 
@@ -117,21 +117,32 @@ describe('readXlsxModel', () => {
     expect(readXlsxModel(data).date1904).toBe((await viaExcelJS(data)).date1904);
   });
 
-  it('refuses tables, defined names and non-zip data', async () => {
+  it('reads tables and range names as ExcelJS does, and refuses non-zip data', async () => {
     const table = await xlsxBytes((wb) => {
       wb.addWorksheet('T').addTable({
         name: 'T1',
         ref: 'A1',
-        columns: [{ name: 'a' }],
-        rows: [[1]],
+        columns: [{ name: 'a' }, { name: 'b & c' }],
+        rows: [
+          [1, 'x'],
+          [2, 'y'],
+        ],
       });
     });
     const named = await xlsxBytes((wb) => {
       wb.addWorksheet('N').getCell('A1').value = 1;
       wb.definedNames.add('N!$A$1', 'rate');
     });
-    expect(() => readXlsxModel(table)).toThrow(FastReadUnsupported);
-    expect(() => readXlsxModel(named)).toThrow(FastReadUnsupported);
+    expect(readXlsxModel(table)).toEqual(await viaExcelJS(table));
+    expect(readXlsxModel(table).tables[0]).toMatchObject({
+      name: 'T1',
+      sheet: 'T',
+      ref: 'A1:B3',
+      headerRow: true,
+      columns: ['a', 'b & c'],
+    });
+    expect(readXlsxModel(named)).toEqual(await viaExcelJS(named));
+    expect(readXlsxModel(named).names).toEqual([{ name: 'rate', refersTo: 'N!$A$1' }]);
     expect(() => readXlsxModel(new Uint8Array([80, 75, 3, 4, 0, 0]))).toThrow();
   });
 });

@@ -15,6 +15,8 @@ describe('worked examples of FUNCTIONS.md, as Excel calls them', () => {
     ['支行行长', 0.225, 0.008, 0.992, 0.15, 66.5],
     ['初级', 1150000, 0.015, 1, 3, 106],
     ['MID', 0.3, 0.01, 0.995, 7, 90],
+    // POLICY §1.1: new deposits fell by 250,000 yuan; the item floors at 0, not #NUM!.
+    ['JUNIOR', -250000, 0, 0.995, 5, 60],
   ])('APPRAISAL_SCORE(%s, %s, %s, %s, %s) = %s', (role, dep, npl, col, fourth, expected) => {
     expect(call(() => excel.appraisalScore(c(role), c(dep), c(npl), c(col), c(fourth)))).toEqual([
       [expected],

@@ -189,7 +189,13 @@ describe('every kind of rule error', () => {
 
   it('num: a rate above 1, negative money, a fractional account count', () => {
     expectError(score('SENIOR', 0.3, 1.2, 0.995, 10), 'num', 'npl_ratio');
-    expectError(score('JUNIOR', -100, 0, 0.995, 5), 'num', 'deposit');
+    // Money held or paid is never negative (an accident loss); POLICY §1.1: a JUNIOR's new
+    // deposits are a change and may be (scoreBreakdown, not an error: see score.test.ts).
+    expectError(
+      outcome('BRANCH_HEAD', 120, 1, { lossAmount: -100, deposit: 0.3, nplRatio: 0 }),
+      'num',
+      'loss_amount',
+    );
     expect(expectError(score('SENIOR', 0.3, 0, 0.995, 7.5), 'num', 'fourth')).toContain(
       'whole number',
     );

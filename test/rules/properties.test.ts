@@ -102,7 +102,8 @@ const npl = (d = 8) => fc.oneof(rate(d), decimal(0, 0.08, d));
 const collection = (d = 8) => fc.oneof(rate(d), decimal(0.98, 1, d));
 
 function depositFor(role: ScoredRole, d = 8): fc.Arbitrary<number> {
-  return role === 'JUNIOR' ? decimal(0, 3000000, Math.min(d, 2)) : growth(d);
+  // POLICY §1.1: a JUNIOR's new deposits are a change and may be negative.
+  return role === 'JUNIOR' ? decimal(-3000000, 3000000, Math.min(d, 2)) : growth(d);
 }
 function fourthFor(role: ScoredRole, d = 8): fc.Arbitrary<number> {
   return role === 'BRANCH_HEAD' ? growth(d) : fc.integer({ min: 0, max: 30 });
@@ -216,6 +217,22 @@ describe('appraisal score properties', () => {
         return s >= 0 && s <= max && Math.round(s * 100) / 100 === s;
       }),
       RUNS,
+    );
+  });
+
+  it('POLICY §1.1: any negative JUNIOR new deposits give the deposit item exactly 0 (never #NUM!)', () => {
+    const negative = fc.oneof(
+      decimal(-3000000, -0.01, 2),
+      fc.double({ min: -1e15, max: -Number.MIN_VALUE, noNaN: true }),
+    );
+    fc.assert(
+      fc.property(row('JUNIOR', false), negative, (r, amount) => {
+        const b = must(scoreBreakdown({ ...r, deposit: amount }));
+        expect(b.deposit.toNumber()).toBe(0);
+        const fast = fastTotal({ ...r, deposit: amount }, DEFAULT_POLICY);
+        if (fast !== undefined) expect(fast).toBe(b.total.toNumber());
+      }),
+      { numRuns: 2000 },
     );
   });
 
@@ -709,7 +726,15 @@ describe('no exported rule throws, whatever it is given', () => {
       r.ok ? r.value !== undefined : answered(r as unknown as RuleResult<unknown>);
     fc.assert(
       fc.property(v, (x) => {
-        for (const kind of ['rate', 'growth', 'money', 'count', 'amount', 'months'] as const) {
+        for (const kind of [
+          'rate',
+          'growth',
+          'money',
+          'change',
+          'count',
+          'amount',
+          'months',
+        ] as const) {
           expect(read(readNumber(x, 'x', kind))).toBe(true);
           expect(read(readOptionalNumber(x, 'x', kind, new Decimal(0)))).toBe(true);
         }

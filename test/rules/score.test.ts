@@ -106,10 +106,18 @@ describe('deposit item (§1.1): 40 at target, 2 points per percentage point, cla
     },
   );
 
-  it('growth below −100% is #NUM!, a negative JUNIOR amount is #NUM!', () => {
+  it('growth below −100% is #NUM!', () => {
     expectError(score('SENIOR', -1.01, 0, 0.995, 10), 'num', 'deposit');
-    expectError(score('JUNIOR', -0.01, 0, 0.995, 5), 'num', 'deposit');
   });
+
+  it.each([-0.01, -100, -2500000, -1e12])(
+    'POLICY §1.1: JUNIOR new deposits of %p yuan (deposits fell) floor the item at 0, not #NUM!',
+    (amount) => {
+      expect(items('JUNIOR', amount, 0, 0.995, 5).deposit).toBe(0);
+      // 0 + NPL 30 + collection 20 + accounts 10.
+      expect(valueOf(score('JUNIOR', amount, 0, 0.995, 5))).toBe(60);
+    },
+  );
 });
 
 describe('NPL item (§1.2): bands 0 / ≤1% / 1%–5% / above 5%, first band wins', () => {

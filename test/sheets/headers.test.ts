@@ -1,4 +1,5 @@
 import { HEADERS, matchHeader, validateGrid, type ColumnKey } from '../../src/sheets';
+import { unitFits } from '../../src/sheets/headers';
 import { appraisalGrid, deepFreeze, EN, PEOPLE, plainGrid } from './fixtures';
 
 describe('header matching', () => {
@@ -65,6 +66,62 @@ describe('header matching', () => {
     });
     const report = validateGrid(g);
     expect(report.findings.map((f) => [f.rule, f.address])).toEqual([['header.unit', 'G1']]);
+  });
+
+  describe('money columns with a yuan unit (issue 11: 本月风险金（元） is not a misfit)', () => {
+    const MONEY: ColumnKey[] = [
+      'new_deposits',
+      'loss_amount',
+      'monthly_income',
+      'reserve_balance',
+      'reserve_deduction',
+      'client_deposits',
+      'client_loans',
+      'loan_amount',
+    ];
+    const YUAN = ['元', '人民币元', 'yuan', 'CNY', 'RMB', '¥'];
+    const BRACKETS: [string, string][] = [
+      ['(', ')'],
+      ['（', '）'],
+      ['【', '】'],
+      ['[', ']'],
+    ];
+    it('every spelling of every money column, with every yuan unit in every bracket width, fits', () => {
+      let checked = 0;
+      for (const key of MONEY) {
+        for (const spelling of [...HEADERS[key].zh, ...HEADERS[key].en]) {
+          for (const unit of YUAN) {
+            for (const [open, close] of BRACKETS) {
+              const header = `${spelling}${open}${unit}${close}`;
+              const m = matchHeader(header);
+              expect([header, m?.key, m?.unit?.unit]).toEqual([header, key, 'yuan']);
+              expect([header, unitFits(key, 'yuan')]).toEqual([header, true]);
+              checked++;
+            }
+          }
+        }
+      }
+      expect(checked).toBeGreaterThan(300);
+    });
+
+    it('an appraisal sheet headed 本月风险金（元）, 月收入（元）, 综合得分（分） has no unit finding', () => {
+      const g = appraisalGrid(PEOPLE, {
+        headers: {
+          reserve_deduction: '本月风险金（元）',
+          monthly_income: '月收入（元）',
+          reserve_balance: '风险金余额(元)',
+          score: '综合得分（分）',
+        },
+      });
+      expect(validateGrid(g).findings.filter((f) => f.rule === 'header.unit')).toEqual([]);
+    });
+
+    it('a computed money column in 万元 still gets the 万元 warning; a percent unit does not fit', () => {
+      expect(unitFits('reserve_deduction', 'wan')).toBe(false);
+      expect(unitFits('reserve_deduction', 'percent')).toBe(false);
+      expect(unitFits('score', 'points')).toBe(true);
+      expect(unitFits('outcome', 'yuan')).toBe(false);
+    });
   });
 
   it('keeps unknown columns and ignores them', () => {

@@ -10,7 +10,7 @@ import { loadWorkbook } from '../../src/engine';
 import { LocalHost } from '../../src/host/local-host';
 import { validateGrid, type Finding, type Grid } from '../../src/sheets';
 import { spillParentOf } from '../../src/sheets/spills';
-import { validateActive } from '../../src/taskpane/workflows';
+import { runAudit, validateActive } from '../../src/taskpane/workflows';
 import { appraisalGrid, DEFAULT_ORDER, deepFreeze, PEOPLE, ZH, type Person } from './fixtures';
 
 const SENIOR = PEOPLE[0];
@@ -82,7 +82,9 @@ describe("the engine's spill map through LocalHost", () => {
     const ws = wb.addWorksheet('考核表');
     ws.addRow(DEFAULT_ORDER.map((k) => ZH[k] ?? k));
     for (const p of TEAM) {
-      ws.addRow(DEFAULT_ORDER.map((k) => (k === 'score' ? null : (p[k] ?? null))));
+      // The score comes from the one spilling call; the other computed columns are left empty.
+      const computed = ['score', 'outcome', 'reserve_deduction'];
+      ws.addRow(DEFAULT_ORDER.map((k) => (computed.includes(k) ? null : (p[k] ?? null))));
     }
     ws.getCell(`${letter('score')}2`).value = {
       formula: SCORE_CALL.slice(1),
@@ -114,5 +116,26 @@ describe("the engine's spill map through LocalHost", () => {
     expect(
       findings.filter((f: Finding) => f.rule.startsWith('formula.') && f.column === 'score'),
     ).toEqual([]);
+  });
+
+  it('the audit reads a spilled score column as the call’s results: no finding on it', async () => {
+    // Saved once, so the file caches the spilled values (as Excel saves them) and is reopened.
+    const saved = await (await host()).save();
+    const h = new LocalHost(await loadWorkbook(saved), { name: 'spill.xlsx' });
+    const summary = await runAudit(h, { lang: 'en', who: '审计员' });
+    const report = await h.readLog(summary.reportSheet);
+    const header = report.findIndex((r) => r[0] === 'Row');
+    const column = report[header].indexOf('Column');
+    const result = report[header].indexOf('Result');
+    const severity = report[header].indexOf('Severity');
+    const onScore = report.slice(header + 1).filter((r) => r[column] === 'Score');
+    expect(summary.rows).toBe(3);
+    expect(onScore.map((r) => [r[2], r[result], r[severity]])).toEqual([
+      ['M2', 'OK', null],
+      ['M3', 'OK', null],
+      ['M4', 'OK', null],
+    ]);
+    // The same audit does report the empty outcome cells: the report is not silent.
+    expect(report.slice(header + 1).some((r) => r[column] === 'Outcome')).toBe(true);
   });
 });

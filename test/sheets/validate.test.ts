@@ -44,6 +44,10 @@ describe('validation of the appraisal table', () => {
     expect(f[1].message.en).toContain('must not be negative');
   });
 
+  it('POLICY §1.1: negative new deposits of a JUNIOR (deposits fell) are valid input', () => {
+    expect(one({ ...JUNIOR, new_deposits: -250000 })).toEqual([]);
+  });
+
   it('a fractional count is outside the domain', () => {
     expect(brief(one({ ...SENIOR, new_accounts: 7.5 }))).toEqual([['value.domain', 'J2', 'error']]);
   });

@@ -14,7 +14,8 @@ const T = {
     article: 'Art. 13',
     outcome: 'Grade outcome',
     insert: 'Insert CM.APPRAISAL_SCORE',
-    inserted: /Inserted =CM\.APPRAISAL_SCORE\("SENIOR", 34%, 0, 99\.7%, 8\) into Sheet2!B3/,
+    inserted:
+      /Inserted the example =CM\.APPRAISAL_SCORE\("SENIOR", 34%, 0, 99\.7%, 8\) into Sheet2!B3/,
     npl: 'Non-performing loan ratio, 0 to 1 (1.2% is 0.012).',
   },
   zh: {
@@ -24,7 +25,7 @@ const T = {
     article: '第十三条',
     outcome: '考核结果',
     insert: '插入 CM.APPRAISAL_SCORE',
-    inserted: /已将 =CM\.APPRAISAL_SCORE\("SENIOR", 34%, 0, 99\.7%, 8\) 插入 Sheet2!B3/,
+    inserted: /已将示例公式 =CM\.APPRAISAL_SCORE\("SENIOR", 34%, 0, 99\.7%, 8\) 插入 Sheet2!B3/,
     npl: '不良贷款率，0 到 1（1.2% 即 0.012）。',
   },
 } as const;
@@ -39,7 +40,8 @@ describe.each(['en', 'zh'] as Lang[])('Policy view (%s)', (lang) => {
     expect(screen.getByText(DEFAULT_POLICY.name[lang])).toBeInTheDocument();
     const collection = screen.getByText(t.collection).closest('tr') as HTMLElement;
     expect(collection).toHaveTextContent('0.995 (99.5%)');
-    expect(collection).toHaveTextContent(t.article);
+    // The article in the reader's language (issue 13).
+    expect(collection).toHaveTextContent(lang === 'zh' ? '第十三条' : 'Art. 13');
     expect(collection).toHaveTextContent('收贷收息率99.5%');
     // Art. 14 thresholds show their operator.
     const outcome = screen.getByRole('table', { name: t.outcome });

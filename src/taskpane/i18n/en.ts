@@ -222,6 +222,8 @@ export const en: Strings = {
   functions: {
     heading: 'CM functions',
     intro: 'Type =CM. in a cell, or select a cell and insert a function here.',
+    ranges:
+      'Outside an Excel Table, one call on whole columns fills a column: =CM.APPRAISAL_SCORE(C2:C41, …) spills 40 results. Inside a Table, Excel refuses spilled results (#SPILL!): write one formula per row, =CM.APPRAISAL_SCORE([@Role], …). Validation and audit accept both.',
     params: 'Parameters',
     noParams: 'No parameters.',
     optional: 'optional',
@@ -231,6 +233,8 @@ export const en: Strings = {
     example: 'Example',
     insert: (name) => `Insert CM.${name}`,
     inserted: (formula, cell) =>
-      `Inserted ${formula} into ${cell}. Fill in the arguments in Excel.`,
+      `Inserted the example ${formula} into ${cell}. Replace the example's values with your own cells.`,
+    search: 'Search the functions',
+    noMatch: (text) => `No CM function matches “${text}”.`,
   },
 };

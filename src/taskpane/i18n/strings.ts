@@ -209,6 +209,8 @@ export interface Strings {
   readonly functions: {
     readonly heading: string;
     readonly intro: string;
+    /** Where the one-call range form works (outside Tables) and where per-row formulas are needed. */
+    readonly ranges: string;
     readonly params: string;
     readonly noParams: string;
     readonly optional: string;
@@ -218,5 +220,7 @@ export interface Strings {
     readonly example: string;
     readonly insert: (name: string) => string;
     readonly inserted: (formula: string, cell: string) => string;
+    readonly search: string;
+    readonly noMatch: (text: string) => string;
   };
 }

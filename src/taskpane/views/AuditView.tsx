@@ -14,7 +14,7 @@ import {
   Subtitle2,
   tokens,
 } from '@fluentui/react-components';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { WorkbookHost } from '../../host/port';
 import { displayTime } from '../../sheets';
 import type { Policy } from '../../rules';
@@ -69,8 +69,11 @@ function Summary({ summary }: { readonly summary: AuditSummary }) {
     facts.push([A.recordSeq, summary.record.seq], [A.recordHash, summary.record.hash, true]);
   }
   const clean = summary.mismatches === 0 && summary.errors === 0;
+  // Focus lands on the summary when it appears (after Audit), not on the page's body.
+  const ref = useRef<HTMLElement>(null);
+  useEffect(() => ref.current?.focus(), []);
   return (
-    <section className={view.section} aria-label={A.summaryHeading}>
+    <section className={view.section} aria-label={A.summaryHeading} tabIndex={-1} ref={ref}>
       <Subtitle2 as="h3" className={view.heading}>
         {A.summaryHeading}
       </Subtitle2>

@@ -6,6 +6,8 @@ import {
   Body1,
   Button,
   Caption1,
+  Field,
+  SearchBox,
   makeStyles,
   mergeClasses,
   MessageBar,
@@ -14,9 +16,10 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { FUNCTION_TABLE, type FunctionSpec } from '../../functions';
 import type { WorkbookHost } from '../../host/port';
+import { articleText, paramLabel, PARAM_LABELS, type Lang } from '../../rules';
 import { ErrorNote, useViewStyles } from '../components';
 import { useStrings } from '../i18n';
 
@@ -31,8 +34,29 @@ const useStyles = makeStyles({
     borderBottomStyle: 'solid',
     borderBottomColor: tokens.colorNeutralStroke2,
   },
-  params: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  params: { margin: 0, paddingLeft: tokens.spacingHorizontalL, overflowWrap: 'anywhere' },
 });
+
+/** True when every word of the query is found in the function's name, help or parameters. */
+export function matchesQuery(spec: FunctionSpec, query: string, lang: Lang): boolean {
+  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+  if (words.length === 0) return true;
+  const text = [
+    spec.name,
+    `CM.${spec.name}`,
+    spec.help.zh,
+    spec.help.en,
+    articleText(spec.article, lang),
+    ...spec.params.flatMap((p) => [
+      p.name,
+      PARAM_LABELS[p.name]?.zh ?? '',
+      PARAM_LABELS[p.name]?.en ?? '',
+    ]),
+  ]
+    .join(' ')
+    .toLowerCase();
+  return words.every((w) => text.includes(w) || text.includes(w.replace(/[\s_]+/g, ' ')));
+}
 
 /** The formula Insert writes: the function's own worked example, a valid formula to edit. */
 export function insertTemplate(spec: FunctionSpec): string {
@@ -59,7 +83,9 @@ function FunctionCard({
       <Body1>{spec.help[lang]}</Body1>
       {spec.article && (
         <Caption1 className={view.muted}>
-          {t.common.article}: {spec.article}
+          {t.common.article}
+          {t.common.colon}
+          {articleText(spec.article, lang)}
         </Caption1>
       )}
       <Text weight="semibold">{F.params}</Text>
@@ -69,7 +95,7 @@ function FunctionCard({
         <ul className={styles.params}>
           {spec.params.map((p) => (
             <li key={p.name}>
-              <span className={view.mono}>{p.name}</span>{' '}
+              <Text weight="semibold">{paramLabel(p.name, lang)}</Text>{' '}
               <Caption1 className={view.muted}>
                 ({p.optional ? F.optional : F.required}
                 {p.optional && p.defaultText !== undefined ? `, ${F.defaultIs(p.defaultText)}` : ''}
@@ -97,7 +123,12 @@ function FunctionCard({
 }
 
 export function FunctionsView({ host }: { readonly host: WorkbookHost }) {
-  const { t } = useStrings();
+  const { t, lang } = useStrings();
+  const [query, setQuery] = useState('');
+  const shown = useMemo(
+    () => FUNCTION_TABLE.filter((spec) => matchesQuery(spec, query, lang)),
+    [query, lang],
+  );
   const view = useViewStyles();
   const [note, setNote] = useState('');
   const [error, setError] = useState<unknown>(null);
@@ -118,6 +149,9 @@ export function FunctionsView({ host }: { readonly host: WorkbookHost }) {
   return (
     <div className={view.view}>
       <Body1>{t.functions.intro}</Body1>
+      {/* Spills are refused inside Tables: Excel.SpillErrorCellValueSubType "Table", "entering a
+          dynamic array formula in a table" (learn.microsoft.com/javascript/api/excel). */}
+      <Body1 data-testid="functions-ranges">{t.functions.ranges}</Body1>
       <div aria-live="polite">
         {note && (
           <MessageBar intent="success">
@@ -126,9 +160,19 @@ export function FunctionsView({ host }: { readonly host: WorkbookHost }) {
         )}
         {error !== null && <ErrorNote error={error} />}
       </div>
-      {FUNCTION_TABLE.map((spec) => (
-        <FunctionCard key={spec.name} spec={spec} onInsert={(s) => void insert(s)} />
-      ))}
+      <Field label={t.functions.search}>
+        <SearchBox
+          value={query}
+          onChange={(_, d) => setQuery(d.value)}
+          aria-controls="cm-function-list"
+        />
+      </Field>
+      <div id="cm-function-list" aria-live="polite">
+        {shown.length === 0 && <Body1>{t.functions.noMatch(query)}</Body1>}
+        {shown.map((spec) => (
+          <FunctionCard key={spec.name} spec={spec} onInsert={(s) => void insert(s)} />
+        ))}
+      </div>
     </div>
   );
 }

@@ -32,7 +32,7 @@ export function PolicyView({
   const sections = useMemo(() => policySections(policy, t, lang), [policy, t, lang]);
   return (
     <div className={view.view}>
-      <Table size="small" aria-label={P.heading}>
+      <Table size="small" aria-label={P.heading} className={view.table}>
         <TableBody>
           <TableRow>
             <TableHeaderCell scope="row">{P.name}</TableHeaderCell>
@@ -40,7 +40,7 @@ export function PolicyView({
           </TableRow>
           <TableRow>
             <TableHeaderCell scope="row">{P.version}</TableHeaderCell>
-            <TableCell>{policy.version}</TableCell>
+            <TableCell className={view.wrap}>{policy.version}</TableCell>
           </TableRow>
           <TableRow>
             <TableHeaderCell scope="row">{P.hash}</TableHeaderCell>
@@ -63,7 +63,7 @@ export function PolicyView({
           <Subtitle2 as="h3" id={`policy-${s.key}`} className={view.heading}>
             {P.sections[s.key]}
           </Subtitle2>
-          <Table size="small" aria-labelledby={`policy-${s.key}`}>
+          <Table size="small" aria-labelledby={`policy-${s.key}`} className={view.table}>
             <TableHeader>
               <TableRow>
                 <TableHeaderCell>{P.what}</TableHeaderCell>
@@ -75,10 +75,12 @@ export function PolicyView({
             <TableBody>
               {s.rows.map((row, i) => (
                 <TableRow key={i}>
-                  <TableCell>{row.what}</TableCell>
-                  <TableCell>{row.value}</TableCell>
-                  <TableCell>{articleText(row.article, lang)}</TableCell>
-                  <TableCell lang="zh-CN">{row.source}</TableCell>
+                  <TableCell className={view.wrap}>{row.what}</TableCell>
+                  <TableCell className={view.wrap}>{row.value}</TableCell>
+                  <TableCell className={view.wrap}>{articleText(row.article, lang)}</TableCell>
+                  <TableCell className={view.wrap} lang="zh-CN">
+                    {row.source}
+                  </TableCell>
                 </TableRow>
               ))}
             </TableBody>
