@@ -137,6 +137,13 @@ export const zh: Strings = {
     name: '名称',
     version: '版本',
     hash: '内容哈希（SHA-256）',
+    origin: '来源',
+    builtIn: '内置办法（加载项旁未部署 policy.json）',
+    deployed: (url) => `管理员部署的办法文件：${url}`,
+    draft: (name) => `在预览中打开的草案：${name}（不是已批准的办法）`,
+    refused: (url) =>
+      `办法文件 ${url} 未被采用，因此不进行任何计算：既不使用内置办法，也不使用该文件。`,
+    refusedHelp: '请管理员更正以下字段（可用 cm-appraisal policy check 检查）：',
     what: '规则',
     value: '数值',
     source: '原文',
