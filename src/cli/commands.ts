@@ -218,7 +218,7 @@ export const COMMANDS: readonly Command[] = [
       en: "Check a workbook's audit log and its head anchor (writes nothing).",
       zh: '校验工作簿的稽核日志及其末条锚点（不写入任何内容）。',
     },
-    usage: '<in.xlsx> [--head HASH] [--trust trust.json] [--json] [--lang zh|en]',
+    usage: '<in.xlsx> [--head HASH] [--trust trust.json] [--policy FILE] [--json] [--lang zh|en]',
     summary: {
       en: "Check the workbook's one audit log (found by its header row, whatever the sheet's name):\nevery record's hash and link to the one before, and that the log ends at the head anchored\nin the add-in's document settings inside the file (and at --head when given).",
       zh: '校验工作簿中唯一的稽核日志（按其表头识别，与工作表名称无关）：每条记录的哈希及与上一条的链接，\n以及日志是否止于文件内加载项文档设置中锚定的末条记录（给出 --head 时也与之核对）。',
@@ -237,6 +237,13 @@ export const COMMANDS: readonly Command[] = [
         },
       },
       trust: TRUST_OPTION,
+      policy: {
+        ...POLICY_OPTION,
+        help: {
+          en: 'Also check that the last record was made under this policy file (by its hash); list records made under others.',
+          zh: '同时检查末条记录是否按此办法文件（按其哈希）稽核；列出按其他办法稽核的记录。',
+        },
+      },
       json: JSON_OPTION,
       lang: LANG_OPTION,
     },
