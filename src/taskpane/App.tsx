@@ -125,8 +125,13 @@ export function App({
                 onLangChange?.(d.value as Lang);
               }}
             >
-              <option value="zh">{t.languageNames.zh}</option>
-              <option value="en">{t.languageNames.en}</option>
+              {/* Each language named in itself (and marked so), as language pickers do. */}
+              <option value="zh" lang="zh-CN">
+                {t.languageNames.zh}
+              </option>
+              <option value="en" lang="en">
+                {t.languageNames.en}
+              </option>
             </Select>
           </div>
         </header>

@@ -234,6 +234,7 @@ export const en: Strings = {
     insert: (name) => `Insert CM.${name}`,
     inserted: (formula, cell) =>
       `Inserted the example ${formula} into ${cell}. Replace the example's values with your own cells.`,
+    clear: 'Clear the search',
     search: 'Search the functions',
     noMatch: (text) => `No CM function matches “${text}”.`,
   },

@@ -221,6 +221,7 @@ export interface Strings {
     readonly insert: (name: string) => string;
     readonly inserted: (formula: string, cell: string) => string;
     readonly search: string;
+    readonly clear: string;
     readonly noMatch: (text: string) => string;
   };
 }
