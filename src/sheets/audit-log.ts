@@ -280,7 +280,13 @@ export function rowsFromLog(rows: readonly (readonly CellValue[])[]): LogRead {
   const at: Partial<Record<Field, number>> = {};
   for (const k of LOG_HEADER) {
     const c = header.indexOf(k.toLowerCase());
-    if (c < 0 && OPTIONAL.has(k)) continue;
+    if (c < 0 && OPTIONAL.has(k)) {
+      // A log begun before signing and continued by a host that appends rows under the old
+      // header: the signature columns sit, unnamed, right after `hash`.
+      const after = (at.hash ?? -1) + 1 + (k === 'signer' ? 0 : 1);
+      if (at.hash !== undefined && (header[after] ?? '') === '') at[k] = after;
+      continue;
+    }
     if (c < 0) {
       return {
         ok: false,
