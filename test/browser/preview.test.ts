@@ -11,7 +11,8 @@ import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { ARTIFACTS, buildPages, launch, requireChromium, serve, type Served } from './harness';
 
-jest.setTimeout(240_000);
+// The shared production build may be under way in another test file (harness.ts waits for it).
+jest.setTimeout(600_000);
 
 let dist: string;
 let server: Served | undefined;
