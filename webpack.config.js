@@ -338,6 +338,11 @@ module.exports = async (env = {}, argv = {}) => {
           // zh-CN function names and help: the manifest's zh-CN override of
           // Functions.Metadata.Url, so the build fails without it.
           { from: 'src/functions/functions-zh-cn.json', to: 'functions-zh-cn.json' },
+          // The policy for the administrator (issue 16): its schema, and the built-in policy as
+          // an example to copy to policy.json and edit. Not copied AS policy.json: with no file
+          // deployed the add-in runs the built-in policy and says so (src/policy/deployed.ts).
+          { from: 'src/rules/policy.schema.json', to: 'policy.schema.json' },
+          { from: 'src/rules/policy.json', to: 'policy.example.json' },
           // For intranets that block Microsoft's CDN; the CDN stays the default.
           ...(localOfficeJs
             ? [

@@ -5,7 +5,13 @@
  * output workbook gets the report sheet and the log sheet; the input file is never changed.
  */
 import { userInfo } from 'os';
-import { saveWorkbook, withSetting, writeAddinDocument, type Workbook } from '../engine';
+import {
+  addinDocumentEdits,
+  saveWorkbook,
+  withSetting,
+  writeAddinDocument,
+  type Workbook,
+} from '../engine';
 import type { Lang, Text } from '../rules';
 import {
   anchorText,
@@ -185,7 +191,10 @@ export async function run(args: Parsed, io: Io): Promise<number> {
         // Two logs: the report is written, neither log is touched.
         const reportName = await ensureSheet(wb, targets.report.sheet, targets.report.exists);
         await wb.setRows(reportName, auditReportRows(report, lang));
-        await saveWorkbook(wb, out, { afterWrite: (b) => writeAddinDocument(b, doc) });
+        await saveWorkbook(wb, out, {
+          afterWrite: (b) => writeAddinDocument(b, doc),
+          packageEdits: (names, read) => addinDocumentEdits(names, read, doc),
+        });
       } else {
         const names = {
           report: await ensureSheet(wb, targets.report.sheet, targets.report.exists),
@@ -199,7 +208,10 @@ export async function run(args: Parsed, io: Io): Promise<number> {
           record && last
             ? withSetting(doc, LOG_HEAD_KEY, anchorText({ hash: last.hash, count: records.length }))
             : doc;
-        await saveWorkbook(wb, out, { afterWrite: (b) => writeAddinDocument(b, anchored) });
+        await saveWorkbook(wb, out, {
+          afterWrite: (b) => writeAddinDocument(b, anchored),
+          packageEdits: (names, read) => addinDocumentEdits(names, read, anchored),
+        });
       }
     }
   } finally {

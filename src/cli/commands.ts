@@ -59,7 +59,7 @@ export const COMMANDS: readonly Command[] = [
       zh: '逐行重算比较，写出稽核报告和哈希链日志记录。',
     },
     usage:
-      '<in.xlsx> [-o out.xlsx] [--json] [--lang zh|en] [--user name]\n       cm-appraisal audit <a.xlsx> <b.xlsx>… | <folder> -o <DIR> [--summary 汇总.xlsx] [--jobs N]',
+      '<in.xlsx> [-o out.xlsx] [--json] [--lang zh|en] [--user name]\n       cm-appraisal audit <a.xlsx> <b.xlsx>… | <folder> -o <DIR> [--summary file.xlsx] [--jobs N]',
     summary: {
       en: 'Recalculate, recompute every appraisal row with the policy (Art. 13, 14, 25(2)) and\ncompare with what the sheet shows; with -o, write the report sheet and append a hash-chained\nrecord to the audit log sheet of the output workbook.',
       zh: '重新计算，按办法（第十三、十四、二十五条）逐行重算并与表中显示值比较；使用 -o 时在输出\n工作簿中写入稽核报告表，并在稽核日志表中追加一条哈希链记录。',
@@ -100,7 +100,7 @@ export const COMMANDS: readonly Command[] = [
       // Several workbooks (issue #14): audit-batch.ts.
       summary: {
         type: 'string',
-        value: '汇总.xlsx',
+        value: 'summary.xlsx',
         help: {
           en: 'Several workbooks: the summary workbook to write (default: DIR/summary.xlsx).',
           zh: '多个工作簿：汇总工作簿的路径（默认：DIR/汇总.xlsx）。',
@@ -189,7 +189,7 @@ export const COMMANDS: readonly Command[] = [
       en: "Check a workbook's audit log and its head anchor (writes nothing).",
       zh: '校验工作簿的稽核日志及其末条锚点（不写入任何内容）。',
     },
-    usage: '<in.xlsx> [--head HASH] [--json] [--lang zh|en]',
+    usage: '<in.xlsx> [--head HASH] [--policy FILE] [--json] [--lang zh|en]',
     summary: {
       en: "Check the workbook's one audit log (found by its header row, whatever the sheet's name):\nevery record's hash and link to the one before, and that the log ends at the head anchored\nin the add-in's document settings inside the file (and at --head when given).",
       zh: '校验工作簿中唯一的稽核日志（按其表头识别，与工作表名称无关）：每条记录的哈希及与上一条的链接，\n以及日志是否止于文件内加载项文档设置中锚定的末条记录（给出 --head 时也与之核对）。',
@@ -205,6 +205,13 @@ export const COMMANDS: readonly Command[] = [
         help: {
           en: 'The last record hash kept elsewhere (as printed by audit): the log must end there.',
           zh: '另行保存的末条记录哈希（audit 输出的哈希）：日志必须止于该记录。',
+        },
+      },
+      policy: {
+        ...POLICY_OPTION,
+        help: {
+          en: 'Also check that the last record was made under this policy file (by its hash); list records made under others.',
+          zh: '同时检查末条记录是否按此办法文件（按其哈希）稽核；列出按其他办法稽核的记录。',
         },
       },
       json: JSON_OPTION,

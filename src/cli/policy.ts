@@ -6,7 +6,7 @@
  */
 import { writeFile } from 'fs/promises';
 import { dirname, join } from 'path';
-import { policyHash, type Lang, type Policy } from '../rules';
+import { articleText, policyHash, type Lang, type Policy } from '../rules';
 import schema from '../rules/policy.schema.json';
 import { en } from '../taskpane/i18n/en';
 import { zh as zhStrings } from '../taskpane/i18n/zh';
@@ -43,7 +43,7 @@ function show(policy: Policy, source: string, lang: Lang): string {
     lines.push('', P.sections[s.key]);
     for (const r of s.rows) {
       const words = r.source ? `  «${r.source}»` : '';
-      lines.push(`  ${r.article}  ${r.what}: ${r.value}${words}`);
+      lines.push(`  ${articleText(r.article, lang)}  ${r.what}: ${r.value}${words}`);
     }
   }
   return `${lines.join('\n')}\n`;

@@ -3,13 +3,15 @@
  * workbook's audit log (SHEETS.md "Audit log integrity") without writing anything: the one log
  * found by its marker, every record's hash and link, and its end against the head anchor kept
  * in the add-in's document settings inside the file (and against --head when given).
- * Exit 0: intact (one log, chain unbroken, ends at its anchor); 1: anything else.
+ * Exit 0: intact (one log, chain unbroken, ends at its anchor) and, with --policy FILE, the last
+ * record made under that policy; 1: anything else.
  */
 import { displayTime, type LogCheck, type RecordCheck } from '../sheets';
-import type { Lang, Text } from '../rules';
+import { policyHash, type Lang, type Text } from '../rules';
 import type { Parsed } from './command';
 import { CliError, EXIT_FINDINGS, EXIT_OK, parseLang, type Io } from './io';
 import { addinDocument, logState } from './log-state';
+import { policyOption } from './policy-file';
 import { fileName, openWorkbook, ownSheets } from './workbook';
 
 const STATE_TEXT: Readonly<Record<RecordCheck['state'], Text>> = {
@@ -78,6 +80,37 @@ function textReport(path: string, check: LogCheck, lang: Lang): string {
   return `${lines.join('\n')}\n`;
 }
 
+/**
+ * With --policy FILE: which records were made under that policy (by its hash) and whether the
+ * last one was, so an audit under a draft is never taken for one under the approved policy.
+ */
+interface PolicyMatch {
+  readonly source: string;
+  readonly version: string;
+  readonly hash: string;
+  /** Record numbers (1-based) made under another policy, with its version text. */
+  readonly other: readonly { readonly n: number; readonly policyVersion: string }[];
+  /** True when the log has a last record and it was made under this policy. */
+  readonly lastMatches: boolean;
+}
+
+function policyLines(m: PolicyMatch, lang: Lang): string[] {
+  const zh = lang === 'zh';
+  const lines = [
+    zh
+      ? `办法：${m.source}（${m.version}，sha256:${m.hash}）；末条记录${m.lastMatches ? '是' : '不是'}按此办法稽核的。`
+      : `Policy: ${m.source} (${m.version}, sha256:${m.hash}); the last record was ${m.lastMatches ? '' : 'NOT '}made under it.`,
+  ];
+  for (const o of m.other) {
+    lines.push(
+      zh
+        ? `  #${o.n} 按其他办法稽核：${o.policyVersion}`
+        : `  #${o.n} made under another policy: ${o.policyVersion}`,
+    );
+  }
+  return lines;
+}
+
 export async function run(args: Parsed, io: Io): Promise<number> {
   const lang = parseLang(args.values.lang as string | undefined, io.env);
   const path = args.positionals[0];
@@ -85,11 +118,27 @@ export async function run(args: Parsed, io: Io): Promise<number> {
   if (head !== undefined && !/^[0-9a-fA-F]{64}$/.test(head)) {
     throw new CliError(`--head must be a SHA-256 hash of 64 hex digits, not "${head}".`);
   }
+  const given = typeof args.values.policy === 'string' ? await policyOption(args, lang) : undefined;
   // The workbook first: a file it refuses (over a limit, damaged) is never read further.
   const wb = await openWorkbook(path);
   const doc = await addinDocument(path);
   const check = logState(wb, ownSheets(wb), doc, head?.toLowerCase());
-  const ok = intact(check);
+  let match: PolicyMatch | undefined;
+  if (given !== undefined) {
+    const hash = policyHash(given.policy);
+    const last = check.records[check.records.length - 1];
+    match = {
+      source: given.source,
+      version: given.policy.version,
+      hash,
+      other: check.records
+        .map((r, i) => ({ n: i + 1, policyVersion: r.policyVersion, policyHash: r.policyHash }))
+        .filter((r) => r.policyHash !== hash)
+        .map(({ n, policyVersion }) => ({ n, policyVersion })),
+      lastMatches: last !== undefined && last.policyHash === hash,
+    };
+  }
+  const ok = intact(check) && (match === undefined || match.lastMatches);
   if (args.values.json === true) {
     const text = (t: Text) => t[lang];
     io.out(
@@ -115,10 +164,12 @@ export async function run(args: Parsed, io: Io): Promise<number> {
           };
         }),
         problems: [...check.problems, ...extraProblems(check)].map(text),
+        ...(match ? { policy: match } : {}),
       })}\n`,
     );
   } else {
     io.out(textReport(path, check, lang));
+    if (match) io.out(`${policyLines(match, lang).join('\n')}\n`);
   }
   return ok ? EXIT_OK : EXIT_FINDINGS;
 }

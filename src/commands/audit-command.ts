@@ -4,7 +4,7 @@
  * (Excel keeps the button busy until it is completed).
  */
 import type { WorkbookHost } from '../host/port';
-import type { Lang } from '../rules';
+import type { Lang, Policy } from '../rules';
 import { readableError, runAudit, type AuditSummary } from '../taskpane/workflows';
 
 export interface AuditNotifier {
@@ -20,6 +20,8 @@ export interface AuditCommandDeps {
   readonly now?: () => Date;
   /** The auditor's name the task pane remembered; without one the audit is refused. */
   readonly who?: () => string;
+  /** The active policy (the deployed file); throws a readable error when it is refused. */
+  readonly policy?: () => Promise<Policy>;
 }
 
 export async function auditCommand(
@@ -28,9 +30,11 @@ export async function auditCommand(
 ): Promise<void> {
   try {
     const who = deps.who?.();
+    const policy = deps.policy ? await deps.policy() : undefined;
     const summary = await runAudit(deps.host(), {
       lang: deps.lang,
       ...(who ? { who } : {}),
+      ...(policy ? { policy } : {}),
       ...(deps.now ? { now: deps.now } : {}),
     });
     await deps.notify.done(summary);

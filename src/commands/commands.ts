@@ -4,6 +4,9 @@
  * which is shown (shared runtime) with the summary or the failure.
  */
 import { OfficeHost } from '../host/office-host';
+import { startDeployedPolicy } from '../policy/deployed';
+import { problemLine } from '../policy/load';
+import type { Policy } from '../rules';
 import { loadAuditor } from '../taskpane/auditor';
 import { langOf } from '../taskpane/i18n/lang';
 import { lastAudit } from '../taskpane/workflows';
@@ -19,6 +22,18 @@ async function showPane(): Promise<void> {
   } catch {
     // The pane could not be shown (e.g. Office is closing it): the report sheet is activated.
   }
+}
+
+/** The deployed policy; a refused file stops the audit with its problems (no fallback). */
+async function activePolicy(): Promise<Policy> {
+  const state = await startDeployedPolicy();
+  if (state.kind !== 'refused') return state.policy;
+  const lang = langOf(Office.context?.displayLanguage);
+  throw new Error(
+    `${lang === 'zh' ? '办法文件未被采用' : 'The policy file is refused'} (${state.url}): ${state.problems
+      .map((p) => problemLine(p, lang))
+      .join('; ')}`,
+  );
 }
 
 function officeNotifier(host: OfficeHost): AuditNotifier {
@@ -43,6 +58,7 @@ Office.onReady(() => {
       notify: officeNotifier(host),
       lang: langOf(Office.context?.displayLanguage),
       who: loadAuditor,
+      policy: activePolicy,
     });
   });
 });

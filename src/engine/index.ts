@@ -10,6 +10,7 @@ export { functionSetFor } from './default-functions';
 import { EngineFileError, fileError } from './errors';
 import type { FunctionSet } from './function-table';
 import { Workbook } from './workbook';
+import type { PackageEditor } from './xlsx-patch';
 
 export { EngineFileError } from './errors';
 export { Workbook, type CellInput, type FormulaCell } from './workbook';
@@ -41,6 +42,7 @@ export {
   settingText,
   withSetting,
   writeAddinDocument,
+  addinDocumentEdits,
   WebExtensionError,
   type AddinDocument,
 } from './web-extension';
@@ -126,6 +128,11 @@ export interface SaveOptions {
    * settings: web-extension.ts writeAddinDocument).
    */
   readonly afterWrite?: (bytes: Uint8Array) => Promise<Uint8Array>;
+  /**
+   * The same step as edits to the package, for the writer that patches the input file (no
+   * rezipping of the whole workbook); afterWrite is used when the workbook goes through ExcelJS.
+   */
+  readonly packageEdits?: PackageEditor;
 }
 
 /** Writes the workbook (with fresh cached values if it was evaluated) to a path, atomically. */
@@ -137,9 +144,12 @@ export async function saveWorkbook(
   const files = await import('./files');
   let data: Uint8Array[];
   try {
-    data = options.afterWrite
-      ? [await options.afterWrite(await workbook.toBuffer())]
-      : await workbook.toChunks();
+    const patched = await workbook.toChunks(options.packageEdits);
+    if (patched) data = patched;
+    else {
+      const bytes = await workbook.toBuffer();
+      data = [options.afterWrite ? await options.afterWrite(bytes) : bytes];
+    }
   } catch (e) {
     if (e instanceof EngineFileError) throw e;
     throw fileError(

@@ -288,6 +288,35 @@ function packageRels(xml: string | undefined): string {
   return xml.replace(/<\/Relationships>\s*$/, `${rel(id)}</Relationships>`);
 }
 
+/** Changes to a package: parts removed, and parts written (replaced or added) as text. */
+export interface PackageEdits {
+  readonly remove: readonly string[];
+  readonly write: ReadonlyMap<string, string>;
+}
+
+/**
+ * The web-extension parts of `doc` as edits to a package whose parts `read` gives (by name, or
+ * null): for a writer that patches the package (engine/xlsx-patch.ts) rather than rezipping it.
+ */
+export function addinDocumentEdits(
+  names: readonly string[],
+  read: (name: string) => string | null,
+  doc: AddinDocument,
+  addinId: string = ADDIN_ID,
+): PackageEdits | undefined {
+  if (doc.parts.size === 0 && doc.settings.size === 0) return undefined;
+  const ct = read('[Content_Types].xml');
+  if (ct === null) throw new WebExtensionError('the workbook has no [Content_Types].xml.');
+  const parts =
+    doc.settings.size > 0 || doc.path !== undefined
+      ? partsToWrite(doc, addinId)
+      : new Map(doc.parts);
+  const write = new Map<string, string>(parts);
+  write.set('[Content_Types].xml', contentTypes(ct, [...parts.keys()]));
+  if (parts.has(TASKPANES)) write.set('_rels/.rels', packageRels(read('_rels/.rels') ?? undefined));
+  return { remove: names.filter((n) => n.startsWith(DIR) && !write.has(n)), write };
+}
+
 /**
  * The post-write step: `xlsx` (as a writer such as ExcelJS produced it) with the web-extension
  * parts of `doc` put back, ours carrying its settings. Nothing else in the package changes.

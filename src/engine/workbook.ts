@@ -17,7 +17,7 @@ import {
 } from './model';
 import { readWorkbookModel } from './read';
 import { writeSheetResults } from './write';
-import type { OwnSheet } from './xlsx-patch';
+import type { OwnSheet, PackageEditor } from './xlsx-patch';
 import type { XlsxLayout } from './xlsx-read';
 import type { ZipArchive } from './zip';
 
@@ -547,7 +547,7 @@ export class Workbook {
    * The workbook as zip chunks, written by patching the file it was read from when it can be
    * (every part it does not own kept byte-for-byte), else through ExcelJS.
    */
-  async toChunks(): Promise<Uint8Array[]> {
+  async toChunks(edits?: PackageEditor): Promise<Uint8Array[] | undefined> {
     const pkg = this.pkg;
     if (pkg && !this.excelBook && !this.excelLoading && this.cellEdits === 0) {
       const { patchXlsx, spillsFit } = await import('./xlsx-patch');
@@ -559,15 +559,17 @@ export class Workbook {
         values: (i: number) => (this.evaluated ? this.values(i) : undefined),
         spill: (i: number, r: number, c: number) => this.spill(i, r, c),
         own,
+        edits,
       };
       if (spillsFit(input)) return patchXlsx(input);
     }
-    return [await this.excelBuffer()];
+    // Written through ExcelJS: the caller applies its package edits to the bytes.
+    return edits ? undefined : [await this.excelBuffer()];
   }
 
   /** The workbook as .xlsx bytes, with fresh cached values for every formula. */
   async toBuffer(): Promise<Uint8Array> {
-    const chunks = await this.toChunks();
+    const chunks = (await this.toChunks()) as Uint8Array[];
     if (chunks.length === 1) return chunks[0];
     const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
     let at = 0;

@@ -32,7 +32,16 @@ export interface PatchInput {
   spill(i: number, row: number, col: number): RangePos | undefined;
   /** Sheets written whole, by model index (existing ones replaced, new ones added). */
   readonly own: ReadonlyMap<number, OwnSheet>;
+  /** Last changes to the package (the add-in's web-extension parts), given its parts as patched. */
+  readonly edits?: PackageEditor;
 }
+
+/** Changes to the package given its part names and a reader of their text as patched so far. */
+export type PackageEditor = (
+  names: readonly string[],
+  read: (name: string) => string | null,
+) =>
+  { readonly remove: readonly string[]; readonly write: ReadonlyMap<string, string> } | undefined;
 
 const escapeText = (s: string) =>
   s
@@ -335,10 +344,31 @@ export function patchXlsx(input: PatchInput): Uint8Array[] {
     replaced.set(lower('[Content_Types].xml'), utf8(types));
   }
 
-  const parts: ZipPart[] = zip.entries.map((e) => {
+  let parts: ZipPart[] = zip.entries.map((e) => {
     const data = replaced.get(lower(e.name));
     return data ? { name: e.name, data } : { name: e.name, copy: e, from: zip };
   });
   for (const a of added) parts.push({ name: a.part, data: a.data });
+  const edits = input.edits?.(
+    parts.map((p) => p.name),
+    (name) => {
+      const p = parts.find((x) => lower(x.name) === lower(name));
+      if (!p) return null;
+      return 'data' in p ? Buffer.from(p.data).toString('utf8') : zip.text(p.name);
+    },
+  );
+  if (edits) {
+    const gone = new Set(edits.remove.map(lower));
+    const written = new Map([...edits.write].map(([n, t]) => [lower(n), { n, t }]));
+    parts = parts
+      .filter((p) => !gone.has(lower(p.name)))
+      .map((p) => {
+        const w = written.get(lower(p.name));
+        if (!w) return p;
+        written.delete(lower(p.name));
+        return { name: p.name, data: utf8(w.t) };
+      });
+    for (const { n, t } of written.values()) parts.push({ name: n, data: utf8(t) });
+  }
   return writeZip(parts);
 }

@@ -4,7 +4,16 @@
  * ("Art. 13 NPL band 0 < n ≤ 1%: 20 → 25 points"). Every leaf of the policy is compared, so a
  * change can never go unlisted; leaves without a dedicated wording fall back to their field path.
  */
-import { Decimal, LABELS, type Band, type Lang, type Num, type Policy, type Text } from '../rules';
+import {
+  articleText,
+  Decimal,
+  LABELS,
+  type Band,
+  type Lang,
+  type Num,
+  type Policy,
+  type Text,
+} from '../rules';
 import { opSymbol } from '../rules/compare';
 
 export interface PolicyChange {
@@ -17,32 +26,6 @@ export interface PolicyChange {
 }
 
 type Unit = 'fraction' | 'money' | 'plain';
-
-const CN_DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
-
-function cnNumber(n: number): string {
-  if (n < 10) return CN_DIGITS[n];
-  const tens = Math.floor(n / 10);
-  const ones = n % 10;
-  return `${tens === 1 ? '' : CN_DIGITS[tens]}十${ones === 0 ? '' : CN_DIGITS[ones]}`;
-}
-
-/** `Art. 13` → `第十三条`; `Art. 14(2)` → `第十四条(2)`; `Art. 9–11` → `第九至十一条`. */
-export function articleText(article: string, lang: Lang): string {
-  if (lang === 'en') return article;
-  return article
-    .split(/,\s*/)
-    .map((a) =>
-      a.replace(
-        /^Art\.\s*(\d+)(?:[–-](\d+))?(.*)$/,
-        (_m, x: string, y: string | undefined, rest: string) =>
-          y === undefined
-            ? `第${cnNumber(Number(x))}条${rest}`
-            : `第${cnNumber(Number(x))}至${cnNumber(Number(y))}条${rest}`,
-      ),
-    )
-    .join('、');
-}
 
 function money(n: Num): string {
   const [int, frac] = new Decimal(n).toFixed().split('.');

@@ -16,9 +16,11 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useRef, useState } from 'react';
-import { loadWorkbook, readAddinDocument } from '../engine';
+import { functionSetFor, loadWorkbook, readAddinDocument } from '../engine';
 import { LocalHost } from '../host/local-host';
-import type { Lang } from '../rules';
+import { BUILT_IN_STATE, type PolicyState } from '../policy/deployed';
+import { loadPolicyJson, problemLine } from '../policy/load';
+import type { Lang, Policy } from '../rules';
 import { App } from '../taskpane/App';
 import { PREVIEW_STRINGS } from './strings';
 import { WorkbookView } from './WorkbookView';
@@ -85,9 +87,18 @@ export interface Opened {
 }
 
 /** Opens .xlsx bytes as a LocalHost; throws the engine's readable error when it cannot. */
-export async function openWorkbook(bytes: ArrayBuffer | Uint8Array, name: string): Promise<Opened> {
+export async function openWorkbook(
+  bytes: ArrayBuffer | Uint8Array,
+  name: string,
+  policy?: Policy,
+): Promise<Opened> {
   const data = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
-  const [workbook, document] = await Promise.all([loadWorkbook(data), readAddinDocument(data)]);
+  // The CM functions in the workbook evaluate under the active policy (a deployed file, a draft).
+  const options = policy ? { functions: functionSetFor(policy) } : {};
+  const [workbook, document] = await Promise.all([
+    loadWorkbook(data, options),
+    readAddinDocument(data),
+  ]);
   return { host: new LocalHost(workbook, { name, document }), name };
 }
 
@@ -95,10 +106,13 @@ export function Preview({
   initial,
   initialLang,
   loadError,
+  initialPolicy = BUILT_IN_STATE,
 }: {
   readonly initial?: Opened;
   readonly initialLang: Lang;
   readonly loadError?: string;
+  /** The policy deployed beside preview.html (policy.json), else the built-in one. */
+  readonly initialPolicy?: PolicyState;
 }) {
   const styles = useStyles();
   const [lang, setLang] = useState<Lang>(initialLang);
@@ -107,13 +121,44 @@ export function Preview({
   const [problem, setProblem] = useState<string | undefined>(loadError);
   const [busy, setBusy] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
+  const policyInput = useRef<HTMLInputElement>(null);
+  const [policyState, setPolicyState] = useState<PolicyState>(initialPolicy);
+  const activePolicy = policyState.kind === 'refused' ? undefined : policyState.policy;
   const t = PREVIEW_STRINGS[lang];
 
   const open = async (file: File) => {
     setBusy(true);
     try {
-      const next = await openWorkbook(await file.arrayBuffer(), file.name);
+      const next = await openWorkbook(await file.arrayBuffer(), file.name, activePolicy);
       setOpened(next);
+      setGeneration((g) => g + 1);
+      setProblem(undefined);
+    } catch (e) {
+      setProblem(t.openFailed(file.name, e instanceof Error ? e.message : String(e)));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  /** Try a draft policy file on the open workbook: recalculated under it, pane included. */
+  const openPolicy = async (file: File) => {
+    setBusy(true);
+    try {
+      const loaded = loadPolicyJson(await file.text());
+      if (!loaded.ok) {
+        setProblem(
+          t.policyRefused(
+            file.name,
+            loaded.problems.map((p) => problemLine(p, lang)),
+          ),
+        );
+        return;
+      }
+      if (opened) {
+        const bytes = await opened.host.save();
+        setOpened(await openWorkbook(bytes, opened.name, loaded.policy));
+      }
+      setPolicyState({ kind: 'draft', policy: loaded.policy, name: file.name });
       setGeneration((g) => g + 1);
       setProblem(undefined);
     } catch (e) {
@@ -173,6 +218,21 @@ export function Preview({
         <Button onClick={() => fileInput.current?.click()} disabled={busy}>
           {t.open}
         </Button>
+        <input
+          ref={policyInput}
+          type="file"
+          accept=".json,application/json"
+          className={styles.hidden}
+          data-testid="open-policy"
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            e.target.value = '';
+            if (file) void openPolicy(file);
+          }}
+        />
+        <Button onClick={() => policyInput.current?.click()} disabled={busy}>
+          {t.openPolicy}
+        </Button>
         <Button appearance="primary" onClick={() => void save()} disabled={busy || !opened}>
           {t.save}
         </Button>
@@ -195,6 +255,7 @@ export function Preview({
               host={opened.host}
               initialLang={lang}
               onLangChange={setLang}
+              policyState={policyState}
             />
           )}
         </aside>

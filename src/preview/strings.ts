@@ -18,6 +18,10 @@ export interface PreviewStrings {
   readonly editHint: string;
   /** Hovering an error cell: what the error means, and the function's own message. */
   readonly errorTitle: (error: string, message: string | null) => string;
+  /** Try a draft policy file (JSON) on the open workbook. */
+  readonly openPolicy: string;
+  readonly policyRefused: (file: string, problems: readonly string[]) => string;
+  readonly deployedRefused: (file: string, problems: readonly string[]) => string;
 }
 
 const MEANING_EN: Readonly<Record<string, string>> = {
@@ -62,6 +66,11 @@ export const PREVIEW_STRINGS: Readonly<Record<Lang, PreviewStrings>> = {
     editHint: 'Double-click, F2 or Enter to edit a cell; Enter to confirm, Esc to cancel.',
     errorTitle: (error, message) =>
       `${error}: ${message ?? `${MEANING_EN[error] ?? 'the formula gives an error'}.`}`,
+    openPolicy: 'Try policy file…',
+    policyRefused: (file, problems) =>
+      `The policy file ${file} is refused; the active policy is unchanged. ${problems.join('; ')}`,
+    deployedRefused: (file, problems) =>
+      `The deployed policy file ${file} is refused, so the workbook is not computed. ${problems.join('; ')}`,
   },
   zh: {
     title: '客户经理考核',
@@ -81,5 +90,10 @@ export const PREVIEW_STRINGS: Readonly<Record<Lang, PreviewStrings>> = {
     // The function's own message is English: Chinese mode gives the meaning and where to look.
     errorTitle: (error, message) =>
       `${error}：${MEANING_ZH[error] ?? '公式出错'}。${message ? '选中该单元格并打开“解释”查看具体原因。' : ''}`,
+    openPolicy: '试用办法文件…',
+    policyRefused: (file, problems) =>
+      `办法文件 ${file} 未被采用，当前办法不变。${problems.join('；')}`,
+    deployedRefused: (file, problems) =>
+      `部署的办法文件 ${file} 未被采用，因此不计算工作簿。${problems.join('；')}`,
   },
 };

@@ -3,9 +3,20 @@
  * its WorkbookHost as a prop (OfficeHost in Excel, a LocalHost in a browser preview) and
  * touches no Office global.
  */
-import { makeStyles, Select, Tab, TabList, Title3, tokens } from '@fluentui/react-components';
+import {
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Select,
+  Tab,
+  TabList,
+  Title3,
+  tokens,
+} from '@fluentui/react-components';
 import { useEffect, useId, useMemo, useState } from 'react';
 import type { WorkbookHost } from '../host/port';
+import { problemLine } from '../policy/load';
+import type { PolicyState } from '../policy/deployed';
 import { DEFAULT_POLICY, type Lang, type Policy } from '../rules';
 import { DICTIONARIES, LangContext } from './i18n';
 import { AuditView } from './views/AuditView';
@@ -51,6 +62,11 @@ export interface AppProps {
   readonly initialLang?: Lang;
   readonly initialTab?: TabKey;
   readonly policy?: Policy;
+  /**
+   * The active policy and where it comes from (src/policy/deployed.ts); overrides `policy`. A
+   * refused file shows its problems and nothing else: no view computes under another policy.
+   */
+  readonly policyState?: PolicyState;
   /** Where the ribbon's Audit button publishes its summary; the page's channel by default. */
   readonly auditChannel?: AuditChannel;
   /** Told when the user switches language (the browser preview follows the pane). */
@@ -61,7 +77,8 @@ export function App({
   host,
   initialLang = 'en',
   initialTab = 'validate',
-  policy = DEFAULT_POLICY,
+  policy: policyProp = DEFAULT_POLICY,
+  policyState,
   auditChannel = lastAudit,
   onLangChange,
 }: AppProps) {
@@ -71,6 +88,7 @@ export function App({
   const langId = useId();
   const context = useMemo(() => ({ lang, t: DICTIONARIES[lang] }), [lang]);
   const t = context.t;
+  const state: PolicyState = policyState ?? { kind: 'built-in', policy: policyProp };
 
   // The page's language follows the pane's (<html lang>), for screen readers and fonts.
   useEffect(() => {
@@ -107,38 +125,61 @@ export function App({
                 onLangChange?.(d.value as Lang);
               }}
             >
-              <option value="zh">{t.languageNames.zh}</option>
-              <option value="en">{t.languageNames.en}</option>
+              {/* Each language named in itself (and marked so), as language pickers do. */}
+              <option value="zh" lang="zh-CN">
+                {t.languageNames.zh}
+              </option>
+              <option value="en" lang="en">
+                {t.languageNames.en}
+              </option>
             </Select>
           </div>
         </header>
-        <TabList
-          selectedValue={tab}
-          onTabSelect={(_, d) => setTab(d.value as TabKey)}
-          aria-label={t.appTitle}
-          size="small"
-          className={styles.tabs}
-        >
-          {TABS.map((key) => (
-            <Tab key={key} value={key} id={`tab-${key}`} aria-controls={`panel-${key}`}>
-              {t.tabs[key]}
-            </Tab>
-          ))}
-        </TabList>
-        {/* Views stay mounted so a result survives switching tabs. */}
-        <div {...panel('validate')}>
-          <ValidateView host={host} policy={policy} />
-        </div>
-        <div {...panel('audit')}>
-          <AuditView host={host} policy={policy} channel={auditChannel} />
-        </div>
-        <div {...panel('explain')}>
-          {tab === 'explain' && <ExplainView host={host} policy={policy} />}
-        </div>
-        <div {...panel('policy')}>{tab === 'policy' && <PolicyView policy={policy} />}</div>
-        <div {...panel('functions')}>
-          <FunctionsView host={host} />
-        </div>
+        {state.kind === 'refused' ? (
+          <MessageBar intent="error" role="alert" layout="multiline">
+            <MessageBarBody>
+              <p>{t.policy.refused(state.url)}</p>
+              <p>{t.policy.refusedHelp}</p>
+              <ul>
+                {state.problems.map((p, i) => (
+                  <li key={i}>{problemLine(p, lang)}</li>
+                ))}
+              </ul>
+            </MessageBarBody>
+          </MessageBar>
+        ) : (
+          <>
+            <TabList
+              selectedValue={tab}
+              onTabSelect={(_, d) => setTab(d.value as TabKey)}
+              aria-label={t.appTitle}
+              size="small"
+              className={styles.tabs}
+            >
+              {TABS.map((key) => (
+                <Tab key={key} value={key} id={`tab-${key}`} aria-controls={`panel-${key}`}>
+                  {t.tabs[key]}
+                </Tab>
+              ))}
+            </TabList>
+            {/* Views stay mounted so a result survives switching tabs. */}
+            <div {...panel('validate')}>
+              <ValidateView host={host} policy={state.policy} />
+            </div>
+            <div {...panel('audit')}>
+              <AuditView host={host} policy={state.policy} channel={auditChannel} />
+            </div>
+            <div {...panel('explain')}>
+              {tab === 'explain' && <ExplainView host={host} policy={state.policy} />}
+            </div>
+            <div {...panel('policy')}>
+              {tab === 'policy' && <PolicyView policy={state.policy} state={state} />}
+            </div>
+            <div {...panel('functions')}>
+              <FunctionsView host={host} />
+            </div>
+          </>
+        )}
       </div>
     </LangContext.Provider>
   );

@@ -6,8 +6,13 @@
 import { Body1, FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { createRoot } from 'react-dom/client';
 import { OfficeHost } from '../host/office-host';
+import { startDeployedPolicy } from '../policy/deployed';
 import { App } from './App';
 import { DICTIONARIES, langOf } from './i18n';
+
+// The policy file deployed beside this page, loaded once for the pane, the ribbon and the
+// custom functions (they share this page); started before Office is ready so it is there first.
+const policyLoad = startDeployedPolicy();
 
 Office.onReady((info) => {
   const container = document.getElementById('root');
@@ -24,9 +29,15 @@ Office.onReady((info) => {
     );
     return;
   }
-  root.render(
-    <FluentProvider theme={webLightTheme}>
-      <App host={new OfficeHost()} initialLang={langOf(Office.context.displayLanguage)} />
-    </FluentProvider>,
+  void policyLoad.then((policyState) =>
+    root.render(
+      <FluentProvider theme={webLightTheme}>
+        <App
+          host={new OfficeHost()}
+          initialLang={langOf(Office.context.displayLanguage)}
+          policyState={policyState}
+        />
+      </FluentProvider>,
+    ),
   );
 });

@@ -6,10 +6,21 @@
  * Needs /usr/bin/chromium (Debian's `chromium` package, with `fonts-noto-cjk` for the Chinese
  * text); without it the suite fails and says so.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { ARTIFACTS, buildPages, launch, requireChromium, serve, type Served } from './harness';
+import { main } from '../../src/cli/main';
+import {
+  ARTIFACTS,
+  buildPages,
+  launch,
+  requireChromium,
+  ROOT as ROOT_DIR,
+  serve,
+  type Served,
+} from './harness';
 
 // The shared production build may be under way in another test file (harness.ts waits for it).
 jest.setTimeout(600_000);
@@ -126,10 +137,22 @@ describe('the preview page', () => {
   it('Audit adds the report and log sheets as new tabs', async () => {
     await pane().getByRole('tab', { name: 'Audit' }).click();
     await expect(sheetTab('考核审计报告').count()).resolves.toBe(0);
+    // Asked once (issue 11): without a name the audit is refused; the name is remembered.
+    await pane().getByRole('button', { name: 'Run audit' }).click();
+    await pane().getByText("Enter the auditor's name first.").waitFor();
+    await expect(sheetTab('考核审计日志').count()).resolves.toBe(0);
+    await pane()
+      .getByRole('textbox', { name: /Auditor/ })
+      .fill('Li Hua');
     await pane().getByRole('button', { name: 'Run audit' }).click();
     await sheetTab('考核审计报告').waitFor({ timeout: 60_000 });
     await sheetTab('考核审计日志').waitFor({ timeout: 60_000 });
-    await pane().getByRole('region', { name: 'Audit summary' }).waitFor();
+    const summary = pane().getByRole('region', { name: 'Audit summary' });
+    await summary.waitFor();
+    const summaryText = (await summary.textContent()) ?? '';
+    expect(summaryText).toContain('Li Hua');
+    // Local time with its UTC offset.
+    expect(summaryText).toMatch(/\d{4}-\d\d-\d\d \d\d:\d\d:\d\d [+-]\d\d:\d\d/);
     await shot('2-audit');
     await sheetTab('考核审计报告').click();
     await expect(cell('A1').textContent()).resolves.not.toBe('');
@@ -200,5 +223,137 @@ describe('the preview page', () => {
     await nameBox().press('Enter');
     await eventually(() => cell('C50').textContent(), '110');
     expect(pageErrors).toEqual([]);
+  });
+
+  it('audits the value a file reported (a stale cached score) and continues a CLI-written log', async () => {
+    // A stale cached score, then one audit by the command line (English, with its anchor).
+    const stale = join(ARTIFACTS, 'preview-stale.xlsx');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(__dirname, '..', '..', 'examples', 'appraisal-sample.xlsx'));
+    let address = '';
+    wb.getWorksheet('考核表')?.eachRow((row) =>
+      row.eachCell((c) => {
+        const v = c.value as { formula?: string; result?: unknown } | null;
+        if (address || !v || typeof v !== 'object' || typeof v.result !== 'number') return;
+        if (!/APPRAISAL_SCORE/i.test(v.formula ?? '')) return;
+        c.value = { formula: v.formula, result: v.result - 7 } as ExcelJS.CellValue;
+        address = c.address;
+      }),
+    );
+    await wb.xlsx.writeFile(stale);
+    const cliOut = join(ARTIFACTS, 'preview-cli.xlsx');
+    const io = { out: () => undefined, err: () => undefined, env: { LANG: 'C' }, errIsTty: false };
+    await main(['audit', stale, '-o', cliOut, '--user', 'cli', '--lang', 'en'], io);
+
+    await page.getByTestId('open-file').setInputFiles(cliOut);
+    await sheetTab('Audit log').waitFor();
+    await pane().getByRole('tab', { name: '稽核' }).click();
+    await pane().getByRole('button', { name: '开始稽核' }).click();
+    const summary = pane().getByRole('region', { name: '稽核摘要' });
+    await summary.waitFor({ timeout: 60_000 });
+    const dt = summary.locator('dt', { hasText: '文件报送值不一致' });
+    await expect(dt.locator('xpath=following-sibling::dd[1]').textContent()).resolves.not.toBe('0');
+    // One log: the pane in Chinese continued the CLI's English "Audit log" (record 2).
+    await expect(sheetTab('考核审计日志').count()).resolves.toBe(0);
+    await expect(
+      summary
+        .locator('dt', { hasText: '记录序号' })
+        .locator('xpath=following-sibling::dd[1]')
+        .textContent(),
+    ).resolves.toBe('2');
+    await pane().getByRole('button', { name: '校验日志' }).click();
+    await pane()
+      .getByText(/稽核日志完好：共 2 条记录/)
+      .waitFor();
+    expect(address).not.toBe('');
+    await shot('6-stale-and-chain');
+    expect(pageErrors).toEqual([]);
+  });
+});
+
+describe('a policy file in the preview (issue 16)', () => {
+  const DRAFT = join(ROOT_DIR, 'examples', 'policy-draft-1.1.json');
+
+  /** A fresh page on the preview; `cell` and `pane` read the page given. */
+  async function freshPage(base = (server as Served).url): Promise<Page> {
+    const p = await (browser as Browser).newPage({
+      viewport: { width: 1440, height: 900 },
+      locale: 'en-US',
+    });
+    p.on('pageerror', (e) => pageErrors.push(e.message));
+    await p.goto(`${base}preview.html?lang=en`);
+    return p;
+  }
+  const cellOf = (p: Page, address: string) => p.locator(`td[data-address="${address}"]`);
+  const paneOf = (p: Page) => p.getByRole('complementary');
+
+  it('a draft opened with "Try policy file" recalculates the open workbook and the pane', async () => {
+    const p = await freshPage();
+    await p.getByTestId('file-name').waitFor({ timeout: 60_000 });
+    // E103, NPL 0.8%: 82 and DEMOTE under the built-in policy (band 1%以下: 20 points).
+    await eventually(() => cellOf(p, 'T4').textContent(), '82.00');
+
+    // A broken file is refused, naming the field; nothing changes.
+    const broken = JSON.parse(readFileSync(DRAFT, 'utf8'));
+    broken.reserve.caps.SENIOR = '30,000';
+    const brokenPath = join(ARTIFACTS, 'policy-broken.json');
+    writeFileSync(brokenPath, JSON.stringify(broken));
+    await p.getByTestId('open-policy').setInputFiles(brokenPath);
+    const alert = p.getByRole('alert').first();
+    await alert.waitFor();
+    await expect(alert.textContent()).resolves.toMatch(
+      /policy-broken\.json is refused.*reserve\.caps\.SENIOR: expected a number ≥ 0/,
+    );
+    await expect(cellOf(p, 'T4').textContent()).resolves.toBe('82.00');
+
+    // The revision (band 2%以下: 25 points): the score cells move, the pane says which policy.
+    await p.getByTestId('open-policy').setInputFiles(DRAFT);
+    await eventually(() => cellOf(p, 'T4').textContent(), '87.00');
+    await paneOf(p).getByRole('tab', { name: 'Policy' }).click();
+    await eventually(
+      async () => (await p.getByTestId('policy-origin').textContent()) ?? '',
+      'Draft opened in the preview: policy-draft-1.1.json (not the approved policy)',
+    );
+    await expect(paneOf(p).textContent()).resolves.toContain('1.1.0');
+    await expect(paneOf(p).textContent()).resolves.toContain('2%以下减5分');
+    await p.screenshot({ path: join(ARTIFACTS, 'preview-6-policy-draft.png') });
+    await p.close();
+  });
+
+  it('policy.json deployed beside the page is the active policy; a broken one is refused', async () => {
+    // A copy of the shared build, so no other browser test ever sees this policy.json.
+    const own = mkdtempSync(join(tmpdir(), 'cm-preview-policy-'));
+    cpSync(dist, own, { recursive: true });
+    const deployed = join(own, 'policy.json');
+    const served = await serve(own);
+    try {
+      writeFileSync(deployed, readFileSync(DRAFT));
+      const p = await freshPage(served.url);
+      await p.getByTestId('file-name').waitFor({ timeout: 60_000 });
+      await eventually(() => cellOf(p, 'T4').textContent(), '87.00');
+      await paneOf(p).getByRole('tab', { name: 'Policy' }).click();
+      await eventually(
+        async () => (await p.getByTestId('policy-origin').textContent()) ?? '',
+        'Policy file deployed by the administrator: policy.json',
+      );
+      await p.close();
+
+      const broken = JSON.parse(readFileSync(DRAFT, 'utf8'));
+      delete broken.score.collection.base;
+      writeFileSync(deployed, JSON.stringify(broken));
+      const q = await freshPage(served.url);
+      const alert = q.getByRole('alert').first();
+      await alert.waitFor({ timeout: 60_000 });
+      await expect(alert.textContent()).resolves.toMatch(
+        /deployed policy file policy\.json is refused.*score\.collection\.base: missing/,
+      );
+      // Never a silent fallback: no workbook is computed under the built-in policy.
+      await expect(q.getByTestId('file-name').count()).resolves.toBe(0);
+      await q.screenshot({ path: join(ARTIFACTS, 'preview-7-policy-refused.png') });
+      await q.close();
+    } finally {
+      await served.close();
+      rmSync(own, { recursive: true, force: true });
+    }
   });
 });

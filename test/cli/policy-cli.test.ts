@@ -62,6 +62,16 @@ beforeAll(() => {
   ]);
   start('compareText', ['audit', SAMPLE, '--policy', DRAFT, '--compare']);
   start('compareNoDraft', ['audit', SAMPLE, '--compare']);
+  start('auditOut', [
+    'audit',
+    SAMPLE,
+    '--policy',
+    DRAFT,
+    '--user',
+    't',
+    '-o',
+    path('audited.xlsx'),
+  ]);
 });
 
 afterAll(async () => {
@@ -109,7 +119,7 @@ describe('policy diff', () => {
     const zh = await runs.diffZh;
     expect(zh.stdout).toContain('  第十三条 不良率分档 0 < n ≤ 1%：20 分 → 25 分');
     expect(zh.stdout).toContain(
-      '  第二十五条(2) 风险金上限（高级客户经理）：20,000 元 → 30,000 元',
+      '  第二十五条第（二）项 风险金上限（高级客户经理）：20,000 元 → 30,000 元',
     );
   });
 });
@@ -246,5 +256,31 @@ describe('audit --compare (what-if)', () => {
     const r = await runs.compareNoDraft;
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/--compare needs --policy draft\.json/);
+  });
+});
+
+describe('verify-log --policy', () => {
+  test('says whether the last record was made under the given policy, by its hash', async () => {
+    await runs.auditOut;
+    await runs.export;
+    const same = await cli(['verify-log', path('audited.xlsx'), '--policy', DRAFT, '--json']);
+    const json = JSON.parse(same.stdout) as {
+      intact: boolean;
+      policy: { hash: string; lastMatches: boolean; other: unknown[] };
+    };
+    expect(json.policy).toMatchObject({ hash: draftHash(), lastMatches: true, other: [] });
+
+    // Checked against the approved (built-in) policy, the draft's audit is not mistaken for it.
+    const other = await cli([
+      'verify-log',
+      path('audited.xlsx'),
+      '--policy',
+      path('exported.json'),
+    ]);
+    expect(other.code).toBe(1);
+    expect(other.stdout).toMatch(
+      /Policy: exported\.json \(1\.0\.0, sha256:[0-9a-f]{64}\); the last record was NOT made under it\./,
+    );
+    expect(other.stdout).toMatch(/#1 made under another policy: .* 1\.1\.0 sha256:/);
   });
 });

@@ -677,7 +677,10 @@ export class FakeSettings implements XSettingCollection {
 /** `workbook.application`: calculate (ExcelApi 1.1) and calculationState (ExcelApi 1.9). */
 export class FakeApplication extends Proxy {
   calculate(type: 'Full'): void {
-    this.queue({ call: 'calculate', type }, () => this.session.state.calculations.push(type));
+    this.queue({ call: 'calculate', type }, () => {
+      this.session.state.calculations.push(type);
+      this.session.state.onCalculate?.();
+    });
   }
   get calculationState(): string {
     return this.read('calculationState');

@@ -154,6 +154,8 @@ export interface WorkbookState {
    * What `application.calculationState` loads as, in turn (ExcelApi 1.9); 'Done' once empty.
    */
   calculationStates: string[];
+  /** Runs when `application.calculate` is applied: a test's stand-in for Excel recalculating. */
+  onCalculate?: () => void;
   /** Document settings (`workbook.settings`), as stored. */
   settings: Map<string, unknown>;
   /** Handlers of `worksheets.onSelectionChanged` that are registered (added and synced). */

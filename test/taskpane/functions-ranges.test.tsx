@@ -15,7 +15,7 @@ describe.each([
     'en',
     /Outside an Excel Table.*Inside a Table, Excel refuses spilled results \(#SPILL!\): write one formula per row/,
   ],
-  ['zh', /在 Excel 表格（Table）之外.*表格之内 Excel 不允许溢出（#SPILL!）：请每行写一个公式/],
+  ['zh', /在 Excel 表格之外.*表格之内 Excel 不允许溢出（#SPILL!）：请每行写一个公式/],
 ] as [Lang, RegExp][])('the Functions view (%s)', (lang, text) => {
   it('says the range form works outside Tables and per-row formulas are needed inside', async () => {
     await renderApp({ host: new FakeHost(), initialLang: lang, initialTab: 'functions' });

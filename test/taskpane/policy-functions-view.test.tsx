@@ -11,6 +11,7 @@ const T = {
   en: {
     collection: 'Collection item',
     hash: 'Content hash (SHA-256)',
+    article: 'Art. 13',
     outcome: 'Grade outcome',
     insert: 'Insert CM.APPRAISAL_SCORE',
     inserted:
@@ -20,6 +21,8 @@ const T = {
   zh: {
     collection: '收贷收息项',
     hash: '内容哈希（SHA-256）',
+    // Chinese first: a clerk reading Chinese reads the article as the policy writes it.
+    article: '第十三条',
     outcome: '考核结果',
     insert: '插入 CM.APPRAISAL_SCORE',
     inserted: /已将示例公式 =CM\.APPRAISAL_SCORE\("SENIOR", 34%, 0, 99\.7%, 8\) 插入 Sheet2!B3/,

@@ -143,6 +143,13 @@ export const en: Strings = {
     name: 'Name',
     version: 'Version',
     hash: 'Content hash (SHA-256)',
+    origin: 'Source',
+    builtIn: 'Built-in policy (no policy.json is deployed beside the add-in)',
+    deployed: (url) => `Policy file deployed by the administrator: ${url}`,
+    draft: (name) => `Draft opened in the preview: ${name} (not the approved policy)`,
+    refused: (url) =>
+      `The policy file ${url} is refused, so nothing is computed: neither the built-in policy nor this file is used.`,
+    refusedHelp: 'Ask the administrator to correct these fields (cm-appraisal policy check):',
     what: 'Rule',
     value: 'Value',
     source: 'Original words',
@@ -227,6 +234,7 @@ export const en: Strings = {
     insert: (name) => `Insert CM.${name}`,
     inserted: (formula, cell) =>
       `Inserted the example ${formula} into ${cell}. Replace the example's values with your own cells.`,
+    clear: 'Clear the search',
     search: 'Search the functions',
     noMatch: (text) => `No CM function matches “${text}”.`,
   },

@@ -126,6 +126,13 @@ export interface Strings {
     readonly name: string;
     readonly version: string;
     readonly hash: string;
+    /** Where the active policy comes from (src/policy/deployed.ts). */
+    readonly origin: string;
+    readonly builtIn: string;
+    readonly deployed: (url: string) => string;
+    readonly draft: (name: string) => string;
+    readonly refused: (url: string) => string;
+    readonly refusedHelp: string;
     readonly what: string;
     readonly value: string;
     readonly source: string;
@@ -214,6 +221,7 @@ export interface Strings {
     readonly insert: (name: string) => string;
     readonly inserted: (formula: string, cell: string) => string;
     readonly search: string;
+    readonly clear: string;
     readonly noMatch: (text: string) => string;
   };
 }

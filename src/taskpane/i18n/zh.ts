@@ -137,6 +137,13 @@ export const zh: Strings = {
     name: '名称',
     version: '版本',
     hash: '内容哈希（SHA-256）',
+    origin: '来源',
+    builtIn: '内置办法（加载项旁未部署 policy.json）',
+    deployed: (url) => `管理员部署的办法文件：${url}`,
+    draft: (name) => `在预览中打开的草案：${name}（不是已批准的办法）`,
+    refused: (url) =>
+      `办法文件 ${url} 未被采用，因此不进行任何计算：既不使用内置办法，也不使用该文件。`,
+    refusedHelp: '请管理员更正以下字段（可用 cm-appraisal policy check 检查）：',
     what: '规则',
     value: '数值',
     source: '原文',
@@ -209,7 +216,7 @@ export const zh: Strings = {
     heading: 'CM 函数',
     intro: '在单元格中输入 =CM.，或选择单元格后在此插入函数。',
     ranges:
-      '在 Excel 表格（Table）之外，一个公式可对整列计算：=CM.APPRAISAL_SCORE(C2:C41, …) 溢出 40 个结果。表格之内 Excel 不允许溢出（#SPILL!）：请每行写一个公式，如 =CM.APPRAISAL_SCORE([@考核对象], …)。报表校验与审计两种写法均认可。',
+      '在 Excel 表格之外，一个公式可对整列计算：=CM.APPRAISAL_SCORE(C2:C41, …) 溢出 40 个结果。表格之内 Excel 不允许溢出（#SPILL!）：请每行写一个公式，如 =CM.APPRAISAL_SCORE([@考核对象], …)。报表校验与审计两种写法均认可。',
     params: '参数',
     noParams: '无参数。',
     optional: '可选',
@@ -220,6 +227,7 @@ export const zh: Strings = {
     insert: (name) => `插入 CM.${name}`,
     inserted: (formula, cell) =>
       `已将示例公式 ${formula} 插入 ${cell}。请把示例中的数值换成您自己的单元格。`,
+    clear: '清除搜索',
     search: '搜索函数',
     noMatch: (text) => `没有与“${text}”匹配的 CM 函数。`,
   },

@@ -110,8 +110,16 @@ function FunctionCard({
         {F.returns}: {spec.result.help[lang]}
       </Text>
       <Text>
-        {F.example}: <span className={view.mono}>{spec.example.formula}</span> →{' '}
-        <span className={view.mono}>{spec.example.result}</span>
+        {F.example}
+        {t.common.colon}
+        {/* A formula and the value it returns are code, shown as they are in every language. */}
+        <span className={view.mono} translate="no">
+          {spec.example.formula}
+        </span>{' '}
+        →{' '}
+        <span className={view.mono} translate="no">
+          {spec.example.result}
+        </span>
       </Text>
       <div className={view.row}>
         <Button size="small" onClick={() => onInsert(spec)}>
@@ -164,6 +172,7 @@ export function FunctionsView({ host }: { readonly host: WorkbookHost }) {
         <SearchBox
           value={query}
           onChange={(_, d) => setQuery(d.value)}
+          dismiss={{ 'aria-label': t.functions.clear }}
           aria-controls="cm-function-list"
         />
       </Field>

@@ -12,12 +12,20 @@ import {
   TableRow,
 } from '@fluentui/react-components';
 import { useMemo } from 'react';
+import type { PolicyState } from '../../policy/deployed';
 import { articleText, policyHash, type Policy } from '../../rules';
 import { useViewStyles } from '../components';
 import { useStrings } from '../i18n';
 import { policySections } from '../policy-rows';
 
-export function PolicyView({ policy }: { readonly policy: Policy }) {
+export function PolicyView({
+  policy,
+  state,
+}: {
+  readonly policy: Policy;
+  /** Where the policy comes from; built-in when not given. */
+  readonly state?: PolicyState;
+}) {
   const { t, lang } = useStrings();
   const view = useViewStyles();
   const P = t.policy;
@@ -37,6 +45,16 @@ export function PolicyView({ policy }: { readonly policy: Policy }) {
           <TableRow>
             <TableHeaderCell scope="row">{P.hash}</TableHeaderCell>
             <TableCell className={view.mono}>{policyHash(policy)}</TableCell>
+          </TableRow>
+          <TableRow>
+            <TableHeaderCell scope="row">{P.origin}</TableHeaderCell>
+            <TableCell data-testid="policy-origin">
+              {state?.kind === 'deployed'
+                ? P.deployed(state.url)
+                : state?.kind === 'draft'
+                  ? P.draft(state.name)
+                  : P.builtIn}
+            </TableCell>
           </TableRow>
         </TableBody>
       </Table>
