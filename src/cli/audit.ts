@@ -14,8 +14,6 @@ import {
 } from '../engine';
 import type { Lang, Text } from '../rules';
 import {
-  anchorText,
-  appendRecord,
   auditLogFields,
   auditReportRows,
   auditWorkbook,
@@ -26,11 +24,18 @@ import {
   ownTargets,
   type AuditRecord,
   type AuditReport,
-  type LogCheck,
 } from '../sheets';
 import type { Parsed } from './command';
 import { countsLine, findingJson, findingLines, reportText } from './findings';
+import { readSigningKey, readTrustList } from './key-files';
 import { addinDocument, logState } from './log-state';
+import {
+  appendSignedRecord,
+  signAnchor,
+  signedAnchorText,
+  type SignedLogCheck,
+} from '../sheets/log-signatures';
+import type { SigningKey } from '../signing';
 import { CliError, EXIT_FINDINGS, EXIT_OK, parseLang, Progress, type Io } from './io';
 import { policyOption } from './policy-file';
 import { tableLines, tablesJson } from './validate';
@@ -84,7 +89,7 @@ async function writeSheets(
   });
   await wb.setLook(logName, {
     bold: new Map([[1, 11]]),
-    widths: Array.from({ length: 13 }, (_, i) => (i >= 10 ? 66 : i === 1 || i === 4 ? 26 : 12)),
+    widths: Array.from({ length: 15 }, (_, i) => (i >= 10 ? 66 : i === 1 || i === 4 ? 26 : 12)),
   });
 }
 
@@ -92,9 +97,10 @@ function summary(
   path: string,
   report: AuditReport,
   record: AuditRecord | null,
-  log: LogCheck,
+  log: SignedLogCheck,
   out: string | undefined,
   lang: Lang,
+  key: SigningKey | undefined,
 ): string {
   const c = report.counts;
   const zh = lang === 'zh';
@@ -116,13 +122,29 @@ function summary(
         ? `稽核记录 #${record.seq}（${record.who || '未知用户'}，${when}）哈希 ${record.hash}`
         : `Audit record #${record.seq} (${record.who || 'unknown user'}, ${when}) hash ${record.hash}`,
     );
+    lines.push(
+      key
+        ? zh
+          ? `已由${key.name}签名（密钥指纹 ${key.fingerprint}）。`
+          : `Signed by ${key.name} (key fingerprint ${key.fingerprint}).`
+        : zh
+          ? '记录未签名（未指定 --key）。'
+          : 'The record is unsigned (no --key given).',
+    );
   }
   for (const note of log.notes) lines.push(`${zh ? '注意：' : 'Note: '}${note[lang]}`);
-  if (!log.ok) {
+  if (!log.ok && record === null) {
     lines.push(
       zh
         ? `警告：已有稽核日志未通过校验：${log.problems.map((p) => p.zh).join('')}未追加新记录；请从工作簿副本恢复日志。`
         : `Warning: the existing audit log fails its check: ${log.problems.map((p) => p.en).join(' ')} No record was appended; restore the log from a copy of the workbook.`,
+    );
+  } else if (!log.ok) {
+    // Continued, but not clean under the trust list: records from before signing.
+    lines.push(
+      zh
+        ? `警告：已有稽核日志的签名未全部通过信任名单核验：${log.problems.map((p) => p.zh).join('')}`
+        : `Warning: not every signature of the existing log holds under the trust list: ${log.problems.map((p) => p.en).join(' ')}`,
     );
   }
   lines.push(
@@ -153,9 +175,15 @@ export async function run(args: Parsed, io: Io): Promise<number> {
     );
   }
   await checkOutput(path, out, args.values['in-place'] === true);
+  const keyFile = args.values.key as string | undefined;
+  const trustFile = args.values.trust as string | undefined;
+  const [key, trust] = await Promise.all([
+    keyFile !== undefined ? readSigningKey(keyFile) : undefined,
+    trustFile !== undefined ? readTrustList(trustFile) : undefined,
+  ]);
   const progress = new Progress(io, out !== undefined ? 4 : 3);
   let report: AuditReport;
-  let log: LogCheck;
+  let log: SignedLogCheck;
   // None when the existing log fails its check: extending it would bury the break.
   let record: AuditRecord | null;
   try {
@@ -171,16 +199,19 @@ export async function run(args: Parsed, io: Io): Promise<number> {
     const grids = dataGrids(wb, own);
     progress.next(`auditing ${rowCount(grids)} rows`);
     report = auditWorkbook(grids, { policy, reported });
-    log = logState(wb, own, doc);
+    log = await logState(wb, own, doc, trust);
     const previous = log.records[log.records.length - 1];
-    record = log.ok
-      ? appendRecord(
+    // A log with bad or unknown signatures is not extended; older unsigned records alone do not
+    // stop it (they are said, and fail verify-log --trust).
+    record = log.continuable
+      ? await appendSignedRecord(
           previous,
           auditLogFields(report, {
             when: isoWithOffset(new Date()),
             who,
             workbook: fileName(path),
           }),
+          key,
         )
       : null;
     if (out !== undefined) {
@@ -204,10 +235,14 @@ export async function run(args: Parsed, io: Io): Promise<number> {
         await writeSheets(wb, report, records, lang, names);
         const last = records[records.length - 1];
         // The anchor travels inside the file, where the add-in in Excel reads it too.
-        const anchored =
-          record && last
-            ? withSetting(doc, LOG_HEAD_KEY, anchorText({ hash: last.hash, count: records.length }))
-            : doc;
+        const head = record && last ? { hash: last.hash, count: records.length } : undefined;
+        const anchored = head
+          ? withSetting(
+              doc,
+              LOG_HEAD_KEY,
+              signedAnchorText(head, key ? await signAnchor(head, key) : undefined),
+            )
+          : doc;
         await saveWorkbook(wb, out, {
           afterWrite: (b) => writeAddinDocument(b, anchored),
           packageEdits: (names, read) => addinDocumentEdits(names, read, anchored),
@@ -237,12 +272,18 @@ export async function run(args: Parsed, io: Io): Promise<number> {
         anchor: log.anchorState,
         notes: log.notes.map(text),
         ...(log.ok ? {} : { problem: log.problems.map(text).join(' ') }),
+        signatures: {
+          judged: log.signatures.judged,
+          ok: log.signatures.ok,
+          records: log.signatures.records,
+          anchor: log.signatures.anchor ?? null,
+        },
       },
       output: out ?? null,
     };
     io.out(`${JSON.stringify(json)}\n`);
   } else {
-    io.out(summary(path, report, record, log, out, lang));
+    io.out(summary(path, report, record, log, out, lang, key));
   }
   return report.counts.errors > 0 || !log.ok ? EXIT_FINDINGS : EXIT_OK;
 }

@@ -3,9 +3,36 @@
  * of a command (and ExcelJS, HyperFormula behind it) is loaded only when that command runs, so
  * `--help` and `functions` start fast.
  */
-import { IN_PLACE_OPTION, JSON_OPTION, LANG_OPTION, OUT_OPTION, type Command } from './command';
+import {
+  IN_PLACE_OPTION,
+  JSON_OPTION,
+  LANG_OPTION,
+  OUT_OPTION,
+  type Command,
+  type OptionSpec,
+} from './command';
 import { POLICY_OPTION } from './policy-file';
 import { LOG_SHEET, REPORT_SHEET } from './sheet-names';
+
+/** `audit --key`: the auditor's private key file (`keys new`), signing the record and anchor. */
+const KEY_OPTION: OptionSpec = {
+  type: 'string',
+  value: 'auditor.key',
+  help: {
+    en: 'Sign the new record and the anchor with this private key file (made by keys new; mode 0600).',
+    zh: '用此私钥文件（由 keys new 生成，权限 0600）签署新记录和锚点。',
+  },
+};
+
+/** `--trust`: the audit office's trust list, judging every signature of the log. */
+const TRUST_OPTION: OptionSpec = {
+  type: 'string',
+  value: 'trust.json',
+  help: {
+    en: "The audit office's trust list: every record and the anchor must be signed by a key on it.",
+    zh: '稽核部门的信任名单：每条记录及锚点都必须由名单中的密钥签名。',
+  },
+};
 
 export const COMMANDS: readonly Command[] = [
   {
@@ -59,7 +86,7 @@ export const COMMANDS: readonly Command[] = [
       zh: '逐行重算比较，写出稽核报告和哈希链日志记录。',
     },
     usage:
-      '<in.xlsx> [-o out.xlsx] [--json] [--lang zh|en] [--user name]\n       cm-appraisal audit <a.xlsx> <b.xlsx>… | <folder> -o <DIR> [--summary file.xlsx] [--jobs N]',
+      '<in.xlsx> [-o out.xlsx] [--json] [--lang zh|en] [--user name] [--key auditor.key] [--trust trust.json]\n       cm-appraisal audit <a.xlsx> <b.xlsx>… | <folder> -o <DIR> [--summary file.xlsx] [--jobs N]',
     summary: {
       en: 'Recalculate, recompute every appraisal row with the policy (Art. 13, 14, 25(2)) and\ncompare with what the sheet shows; with -o, write the report sheet and append a hash-chained\nrecord to the audit log sheet of the output workbook.',
       zh: '重新计算，按办法（第十三、十四、二十五条）逐行重算并与表中显示值比较；使用 -o 时在输出\n工作簿中写入稽核报告表，并在稽核日志表中追加一条哈希链记录。',
@@ -97,6 +124,8 @@ export const COMMANDS: readonly Command[] = [
           zh: '稽核人，记入日志（默认：操作系统用户名）。',
         },
       },
+      key: KEY_OPTION,
+      trust: TRUST_OPTION,
       // Several workbooks (issue #14): audit-batch.ts.
       summary: {
         type: 'string',
@@ -189,14 +218,14 @@ export const COMMANDS: readonly Command[] = [
       en: "Check a workbook's audit log and its head anchor (writes nothing).",
       zh: '校验工作簿的稽核日志及其末条锚点（不写入任何内容）。',
     },
-    usage: '<in.xlsx> [--head HASH] [--policy FILE] [--json] [--lang zh|en]',
+    usage: '<in.xlsx> [--head HASH] [--trust trust.json] [--policy FILE] [--json] [--lang zh|en]',
     summary: {
       en: "Check the workbook's one audit log (found by its header row, whatever the sheet's name):\nevery record's hash and link to the one before, and that the log ends at the head anchored\nin the add-in's document settings inside the file (and at --head when given).",
       zh: '校验工作簿中唯一的稽核日志（按其表头识别，与工作表名称无关）：每条记录的哈希及与上一条的链接，\n以及日志是否止于文件内加载项文档设置中锚定的末条记录（给出 --head 时也与之核对）。',
     },
     details: {
-      en: 'Exit codes: 0 intact (one log, unbroken, ending at its anchor); 1 not intact (a record\nedited, deleted or added, no log, two logs, or no anchor); 2 the file cannot be read.',
-      zh: '退出码：0 完整（仅一份日志、未断链、止于锚点）；1 不完整（记录被修改、删除或添加，无日志、\n有两份日志或无锚点）；2 无法读取文件。',
+      en: "With --trust: every record and the anchor must be signed by a key on the trust list; an\nunsigned record, an unknown key or a bad signature fails and is named. Without it, each\nrecord's signer is listed, unchecked.\nExit codes: 0 intact (one log, unbroken, ending at its anchor); 1 not intact (a record\nedited, deleted or added, no log, two logs, or no anchor; with --trust, a signature that\ndoes not hold); 2 the file, the key or the trust list cannot be read.",
+      zh: '使用 --trust 时：每条记录及锚点都必须由信任名单中的密钥签名；未签名、未知密钥或签名无效的\n记录不通过并被指明。不使用时仅列出每条记录的签名人，不作核验。\n退出码：0 完整（仅一份日志、未断链、止于锚点）；1 不完整（记录被修改、删除或添加，无日志、\n有两份日志或无锚点；使用 --trust 时签名不成立）；2 无法读取文件或信任名单。',
     },
     options: {
       head: {
@@ -207,6 +236,7 @@ export const COMMANDS: readonly Command[] = [
           zh: '另行保存的末条记录哈希（audit 输出的哈希）：日志必须止于该记录。',
         },
       },
+      trust: TRUST_OPTION,
       policy: {
         ...POLICY_OPTION,
         help: {

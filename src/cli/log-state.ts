@@ -11,7 +11,9 @@ import {
   type AddinDocument,
   type Workbook,
 } from '../engine';
-import { checkLog, LOG_HEAD_KEY, type LogCheck, type OwnSheets } from '../sheets';
+import { LOG_HEAD_KEY, type OwnSheets } from '../sheets';
+import { checkSignedLog, type SignedLogCheck } from '../sheets/log-signatures';
+import type { TrustList } from '../signing';
 import { CliError } from './io';
 import { sheetRows } from './workbook';
 
@@ -29,16 +31,23 @@ export async function addinDocument(path: string): Promise<AddinDocument> {
   }
 }
 
-/** The log check of a workbook, with its anchor; `expectedHead` from `--head`. */
+/**
+ * The log check of a workbook, with its anchor and every signature (judged by `trust`, from
+ * `--trust`, when given); `expectedHead` from `--head`.
+ */
 export function logState(
   wb: Workbook,
   own: OwnSheets,
   doc: AddinDocument,
+  trust: TrustList | undefined,
   expectedHead?: string,
-): LogCheck {
-  return checkLog({
-    logs: own.logs.map((sheet) => ({ sheet, rows: sheetRows(wb, sheet) })),
-    anchor: settingText(doc, LOG_HEAD_KEY),
-    ...(expectedHead !== undefined ? { expectedHead } : {}),
-  });
+): Promise<SignedLogCheck> {
+  return checkSignedLog(
+    {
+      logs: own.logs.map((sheet) => ({ sheet, rows: sheetRows(wb, sheet) })),
+      anchor: settingText(doc, LOG_HEAD_KEY),
+      ...(expectedHead !== undefined ? { expectedHead } : {}),
+    },
+    trust,
+  );
 }

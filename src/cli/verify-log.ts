@@ -7,9 +7,11 @@
  * record made under that policy; 1: anything else.
  */
 import { displayTime, type LogCheck, type RecordCheck } from '../sheets';
+import { signerText, type SignedLogCheck } from '../sheets/log-signatures';
 import { policyHash, type Lang, type Text } from '../rules';
 import type { Parsed } from './command';
 import { CliError, EXIT_FINDINGS, EXIT_OK, parseLang, type Io } from './io';
+import { readTrustList } from './key-files';
 import { addinDocument, logState } from './log-state';
 import { policyOption } from './policy-file';
 import { fileName, openWorkbook, ownSheets } from './workbook';
@@ -40,7 +42,7 @@ function extraProblems(check: LogCheck): Text[] {
   return out;
 }
 
-function textReport(path: string, check: LogCheck, lang: Lang): string {
+function textReport(path: string, check: SignedLogCheck, lang: Lang): string {
   const zh = lang === 'zh';
   const lines: string[] = [];
   const ok = intact(check);
@@ -60,8 +62,9 @@ function textReport(path: string, check: LogCheck, lang: Lang): string {
     const rec = check.records[r.n - 1];
     const who = rec?.who || (zh ? '未知用户' : 'unknown user');
     const when = rec ? displayTime(rec.when) : '';
+    const signer = check.signatures.records[r.n - 1];
     lines.push(
-      `  #${r.n} ${zh ? '序号' : 'seq'} ${r.seq}  ${when}  ${who}  ${r.hash.slice(0, 16)}…  ${STATE_TEXT[r.state][lang]}`,
+      `  #${r.n} ${zh ? '序号' : 'seq'} ${r.seq}  ${when}  ${who}  ${r.hash.slice(0, 16)}…  ${STATE_TEXT[r.state][lang]}${signer ? `  ${signerText(signer)[lang]}` : ''}`,
     );
   }
   const anchor = check.anchor;
@@ -73,6 +76,19 @@ function textReport(path: string, check: LogCheck, lang: Lang): string {
       : zh
         ? '锚点：无'
         : 'Anchor: none',
+  );
+  if (check.signatures.anchor) {
+    const s = signerText(check.signatures.anchor)[lang];
+    lines.push(zh ? `锚点签名：${s}` : `Anchor signature: ${s}`);
+  }
+  lines.push(
+    check.signatures.judged
+      ? zh
+        ? '签名已依据信任名单核验。'
+        : 'Signatures judged against the trust list.'
+      : zh
+        ? '未指定 --trust：签名仅列出，未核验。'
+        : 'No --trust given: signatures are listed, not checked.',
   );
   for (const p of [...check.problems, ...extraProblems(check)]) {
     lines.push(`${zh ? '问题：' : 'Problem: '}${p[lang]}`);
@@ -118,11 +134,13 @@ export async function run(args: Parsed, io: Io): Promise<number> {
   if (head !== undefined && !/^[0-9a-fA-F]{64}$/.test(head)) {
     throw new CliError(`--head must be a SHA-256 hash of 64 hex digits, not "${head}".`);
   }
+  const trustFile = args.values.trust as string | undefined;
+  const trust = trustFile !== undefined ? await readTrustList(trustFile) : undefined;
   const given = typeof args.values.policy === 'string' ? await policyOption(args, lang) : undefined;
   // The workbook first: a file it refuses (over a limit, damaged) is never read further.
   const wb = await openWorkbook(path);
   const doc = await addinDocument(path);
-  const check = logState(wb, ownSheets(wb), doc, head?.toLowerCase());
+  const check = await logState(wb, ownSheets(wb), doc, trust, head?.toLowerCase());
   let match: PolicyMatch | undefined;
   if (given !== undefined) {
     const hash = policyHash(given.policy);
@@ -160,10 +178,16 @@ export async function run(args: Parsed, io: Io): Promise<number> {
             hash: r.hash,
             prevHash: rec?.prevHash ?? null,
             state: r.state,
+            signer: check.signatures.records[r.n - 1] ?? null,
             ...(r.problem ? { problem: text(r.problem) } : {}),
           };
         }),
         problems: [...check.problems, ...extraProblems(check)].map(text),
+        signatures: {
+          judged: check.signatures.judged,
+          ok: check.signatures.ok,
+          anchor: check.signatures.anchor ?? null,
+        },
         ...(match ? { policy: match } : {}),
       })}\n`,
     );

@@ -33,11 +33,17 @@ export interface AuditRecord extends AuditRecordFields {
   readonly seq: number;
   readonly prevHash: string;
   readonly hash: string;
+  /** Fingerprint of the key that signed the record; '' for an unsigned (older) record. */
+  readonly signer: string;
+  /** The signer's signature of the record's canonical bytes (hex); '' when unsigned. */
+  readonly signature: string;
 }
 
 export const GENESIS_HASH = '0'.repeat(64);
 
 /** The stored columns, in order (the header row of the log sheet). */
+type Field = (typeof LOG_HEADER)[number];
+
 export const LOG_HEADER = [
   'seq',
   'when',
@@ -52,9 +58,19 @@ export const LOG_HEADER = [
   'findingsDigest',
   'prevHash',
   'hash',
+  'signer',
+  'signature',
 ] as const;
 
-type Field = (typeof LOG_HEADER)[number];
+/**
+ * The columns every log has, those written before signing included: the marker that finds the
+ * log sheet (own-sheets.ts) is these in row 1.
+ */
+export const LOG_MARKER_HEADER = LOG_HEADER.slice(0, LOG_HEADER.indexOf('hash') + 1);
+
+/** Columns a log written before signing lacks: read as '' (an unsigned record). */
+const OPTIONAL: ReadonlySet<Field> = new Set(['signer', 'signature']);
+
 const NUMBERS: ReadonlySet<Field> = new Set(['seq', 'rows', 'errors', 'warnings', 'mismatches']);
 
 /** SHA-256 of the findings in a canonical order and form (messages included). */
@@ -76,29 +92,39 @@ export function findingsDigest(findings: readonly Finding[]): string {
 }
 
 /**
- * A record's canonical form: every field but `hash` (previous hash included) as JSON with keys
- * sorted and no spaces. What the hash covers, and what a signature signs.
+ * A record's canonical form: every field but `hash` and `signature` (previous hash and signer
+ * included; an empty signer left out, so records from before signing keep their hashes) as JSON
+ * with keys sorted and no spaces. What the hash covers, and what a signature signs.
  */
-export function recordCanonical(record: Omit<AuditRecord, 'hash'>): string {
+export function recordCanonical(record: Omit<AuditRecord, 'hash' | 'signature'>): string {
   const body: Record<string, unknown> = {};
-  for (const k of LOG_HEADER) if (k !== 'hash') body[k] = record[k];
+  for (const k of LOG_HEADER) {
+    if (k === 'hash' || k === 'signature' || (k === 'signer' && record.signer === '')) continue;
+    body[k] = record[k];
+  }
   return canonicalJson(body);
 }
 
-/** The canonical form as UTF-8 bytes. */
-export function recordBytes(record: Omit<AuditRecord, 'hash'>): Uint8Array {
+/** The canonical form as UTF-8 bytes: what a signature signs. */
+export function recordBytes(
+  record: Omit<AuditRecord, 'hash' | 'signature'>,
+): Uint8Array<ArrayBuffer> {
   return new TextEncoder().encode(recordCanonical(record));
 }
 
 /** The hash of a record: SHA-256 of its canonical form (recordCanonical), hex. */
-export function recordHash(record: Omit<AuditRecord, 'hash'>): string {
+export function recordHash(record: Omit<AuditRecord, 'hash' | 'signature'>): string {
   return sha256Hex(recordCanonical(record));
 }
 
-/** The next record after `previous` (undefined for the first record of a log). */
+/**
+ * The next record after `previous` (undefined for the first record of a log). With `signer` (a
+ * key's fingerprint) the hash covers it and the record awaits its signature (log-signatures.ts).
+ */
 export function appendRecord(
   previous: AuditRecord | undefined,
   fields: AuditRecordFields,
+  signer = '',
 ): AuditRecord {
   const base = {
     seq: previous === undefined ? 1 : previous.seq + 1,
@@ -113,8 +139,9 @@ export function appendRecord(
     mismatches: fields.mismatches,
     findingsDigest: fields.findingsDigest,
     prevHash: previous === undefined ? GENESIS_HASH : previous.hash,
+    signer,
   };
-  return { ...base, hash: recordHash(base) };
+  return { ...base, hash: recordHash(base), signature: '' };
 }
 
 export type LogVerdict =
@@ -232,6 +259,7 @@ export type LogRead =
   | { readonly ok: false; readonly index: number; readonly reason: Text };
 
 const HEX64 = /^[0-9a-f]{64}$/;
+const HEX128 = /^[0-9a-f]{128}$/;
 
 // Days from Excel's 1900 serial 0 to 1970-01-01.
 const EXCEL_EPOCH_DAYS = 25569;
@@ -252,6 +280,7 @@ export function rowsFromLog(rows: readonly (readonly CellValue[])[]): LogRead {
   const at: Partial<Record<Field, number>> = {};
   for (const k of LOG_HEADER) {
     const c = header.indexOf(k.toLowerCase());
+    if (c < 0 && OPTIONAL.has(k)) continue;
     if (c < 0) {
       return {
         ok: false,
@@ -270,7 +299,7 @@ export function rowsFromLog(rows: readonly (readonly CellValue[])[]): LogRead {
     if (row.every((v) => v === null || v === '')) continue;
     const rec: Record<string, string | number> = {};
     for (const k of LOG_HEADER) {
-      const raw = row[at[k] as number] ?? null;
+      const raw = at[k] === undefined ? null : (row[at[k]] ?? null);
       const value = NUMBERS.has(k) ? asInteger(raw) : asText(k, raw);
       if (value === undefined) {
         const index = records.length;
@@ -284,6 +313,17 @@ export function rowsFromLog(rows: readonly (readonly CellValue[])[]): LogRead {
         };
       }
       rec[k] = value;
+    }
+    if ((rec.signer === '') !== (rec.signature === '')) {
+      const index = records.length;
+      return {
+        ok: false,
+        index,
+        reason: {
+          en: `record ${index + 1} (sheet row ${i + 1}) is malformed: it has a ${rec.signer === '' ? 'signature without a signer' : 'signer without a signature'}.`,
+          zh: `第 ${index + 1} 条记录（表中第 ${i + 1} 行）格式错误：${rec.signer === '' ? '有签名而无签名人' : '有签名人而无签名'}。`,
+        },
+      };
     }
     records.push(rec as unknown as AuditRecord);
   }
@@ -303,6 +343,11 @@ function asInteger(raw: CellValue): number | undefined {
 function asText(k: Field, raw: CellValue): string | undefined {
   if (k === 'policyHash' || k === 'findingsDigest' || k === 'prevHash' || k === 'hash') {
     return typeof raw === 'string' && HEX64.test(raw.trim()) ? raw.trim() : undefined;
+  }
+  if (k === 'signer' || k === 'signature') {
+    // Exactly as written (one spelling per byte): blank, or lower-case hex of the right length.
+    if (raw === null || raw === '') return '';
+    return typeof raw === 'string' && (k === 'signer' ? HEX64 : HEX128).test(raw) ? raw : undefined;
   }
   if (k === 'when') {
     if (typeof raw === 'number' && Number.isFinite(raw)) {

@@ -4,7 +4,8 @@
  * sheet's cells, so they survive Excel, LibreOffice and ExcelJS alike and Office.js reads them
  * like any value:
  *
- * - the audit LOG: row 1 is the log header (`seq`, `when`, … `hash`, LOG_HEADER);
+ * - the audit LOG: row 1 is the log header (`seq`, `when`, … `hash`, LOG_MARKER_HEADER; the
+ *   signature columns after it are optional);
  * - the audit REPORT: A1 is the report title and row 5 starts with its column header, in
  *   either language.
  *
@@ -12,7 +13,7 @@
  * "Audit Report" or 考核审计报告 is data, read and kept as it is; ours then gets another name.
  */
 import type { Lang } from '../rules';
-import { LOG_HEADER } from './audit-log';
+import { LOG_MARKER_HEADER } from './audit-log';
 import type { CellValue } from './grid';
 
 /** The names the audit gives its sheets when it creates them (either is recognised by marker). */
@@ -34,7 +35,7 @@ export const REPORT_HEADER_ROW = 5;
 
 /** How many rows and columns of a sheet's top-left corner the markers need. */
 export const MARKER_ROWS = REPORT_HEADER_ROW;
-export const MARKER_COLS = LOG_HEADER.length;
+export const MARKER_COLS = LOG_MARKER_HEADER.length;
 /** The corner as an A1 range. */
 export const MARKER_RANGE = `A1:M${MARKER_ROWS}`;
 
@@ -50,7 +51,9 @@ function text(v: CellValue | undefined): string {
  */
 export function ownSheetKind(corner: readonly (readonly CellValue[])[]): OwnKind | undefined {
   const first = corner[0] ?? [];
-  if (LOG_HEADER.every((k, i) => text(first[i]).toLowerCase() === k.toLowerCase())) return 'log';
+  if (LOG_MARKER_HEADER.every((k, i) => text(first[i]).toLowerCase() === k.toLowerCase())) {
+    return 'log';
+  }
   const title = text(first[0]);
   if (title !== REPORT_TITLE.zh && title.toLowerCase() !== REPORT_TITLE.en.toLowerCase()) {
     return undefined;

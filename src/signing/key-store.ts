@@ -107,7 +107,11 @@ export function indexedDbKeyStore(dbName = 'cm-appraisal-signing'): KeyStore {
   };
 }
 
-/** IndexedDB where the page has it, else a key for this page's life only. */
-export function defaultKeyStore(): KeyStore {
+/**
+ * IndexedDB where the page has it, else a key for this page's life only; undefined where the
+ * page has no WebCrypto (nothing can be signed there).
+ */
+export function defaultKeyStore(): KeyStore | undefined {
+  if (globalThis.crypto?.subtle === undefined) return undefined;
   return typeof indexedDB !== 'undefined' ? indexedDbKeyStore() : memoryKeyStore();
 }

@@ -18,6 +18,8 @@ import type { WorkbookHost } from '../host/port';
 import { problemLine } from '../policy/load';
 import type { PolicyState } from '../policy/deployed';
 import { DEFAULT_POLICY, type Lang, type Policy } from '../rules';
+import { defaultKeyStore, type KeyStore } from '../signing/key-store';
+import type { DeployedTrust } from './workflows/trust';
 import { DICTIONARIES, LangContext } from './i18n';
 import { AuditView } from './views/AuditView';
 import { ExplainView } from './views/ExplainView';
@@ -71,6 +73,20 @@ export interface AppProps {
   readonly auditChannel?: AuditChannel;
   /** Told when the user switches language (the browser preview follows the pane). */
   readonly onLangChange?: (lang: Lang) => void;
+  /**
+   * Where the auditor's signing key is kept: IndexedDB of the add-in's origin by default;
+   * null where nothing is signed.
+   */
+  readonly keyStore?: KeyStore | null;
+  /** The trust list deployed beside the add-in; fetched from trust.json by default. */
+  readonly loadTrust?: () => Promise<DeployedTrust>;
+}
+
+// One store for the page: the key is loaded once, whichever App mounts.
+let pageKeyStore: KeyStore | undefined | null = null;
+function pageStore(): KeyStore | undefined {
+  if (pageKeyStore === null) pageKeyStore = defaultKeyStore();
+  return pageKeyStore;
 }
 
 export function App({
@@ -81,8 +97,14 @@ export function App({
   policyState,
   auditChannel = lastAudit,
   onLangChange,
+  keyStore,
+  loadTrust,
 }: AppProps) {
   const styles = useStyles();
+  const store = useMemo(
+    () => (keyStore === null ? undefined : (keyStore ?? pageStore())),
+    [keyStore],
+  );
   const [lang, setLang] = useState<Lang>(initialLang);
   const [tab, setTab] = useState<TabKey>(initialTab);
   const langId = useId();
@@ -167,7 +189,13 @@ export function App({
               <ValidateView host={host} policy={state.policy} />
             </div>
             <div {...panel('audit')}>
-              <AuditView host={host} policy={state.policy} channel={auditChannel} />
+              <AuditView
+                host={host}
+                policy={state.policy}
+                channel={auditChannel}
+                keyStore={store}
+                {...(loadTrust ? { loadTrust } : {})}
+              />
             </div>
             <div {...panel('explain')}>
               {tab === 'explain' && <ExplainView host={host} policy={state.policy} />}

@@ -49,7 +49,25 @@ describe('audit log anchor', () => {
     // Written after the record, never before it.
     const methods = host.calls.map((c) => c.method);
     expect(methods.lastIndexOf('writeSetting')).toBeGreaterThan(methods.lastIndexOf('appendLog'));
-    await expect(verifyLog(host)).resolves.toEqual({ ok: true, records: 2, head: second.hash });
+    await expect(verifyLog(host)).resolves.toEqual({
+      ok: true,
+      records: 2,
+      head: second.hash,
+      // Unsigned records (no key given), reported without a trust list to judge them.
+      signers: {
+        report: {
+          judged: false,
+          ok: true,
+          problems: [],
+          records: [{ kind: 'unsigned' }, { kind: 'unsigned' }],
+          anchor: { kind: 'unsigned' },
+        },
+        records: [
+          { n: 1, seq: 1 },
+          { n: 2, seq: 2 },
+        ],
+      },
+    });
   });
 
   it('reports a deleted last record, naming it, in both languages', async () => {

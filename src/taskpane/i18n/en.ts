@@ -103,6 +103,40 @@ export const en: Strings = {
       'Compared: the values the file reported (before recalculation) and the values after recalculation, each with the policy recomputed row by row.',
     logNote: (note) => `Note: ${note}`,
   },
+  signing: {
+    heading: 'Your signing key',
+    intro:
+      "Your audit records are signed with a key that stays in this browser and cannot be copied out. The audit office checks each record against its list of trusted auditors' keys.",
+    create: 'Create signing key',
+    creating: 'Creating…',
+    needName: "Enter the auditor's name above first: your key is made in that name.",
+    owner: 'Key of',
+    fingerprint: 'Fingerprint',
+    exportKey: 'Export public key',
+    exportHint: 'Give this small file to the audit office for its trust list. It holds no secret.',
+    publicKey: 'Public key (JSON)',
+    unavailable: (reason) =>
+      `Signing is not available here, so audits are recorded unsigned: ${reason}`,
+    unsignedRecord: 'This record is unsigned: create your signing key above to sign your audits.',
+    signedBy: (name) => `Signed by ${name}`,
+    trustNone:
+      'No trust list is deployed with the add-in: signatures are shown but not checked against trusted auditors.',
+    trustLoaded: (count) => `Checked against the trust list: ${plural(count, 'trusted auditor')}.`,
+    trustBad: (reason) => `The trust list deployed with the add-in cannot be used: ${reason}`,
+    signersHeading: 'Signer of each record',
+    record: (n, seq) => (n === seq ? `Record ${n}` : `Record ${n} (seq ${seq})`),
+    anchor: 'End of the log (anchor)',
+    status: {
+      trusted: (name) => `Signed by ${name}`,
+      unknown: (fp) => `Unknown key (${fp} …)`,
+      unsigned: 'Unsigned',
+      bad: (name) => `Bad signature (claims to be ${name})`,
+      unverified: (fp) => `Key ${fp} … (not checked)`,
+    },
+    signaturesBad: (n) => `The signatures do not hold: ${plural(n, 'problem')}.`,
+    signaturesOk: (records) =>
+      `Every record (${records}) and the end of the log are signed by trusted auditors.`,
+  },
   explain: {
     heading: 'Explain the selected cell',
     refresh: 'Refresh',

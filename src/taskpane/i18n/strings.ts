@@ -94,6 +94,37 @@ export interface Strings {
     readonly compared: string;
     readonly logNote: (note: string) => string;
   };
+  /** The auditor's signing key and the signer of each log record (SHEETS.md "Audit log integrity"). */
+  readonly signing: {
+    readonly heading: string;
+    readonly intro: string;
+    readonly create: string;
+    readonly creating: string;
+    readonly needName: string;
+    readonly owner: string;
+    readonly fingerprint: string;
+    readonly exportKey: string;
+    readonly exportHint: string;
+    readonly publicKey: string;
+    readonly unavailable: (reason: string) => string;
+    readonly unsignedRecord: string;
+    readonly signedBy: (name: string) => string;
+    readonly trustNone: string;
+    readonly trustLoaded: (count: number) => string;
+    readonly trustBad: (reason: string) => string;
+    readonly signersHeading: string;
+    readonly record: (n: number, seq: number) => string;
+    readonly anchor: string;
+    readonly status: {
+      readonly trusted: (name: string) => string;
+      readonly unknown: (fingerprint: string) => string;
+      readonly unsigned: string;
+      readonly bad: (name: string) => string;
+      readonly unverified: (fingerprint: string) => string;
+    };
+    readonly signaturesBad: (problems: number) => string;
+    readonly signaturesOk: (records: number) => string;
+  };
   readonly explain: {
     readonly heading: string;
     readonly refresh: string;

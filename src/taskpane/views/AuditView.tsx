@@ -18,6 +18,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { WorkbookHost } from '../../host/port';
 import { displayTime } from '../../sheets';
 import type { Policy } from '../../rules';
+import type { KeyStore } from '../../signing/key-store';
 import { loadAuditor, saveAuditor } from '../auditor';
 import { CancelledNote, ErrorNote, RunProgress, useViewStyles } from '../components';
 import { useStrings } from '../i18n';
@@ -30,6 +31,9 @@ import {
   type LogCheck,
   type RibbonAudit,
 } from '../workflows';
+import { loadDeployedTrust, type DeployedTrust } from '../workflows/trust';
+import { Signers } from './Signers';
+import { SigningKeyPanel, useSigningKey, type Signing } from './SigningKey';
 
 const useStyles = makeStyles({
   facts: {
@@ -44,7 +48,14 @@ const useStyles = makeStyles({
   value: { margin: 0, wordBreak: 'break-all' },
 });
 
-function Summary({ summary }: { readonly summary: AuditSummary }) {
+function Summary({
+  summary,
+  signable,
+}: {
+  readonly summary: AuditSummary;
+  /** Whether this pane can sign (a record left unsigned here is worth a note). */
+  readonly signable: boolean;
+}) {
   const { t, lang } = useStrings();
   const styles = useStyles();
   const view = useViewStyles();
@@ -68,6 +79,10 @@ function Summary({ summary }: { readonly summary: AuditSummary }) {
   if (summary.record) {
     facts.push([A.recordSeq, summary.record.seq], [A.recordHash, summary.record.hash, true]);
   }
+  const signedBy = summary.record?.signer ? summary.signerName : undefined;
+  if (signedBy !== undefined && summary.record) {
+    facts.push([t.signing.fingerprint, summary.record.signer, true]);
+  }
   const clean = summary.mismatches === 0 && summary.errors === 0;
   // Focus lands on the summary when it appears (after Audit), not on the page's body.
   const ref = useRef<HTMLElement>(null);
@@ -84,6 +99,16 @@ function Summary({ summary }: { readonly summary: AuditSummary }) {
       {summary.logNote && (
         <MessageBar intent="warning">
           <MessageBarBody>{A.logNote(summary.logNote[lang])}</MessageBarBody>
+        </MessageBar>
+      )}
+      {signedBy !== undefined && (
+        <MessageBar intent="info">
+          <MessageBarBody>{t.signing.signedBy(signedBy)}</MessageBarBody>
+        </MessageBar>
+      )}
+      {summary.record && signedBy === undefined && signable && (
+        <MessageBar intent="warning">
+          <MessageBarBody>{t.signing.unsignedRecord}</MessageBarBody>
         </MessageBar>
       )}
       {summary.logProblem && (
@@ -103,7 +128,27 @@ function Summary({ summary }: { readonly summary: AuditSummary }) {
   );
 }
 
-function LogVerdict({ check }: { readonly check: LogCheck }) {
+/** Verify log's result: the chain's verdict, then the signer of each record. */
+interface Verified {
+  readonly check: LogCheck;
+  readonly trust: DeployedTrust;
+}
+
+function LogVerdict({ verified }: { readonly verified: Verified }) {
+  const { check, trust } = verified;
+  const signers =
+    check.signers.records.length > 0 || check.signers.report.anchor ? (
+      <Signers report={check.signers.report} records={check.signers.records} trust={trust} />
+    ) : null;
+  return (
+    <>
+      <ChainVerdict check={check} />
+      {signers}
+    </>
+  );
+}
+
+function ChainVerdict({ check }: { readonly check: LogCheck }) {
   const { t, lang } = useStrings();
   if (check.ok) {
     return (
@@ -128,19 +173,44 @@ function LogVerdict({ check }: { readonly check: LogCheck }) {
   );
 }
 
+/**
+ * The key an audit is signed with: the stored one, or on first use one created with the
+ * auditor's name; none where signing is unavailable (the record is then unsigned, and the
+ * summary says so).
+ */
+async function signingKey(signing: Signing, name: string) {
+  const s = signing.state;
+  if (s.status === 'ready') return s.key;
+  if (s.status === 'none' && name.trim() !== '') return signing.keyFor(name);
+  return undefined;
+}
+
 export function AuditView({
   host,
   policy,
   channel,
+  keyStore,
+  loadTrust = loadDeployedTrust,
 }: {
   readonly host: WorkbookHost;
   readonly policy: Policy;
   readonly channel?: AuditChannel;
+  /** Where the auditor's signing key is kept; none: audits are recorded unsigned. */
+  readonly keyStore?: KeyStore;
+  /** The trust list deployed beside the add-in (trust.json), fetched on each run. */
+  readonly loadTrust?: () => Promise<DeployedTrust>;
 }) {
   const { t, lang } = useStrings();
   const view = useViewStyles();
   const run = useRun<AuditSummary>();
-  const verify = useRun<LogCheck>();
+  const verify = useRun<Verified>();
+  const signing = useSigningKey(keyStore);
+  // A deployed list that cannot be used stops the run with its reason; never judged as "none".
+  const trustList = async (): Promise<DeployedTrust> => {
+    const trust = await loadTrust();
+    if (trust.kind === 'bad') throw new Error(t.signing.trustBad(trust.reason));
+    return trust;
+  };
   const [ribbon, setRibbon] = useState<RibbonAudit | undefined>(() => channel?.latest());
   // Whichever came last is shown: this view's own run or the ribbon's.
   const [lastFrom, setLastFrom] = useState<'pane' | 'ribbon'>(ribbon ? 'ribbon' : 'pane');
@@ -194,31 +264,48 @@ export function AuditView({
             }
             saveAuditor(who);
             setLastFrom('pane');
-            void run.start((options) => runAudit(host, { ...options, lang, policy, who }));
+            void run.start(async (options) => {
+              const [key, trust] = await Promise.all([signingKey(signing, who), trustList()]);
+              return runAudit(host, {
+                ...options,
+                lang,
+                policy,
+                who,
+                ...(key ? { key } : {}),
+                ...(trust.kind === 'loaded' ? { trust: trust.list } : {}),
+              });
+            });
           }}
         >
           {running ? t.audit.running : t.audit.run}
         </Button>
         <Button
           disabled={verify.state.status === 'running'}
-          onClick={() => void verify.start(() => verifyLog(host))}
+          onClick={() =>
+            void verify.start(async () => {
+              const trust = await trustList();
+              const check = await verifyLog(host, trust.kind === 'loaded' ? trust.list : undefined);
+              return { check, trust };
+            })
+          }
         >
           {verify.state.status === 'running' ? t.audit.verifying : t.audit.verify}
         </Button>
       </div>
+      <SigningKeyPanel signing={signing} name={auditor} />
       {run.state.status === 'running' && (
         <RunProgress progress={run.state.progress} label={t.audit.running} onCancel={run.cancel} />
       )}
       {!fromRibbon && run.state.status === 'cancelled' && <CancelledNote />}
       {!fromRibbon && run.state.status === 'error' && <ErrorNote error={run.state.error} />}
       <div aria-live="polite">
-        {verify.state.status === 'done' && <LogVerdict check={verify.state.value} />}
+        {verify.state.status === 'done' && <LogVerdict verified={verify.state.value} />}
         {verify.state.status === 'error' && <ErrorNote error={verify.state.error} />}
       </div>
       <div aria-live="polite">
         {fromRibbon && <Body1 className={view.muted}>{t.audit.fromRibbon}</Body1>}
         {fromRibbon && !fromRibbon.ok && <ErrorNote error={fromRibbon.message} />}
-        {shown && <Summary summary={shown} />}
+        {shown && <Summary summary={shown} signable={signing.state.status !== 'unavailable'} />}
       </div>
     </div>
   );

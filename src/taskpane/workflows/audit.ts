@@ -7,12 +7,9 @@
 import type { WorkbookHost } from '../../host/port';
 import { DEFAULT_POLICY, type Lang, type Policy, type Text } from '../../rules';
 import {
-  anchorText,
-  appendRecord,
   auditLogFields,
   auditReportRows,
   auditWorkbook,
-  checkLog,
   isoWithOffset,
   LOG_HEAD_KEY,
   LOG_HEADER,
@@ -22,9 +19,17 @@ import {
   type Finding,
   type Grid,
   type LogAnchor,
-  type LogCheck as ChainCheck,
   type OwnSheets,
 } from '../../sheets';
+import {
+  appendSignedRecord,
+  checkSignedLog,
+  signAnchor,
+  signedAnchorText,
+  type SignatureReport,
+  type SignedLogCheck,
+} from '../../sheets/log-signatures';
+import type { SigningKey, TrustList } from '../../signing';
 import { throwIfCancelled, WorkflowError, type RunOptions } from './progress';
 import { allSheets, dataSheets, ownSheetsOf, readSheets } from './read';
 
@@ -41,6 +46,13 @@ export interface AuditRequest extends RunOptions {
   readonly who?: string | null;
   /** How to wait before re-reading cells still `#BUSY!` (tests pass a fake clock). */
   readonly sleep?: (ms: number) => Promise<void>;
+  /** The auditor's key: the record and the anchor are signed with it (else left unsigned). */
+  readonly key?: SigningKey;
+  /**
+   * The trust list deployed with the add-in: the existing log is continued only when every
+   * record and the anchor are signed by a trusted auditor (SHEETS.md "Audit log integrity").
+   */
+  readonly trust?: TrustList;
 }
 
 /** Re-reads of sheets holding `#BUSY!` cells after the recalculation, and the pauses before. */
@@ -78,6 +90,8 @@ export interface AuditSummary {
   /** Said but not stopping the audit: the log had no anchor before this record. */
   readonly logNote?: Text;
   readonly findings: readonly Finding[];
+  /** The name of the key the record was signed with; absent when unsigned. */
+  readonly signerName?: string;
 }
 
 const AUDITOR_REQUIRED: Text = {
@@ -166,24 +180,25 @@ async function audit(host: WorkbookHost, request: AuditRequest): Promise<AuditSu
   onProgress?.({ phase: 'log', fraction: 0.9 });
   const workbook = await host.workbookName();
   const when = isoWithOffset((request.now ?? (() => new Date()))());
-  const logged = await checkedLog(host, own);
+  const logged = await checkedLog(host, own, request.trust);
   let record: AuditRecord | undefined;
-  if (logged.ok && targets.log !== undefined) {
+  if (logged.continuable && targets.log !== undefined) {
     const previous = logged.records[logged.records.length - 1];
-    record = appendRecord(previous, auditLogFields(report, { when, who, workbook }));
+    const fields = auditLogFields(report, { when, who, workbook });
+    record = await appendSignedRecord(previous, fields, request.key);
     const r = record;
+    const anchor = { hash: r.hash, count: logged.records.length + 1 };
+    const signature = request.key ? await signAnchor(anchor, request.key) : undefined;
     await host.appendLog(targets.log.sheet, LOG_HEADER, [LOG_HEADER.map((k) => r[k])]);
     // Written after the append: should this write fail (the error reaches the caller), the log
     // checks as extended past its anchor from then on; it never looks shortened.
-    await host.writeSetting?.(
-      LOG_HEAD_KEY,
-      anchorText({ hash: r.hash, count: logged.records.length + 1 }),
-    );
+    await host.writeSetting?.(LOG_HEAD_KEY, signedAnchorText(anchor, signature));
   }
   onProgress?.({ phase: 'log', fraction: 1 });
 
   const c = report.counts;
-  const note = logged.ok ? logged.notes[0] : undefined;
+  // Continued but not clean (older unsigned records under a trust list): said as a note.
+  const note = logged.ok ? logged.notes[0] : logged.continuable ? logged.problems[0] : undefined;
   return {
     workbook,
     when,
@@ -201,7 +216,8 @@ async function audit(host: WorkbookHost, request: AuditRequest): Promise<AuditSu
     reportSheet: targets.report.sheet,
     logSheet: targets.log?.sheet ?? '',
     ...(record ? { record } : {}),
-    ...(!logged.ok ? { logProblem: logged.problems[0] } : {}),
+    ...(record && request.key ? { signerName: request.key.name } : {}),
+    ...(!logged.continuable ? { logProblem: logged.problems[0] } : {}),
     ...(note && record ? { logNote: note } : {}),
     findings: report.findings,
   };
@@ -214,6 +230,7 @@ export type LogCheck =
       readonly head?: string;
       /** Said but not a failure: the log has no anchor, so deleted last records can't be ruled out. */
       readonly note?: Text;
+      readonly signers: Signers;
     }
   | {
       readonly ok: false;
@@ -221,21 +238,33 @@ export type LogCheck =
       /** 1-based number of the first bad record (one past the last when only the end is). */
       readonly record: number;
       readonly reason: Text;
+      readonly signers: Signers;
     };
+
+/** Each record's signer (position and sequence number with it) and the anchor's. */
+export interface Signers {
+  readonly report: SignatureReport;
+  readonly records: readonly { readonly n: number; readonly seq: number }[];
+}
 
 /**
  * Check the audit log (the one sheet carrying the log marker, whatever its name) and name the
  * first bad record. The log must also end at the head anchored in the document settings: the
  * chain alone cannot see that its last records were deleted.
  */
-export async function verifyLog(host: WorkbookHost): Promise<LogCheck> {
-  const log = await checkedLog(host, await ownSheetsOf(host));
+export async function verifyLog(host: WorkbookHost, trust?: TrustList): Promise<LogCheck> {
+  const log = await checkedLog(host, await ownSheetsOf(host), trust);
+  const signers: Signers = {
+    report: log.signatures,
+    records: log.records.map((r, i) => ({ n: i + 1, seq: r.seq })),
+  };
   if (!log.ok) {
     return {
       ok: false,
       records: log.records.length,
       record: log.firstBad ?? log.records.length + 1,
       reason: log.problems[0],
+      signers,
     };
   }
   const n = log.records.length;
@@ -246,6 +275,7 @@ export async function verifyLog(host: WorkbookHost): Promise<LogCheck> {
     records: n,
     ...(head !== undefined ? { head } : {}),
     ...(note !== undefined && n > 0 ? { note } : {}),
+    signers,
   };
 }
 
@@ -258,10 +288,14 @@ export function parseAnchor(text: string): LogAnchor | undefined {
 }
 
 /** The log's records after the chain check, against the anchored head where there is one. */
-async function checkedLog(host: WorkbookHost, own: OwnSheets): Promise<ChainCheck> {
+async function checkedLog(
+  host: WorkbookHost,
+  own: OwnSheets,
+  trust: TrustList | undefined,
+): Promise<SignedLogCheck> {
   const logs = await Promise.all(
     own.logs.map(async (sheet) => ({ sheet, rows: await host.readLog(sheet) })),
   );
   const anchor = host.readSetting ? await host.readSetting(LOG_HEAD_KEY) : null;
-  return checkLog({ logs, anchor });
+  return checkSignedLog({ logs, anchor }, trust);
 }
