@@ -22,7 +22,8 @@ import {
   type Served,
 } from './harness';
 
-jest.setTimeout(240_000);
+// The shared production build may be under way in another test file (harness.ts waits for it).
+jest.setTimeout(600_000);
 
 let dist: string;
 let server: Served | undefined;
