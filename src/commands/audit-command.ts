@@ -5,7 +5,11 @@
  */
 import type { WorkbookHost } from '../host/port';
 import type { Lang, Policy } from '../rules';
+import type { SigningKey } from '../signing';
+import { en } from '../taskpane/i18n/en';
+import { zh } from '../taskpane/i18n/zh';
 import { readableError, runAudit, type AuditSummary } from '../taskpane/workflows';
+import type { DeployedTrust } from '../taskpane/workflows/trust';
 
 export interface AuditNotifier {
   done(summary: AuditSummary): Promise<void> | void;
@@ -22,6 +26,10 @@ export interface AuditCommandDeps {
   readonly who?: () => string;
   /** The active policy (the deployed file); throws a readable error when it is refused. */
   readonly policy?: () => Promise<Policy>;
+  /** The auditor's signing key, as the task pane signs with it (SHEETS.md "Audit log integrity"). */
+  readonly key?: (who: string) => Promise<SigningKey | undefined>;
+  /** The trust list deployed beside the add-in; one that cannot be used stops the audit. */
+  readonly trust?: () => Promise<DeployedTrust>;
 }
 
 export async function auditCommand(
@@ -31,10 +39,18 @@ export async function auditCommand(
   try {
     const who = deps.who?.();
     const policy = deps.policy ? await deps.policy() : undefined;
+    // The same signing and trust as the pane's Run audit: a ribbon audit is never the weaker one.
+    const trust = deps.trust ? await deps.trust() : undefined;
+    if (trust?.kind === 'bad') {
+      throw new Error((deps.lang === 'zh' ? zh : en).signing.trustBad(trust.reason));
+    }
+    const key = who && deps.key ? await deps.key(who) : undefined;
     const summary = await runAudit(deps.host(), {
       lang: deps.lang,
       ...(who ? { who } : {}),
       ...(policy ? { policy } : {}),
+      ...(key ? { key } : {}),
+      ...(trust?.kind === 'loaded' ? { trust: trust.list } : {}),
       ...(deps.now ? { now: deps.now } : {}),
     });
     await deps.notify.done(summary);

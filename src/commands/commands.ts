@@ -7,9 +7,11 @@ import { OfficeHost } from '../host/office-host';
 import { startDeployedPolicy } from '../policy/deployed';
 import { problemLine } from '../policy/load';
 import type { Policy } from '../rules';
+import { defaultKeyStore, keyFor } from '../signing/key-store';
 import { loadAuditor } from '../taskpane/auditor';
 import { langOf } from '../taskpane/i18n/lang';
 import { lastAudit } from '../taskpane/workflows';
+import { loadDeployedTrust } from '../taskpane/workflows/trust';
 import { auditCommand, type AuditNotifier } from './audit-command';
 
 /**
@@ -59,6 +61,12 @@ Office.onReady(() => {
       lang: langOf(Office.context?.displayLanguage),
       who: loadAuditor,
       policy: activePolicy,
+      // The pane's key (IndexedDB of the add-in's origin, shared runtime), made on first use.
+      key: async (who) => {
+        const store = defaultKeyStore();
+        return store ? keyFor(store, who) : undefined;
+      },
+      trust: () => loadDeployedTrust(),
     });
   });
 });

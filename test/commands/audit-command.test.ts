@@ -5,6 +5,9 @@
 import { auditCommand } from '../../src/commands/audit-command';
 import type { AuditSummary } from '../../src/taskpane/workflows';
 import { LOG_HEAD_KEY, LOG_SHEET, REPORT_SHEET } from '../../src/taskpane/workflows';
+import { memoryKeyStore } from '../../src/signing/key-store';
+import { trustListOf } from '../../src/signing';
+import { verifyLog } from '../../src/taskpane/workflows';
 import { appraisalHost, SHEET } from '../taskpane/fixtures';
 
 function notifier() {
@@ -90,5 +93,46 @@ describe('ribbon Audit command', () => {
     }
     expect(n.done[1].record?.prevHash).toBe(n.done[0].record?.hash);
     expect(host.sheets.get(LOG_SHEET)?.values).toHaveLength(3);
+  });
+
+  it("signs the record with the auditor's key and checks the deployed trust list, as the pane does", async () => {
+    const host = appraisalHost();
+    const n = notifier();
+    const key = await memoryKeyStore().create('张审计');
+    const trust = trustListOf([key]);
+    await auditCommand(
+      { completed: () => undefined },
+      {
+        host: () => host,
+        notify: n.notify,
+        lang: 'zh',
+        who: () => '张审计',
+        key: () => Promise.resolve(key),
+        trust: () => Promise.resolve({ kind: 'loaded', list: trust, count: 1 }),
+      },
+    );
+    expect(n.failed).toEqual([]);
+    expect(n.done[0].record?.signer).toBe(key.fingerprint);
+    const check = await verifyLog(host, trust);
+    expect(check.ok).toBe(true);
+    expect(check.signers.report.records.map((r) => r.kind)).toEqual(['trusted']);
+    expect(check.signers.report.ok).toBe(true);
+  });
+
+  it('a deployed trust list that cannot be used stops the ribbon audit: nothing written', async () => {
+    const host = appraisalHost();
+    const n = notifier();
+    const event = { completed: jest.fn() };
+    await auditCommand(event, {
+      host: () => host,
+      notify: n.notify,
+      lang: 'zh',
+      who: () => '张审计',
+      trust: () => Promise.resolve({ kind: 'bad', reason: 'trust.json 不是 JSON。' }),
+    });
+    expect(event.completed).toHaveBeenCalledTimes(1);
+    expect(n.done).toEqual([]);
+    expect(n.failed[0]).toContain('trust.json 不是 JSON。');
+    expect(host.writes).toEqual([]);
   });
 });
