@@ -86,7 +86,9 @@ function strayEnglish(text: string): string[] {
     .replace(/\b[0-9a-f]{8,}\b/g, ' ')
     // Text values inside quotes ("zh", "en"), as a formula takes them.
     .replace(/"[^"]*"/g, ' ')
-    .replace(/sha256:[0-9a-f…]*/g, ' ');
+    .replace(/sha256:[0-9a-f…]*/g, ' ')
+    // File names the administrator deploys or the user opens (policy.json, trust.json).
+    .replace(/\b[\w.-]+\.(?:json|xlsx)\b/g, ' ');
   const words = t.match(/[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*/g) ?? [];
   return words.filter((w) => !/^[A-Z][A-Z0-9_]*$/.test(w) && !ALLOWED_EN_WORDS.has(w));
 }

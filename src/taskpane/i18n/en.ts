@@ -117,6 +117,7 @@ export const en: Strings = {
     publicKey: 'Public key (JSON)',
     unavailable: (reason) =>
       `Signing is not available here, so audits are recorded unsigned: ${reason}`,
+    noKeyStore: 'this browser offers no WebCrypto key storage',
     unsignedRecord: 'This record is unsigned: create your signing key above to sign your audits.',
     signedBy: (name) => `Signed by ${name}`,
     trustNone:

@@ -107,6 +107,8 @@ export interface Strings {
     readonly exportHint: string;
     readonly publicKey: string;
     readonly unavailable: (reason: string) => string;
+    /** Why: this page has no WebCrypto key storage. */
+    readonly noKeyStore: string;
     readonly unsignedRecord: string;
     readonly signedBy: (name: string) => string;
     readonly trustNone: string;

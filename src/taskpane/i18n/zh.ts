@@ -111,6 +111,7 @@ export const zh: Strings = {
     exportHint: '请将此小文件交稽核部门列入信任名单。文件中不含任何秘密。',
     publicKey: '公钥（JSON）',
     unavailable: (reason) => `此处无法签名，稽核记录将不带签名：${reason}`,
+    noKeyStore: '此浏览器不提供安全的密钥存储',
     unsignedRecord: '本条记录未签名：请先在上方生成签名密钥，以便签署您的稽核记录。',
     signedBy: (name) => `由${name}签名`,
     trustNone: '加载项未部署信任名单：仅显示签名，未依据受信任稽核人员核验。',

@@ -39,10 +39,13 @@ export interface Signing {
   keyFor(name: string): Promise<SigningKey>;
 }
 
+/** This page has no WebCrypto key storage (said in the pane's language, not as this text). */
+const NO_KEY_STORE = new Error('no key store');
+
 /** The stored key, loaded once; `keyFor` creates it on first use. */
 export function useSigningKey(store: KeyStore | undefined): Signing {
   const [state, setState] = useState<KeyState>(() =>
-    store ? { status: 'loading' } : { status: 'unavailable', error: new Error('no key store') },
+    store ? { status: 'loading' } : { status: 'unavailable', error: NO_KEY_STORE },
   );
   const ready = useCallback(async (key: SigningKey) => {
     const json = await publicKeyJson(key.name, key.publicKey);
@@ -66,7 +69,7 @@ export function useSigningKey(store: KeyStore | undefined): Signing {
   }, [store, ready]);
   const create = useCallback(
     async (name: string) => {
-      if (!store) throw new Error('no key store');
+      if (!store) throw NO_KEY_STORE;
       return ready(await keyFor(store, name));
     },
     [store, ready],
@@ -125,7 +128,11 @@ export function SigningKeyPanel({
       </Subtitle2>
       {state.status === 'unavailable' && (
         <MessageBar intent="warning">
-          <MessageBarBody>{S.unavailable(readableError(state.error, lang))}</MessageBarBody>
+          <MessageBarBody>
+            {S.unavailable(
+              state.error === NO_KEY_STORE ? S.noKeyStore : readableError(state.error, lang),
+            )}
+          </MessageBarBody>
         </MessageBar>
       )}
       {state.status === 'none' && (
