@@ -214,12 +214,12 @@ export function verifyLog(
   return { ok: true };
 }
 
-function recordsEn(n: number): string {
+export function recordsEn(n: number): string {
   return n === 1 ? '1 record' : `${n} records`;
 }
 
 /** The log holds `count` records where `expected` were anchored; names the first missing one. */
-function countReason(count: number, expected: number): Text {
+export function countReason(count: number, expected: number): Text {
   const held = `the log holds ${recordsEn(count)}, ${expected} expected`;
   const heldZh = `日志有 ${count} 条记录，应为 ${expected} 条`;
   if (count > expected) {

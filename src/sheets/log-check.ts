@@ -8,7 +8,14 @@
  * later check (signatures) can add its own per-record verdict beside it.
  */
 import type { Text } from '../rules';
-import { recordHash, rowsFromLog, GENESIS_HASH, type AuditRecord } from './audit-log';
+import {
+  countReason,
+  recordHash,
+  recordsEn,
+  rowsFromLog,
+  GENESIS_HASH,
+  type AuditRecord,
+} from './audit-log';
 import type { CellValue } from './grid';
 
 /** The document setting (Office.context.document.settings / workbook.settings) of the anchor. */
@@ -95,10 +102,6 @@ export interface LogCheckInput {
   readonly anchor: string | null;
   /** A head hash given by the caller (`verify-log --head`), checked as well. */
   readonly expectedHead?: string;
-}
-
-function recordsEn(n: number): string {
-  return n === 1 ? '1 record' : `${n} records`;
 }
 
 /** Checks the log and its anchor. Pure. */
@@ -231,32 +234,5 @@ export function checkLog(input: LogCheckInput): LogCheck {
     ...(firstBad !== undefined ? { firstBad } : {}),
     problems,
     notes,
-  };
-}
-
-/** The log holds `count` records where `expected` were anchored; names the first missing one. */
-function countReason(count: number, expected: number): Text {
-  const held = `the log holds ${recordsEn(count)}, ${expected} expected`;
-  const heldZh = `日志有 ${count} 条记录，应为 ${expected} 条`;
-  if (count > expected) {
-    return {
-      en: `${held}: records were added after record ${expected}.`,
-      zh: `${heldZh}：第 ${expected} 条之后有记录被添加。`,
-    };
-  }
-  const first = count + 1;
-  const missing =
-    first === expected
-      ? { en: `record ${first}`, zh: `第 ${first} 条` }
-      : { en: `records ${first} to ${expected}`, zh: `第 ${first} 至 ${expected} 条` };
-  if (count === 0) {
-    return {
-      en: `${held}: the log sheet or all its records (${missing.en}) were deleted.`,
-      zh: `${heldZh}：日志表或其全部记录（${missing.zh}）已被删除。`,
-    };
-  }
-  return {
-    en: `${held}: ${missing.en} ${first === expected ? 'was' : 'were'} deleted from the end.`,
-    zh: `${heldZh}：末尾的${missing.zh}记录已被删除。`,
   };
 }
