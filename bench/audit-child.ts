@@ -5,24 +5,11 @@
  * Prints one JSON line: { ms, peak_rss_mb } (VmHWM, the kernel's peak resident set).
  */
 import ExcelJS from 'exceljs';
-import { readFileSync } from 'node:fs';
 import { auditFile } from './audit-path';
 import { scanXlsx } from './xlsx-scan';
+import { trackPeak } from './peak-memory';
 
-function peakRssMb(): number {
-  try {
-    const m = /VmHWM:\s*(\d+)\s*kB/.exec(readFileSync('/proc/self/status', 'utf8'));
-    if (m) return Number(m[1]) / 1024;
-  } catch {
-    // Not Linux: the largest resident set sampled below.
-  }
-  return sampledPeak / 1048576;
-}
-
-let sampledPeak = 0;
-const sampler = setInterval(() => {
-  sampledPeak = Math.max(sampledPeak, process.memoryUsage().rss);
-}, 5);
+const peak = trackPeak();
 
 async function main(): Promise<void> {
   const [mode, file, report] = process.argv.slice(2);
@@ -36,9 +23,7 @@ async function main(): Promise<void> {
     via = (await auditFile(file, report)).via;
   }
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
-  clearInterval(sampler);
-  sampledPeak = Math.max(sampledPeak, process.memoryUsage().rss);
-  process.stdout.write(`${JSON.stringify({ ms, peak_rss_mb: peakRssMb(), via })}\n`);
+  process.stdout.write(`${JSON.stringify({ ms, peak_rss_mb: peak.stop(), via })}\n`);
 }
 
 void main();
