@@ -9,19 +9,23 @@ export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
 export const EXIT_FAILURE = 2;
 
-/** A run that cannot go on: its message is printed as one line, then the process exits 2. */
+/**
+ * A run that cannot go on: its message is printed as one line, then the process exits 2. Give
+ * the sentence in both languages (a Text): the line is printed in the run's language, which is
+ * known even when the error comes before `--lang` is read (main.ts reads it from argv).
+ */
 export class CliError extends Error {
   override readonly name = 'CliError';
   /** The same sentence in Chinese (printed with --lang zh); English when not given. */
   readonly zh: string;
   constructor(
-    message: string,
-    /** Print `cm-appraisal <command> --help` after the message. */
+    message: string | Text,
+    /** Point to `cm-appraisal <command> --help` after the message ('' for the command list). */
     readonly usageOf?: string,
     zh?: string,
   ) {
-    super(message);
-    this.zh = zh ?? message;
+    super(typeof message === 'string' ? message : message.en);
+    this.zh = typeof message === 'string' ? (zh ?? message) : message.zh;
   }
 }
 
@@ -57,7 +61,10 @@ export function parseLang(value: string | undefined, env: Io['env']): Lang {
   const v = value.toLowerCase();
   if (v === 'zh' || v.startsWith('zh-') || v.startsWith('zh_')) return 'zh';
   if (v === 'en' || v.startsWith('en-') || v.startsWith('en_')) return 'en';
-  throw new CliError(`--lang must be zh or en, not "${value}".`);
+  throw new CliError({
+    en: `--lang must be zh or en, not "${value}".`,
+    zh: `--lang 只能是 zh 或 en，而不是“${value}”。`,
+  });
 }
 
 export function say(text: Text, lang: Lang): string {
