@@ -24,7 +24,7 @@ interface Run {
   readonly stderr: string;
 }
 
-async function run(argv: readonly string[], lang: 'zh' | 'en'): Promise<Run> {
+async function run(argv: readonly string[], lang: 'zh' | 'en', tty = false): Promise<Run> {
   let stdout = '';
   let stderr = '';
   const io: Io = {
@@ -32,7 +32,7 @@ async function run(argv: readonly string[], lang: 'zh' | 'en'): Promise<Run> {
     err: (t) => void (stderr += t),
     // The language from the locale, as a clerk's machine sets it (no --lang in the cases).
     env: { LANG: lang === 'zh' ? 'zh_CN.UTF-8' : 'C', LC_ALL: '', LC_MESSAGES: '' },
-    errIsTty: false,
+    errIsTty: tty,
   };
   const code = await main(argv, io);
   return { code, stdout, stderr };
@@ -588,5 +588,17 @@ describe('the language check itself', () => {
     expect(englishRuns('cm-appraisal: 选项 --out 缺少取值（out.xlsx）。')).toEqual([]);
     expect(cjk('cm-appraisal: cannot read a.json: 文件不存在.')).not.toEqual([]);
     expect(cjk('cm-appraisal: the trust list /tmp/信任.json lists "张审计" twice.')).toEqual([]);
+  });
+});
+
+describe('the progress line (a terminal only) speaks the run’s language', () => {
+  it.each([
+    ['zh', /正在读取 appraisal-sample\.xlsx.*正在计算.*正在校验 \d+ 行/s],
+    ['en', /loading appraisal-sample\.xlsx.*evaluating.*validating \d+ rows/s],
+  ] as const)('%s', async (lang, steps) => {
+    const r = await run(['validate', SAMPLE], lang, true);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(steps);
+    if (lang === 'zh') expect(r.stderr).not.toMatch(/loading|evaluating|validating/);
   });
 });
