@@ -92,6 +92,7 @@ beforeAll(async () => {
   expect(made.code).toBe(0);
   const key = privateKey();
   const pub = publicKey();
+  writeFileSync(at('taken.pub.json'), '{}');
   writeKey('open.key', key, 0o644);
   writeKey('garbage.key', 'not json {');
   writeKey('public.key', pub);
@@ -279,6 +280,19 @@ const CASES: readonly Case[] = [
     file: 'good.key',
     en: /already exists/,
     zh: /已存在/,
+  },
+  {
+    name: 'keys new where the public half’s file exists',
+    argv: () => ['keys', 'new', '--name', 'a', '-o', at('taken.key')],
+    file: 'taken.pub.json',
+    en: /already exists/,
+    zh: /已存在/,
+  },
+  {
+    name: 'an option given an empty value',
+    argv: () => ['audit', SAMPLE, '--key='],
+    en: /--key needs a value \(auditor\.key\), not an empty one/,
+    zh: /--key 的取值不能为空/,
   },
   {
     name: 'keys new into a folder that does not exist',
@@ -589,6 +603,12 @@ describe('the language check itself', () => {
     expect(cjk('cm-appraisal: cannot read a.json: 文件不存在.')).not.toEqual([]);
     expect(cjk('cm-appraisal: the trust list /tmp/信任.json lists "张审计" twice.')).toEqual([]);
   });
+});
+
+it('keys new writes neither file when the public one exists', async () => {
+  await run(['keys', 'new', '--name', 'a', '-o', at('taken.key')], 'zh');
+  expect(readFileSync(at('taken.pub.json'), 'utf8')).toBe('{}');
+  expect(() => readFileSync(at('taken.key'))).toThrow();
 });
 
 describe('the progress line (a terminal only) speaks the run’s language', () => {
