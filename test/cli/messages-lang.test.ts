@@ -478,6 +478,13 @@ const CASES: readonly Case[] = [
     en: /would overwrite the input/,
     zh: /会覆盖输入文件/,
   },
+  {
+    name: 'several workbooks and --summary into a missing folder',
+    argv: () => ['audit', at('books'), '-o', at('out-s'), '--summary', at('nowhere', 's.xlsx')],
+    file: 's.xlsx',
+    en: /cannot write the summary .*its folder does not exist/,
+    zh: /无法写入汇总工作簿.*所在文件夹不存在/,
+  },
   // Workbooks that cannot be read or written (the engine's messages).
   {
     name: 'a workbook that does not exist',
