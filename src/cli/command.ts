@@ -98,6 +98,18 @@ export function parseCommandArgs(command: Command, argv: readonly string[]): Par
   const values = parsed.values as Record<string, string | boolean | undefined>;
   const positionals = parsed.positionals;
   if (values.help === true) return { positionals, values };
+  // `--key=` or `-o ''`: a value that names nothing is a missing one.
+  for (const [name, value] of Object.entries(values)) {
+    if (value !== '') continue;
+    const what = specs[name]?.value;
+    throw new CliError(
+      {
+        en: `--${name} needs a value${what !== undefined ? ` (${what})` : ''}, not an empty one.`,
+        zh: `选项 --${name} 的取值不能为空${what !== undefined ? `（${what}）` : ''}。`,
+      },
+      command.name,
+    );
+  }
   const { min, max, name } = command.positionals;
   if (positionals.length < min) {
     throw new CliError(

@@ -71,6 +71,24 @@ export function say(text: Text, lang: Lang): string {
   return text[lang];
 }
 
+const STEPS = {
+  loading: { en: (x: string) => `loading ${x}`, zh: (x: string) => `正在读取 ${x}` },
+  evaluating: { en: () => 'evaluating', zh: () => '正在计算' },
+  validating: { en: (n: string) => `validating ${n} rows`, zh: (n: string) => `正在校验 ${n} 行` },
+  auditing: { en: (n: string) => `auditing ${n} rows`, zh: (n: string) => `正在稽核 ${n} 行` },
+  comparing: { en: (n: string) => `comparing ${n} rows`, zh: (n: string) => `正在比较 ${n} 行` },
+  writing: { en: (x: string) => `writing ${x}`, zh: (x: string) => `正在写入 ${x}` },
+} as const;
+
+/** A step of the progress line in the run's language (`正在读取 a.xlsx`). */
+export function stepLabel(
+  step: keyof typeof STEPS,
+  lang: Lang,
+  detail: string | number = '',
+): string {
+  return STEPS[step][lang](String(detail));
+}
+
 /** A one-line progress bar on stderr, redrawn in place; silent unless stderr is a TTY. */
 export class Progress {
   private step = 0;

@@ -4,7 +4,7 @@
  * `--trust` reads a trust list. Every problem is a CliError in both languages naming the file
  * (and the field, for a file its JSON Schema refuses): one line, exit 2, no stack trace.
  */
-import { constants } from 'node:fs';
+import { constants, existsSync } from 'node:fs';
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import {
@@ -72,6 +72,14 @@ export async function writeNewKey(
     privateKey: toBase64(pkcs8),
   };
   const publicPath = publicKeyPath(path);
+  // Both names free before either is written: never a private key without its public half.
+  const taken = [path, publicPath].find((p) => existsSync(p));
+  if (taken !== undefined) {
+    throw new CliError({
+      en: `${taken} already exists; a key file is never overwritten. Choose another file name.`,
+      zh: `${taken} 已存在；密钥文件从不覆盖，请另选文件名。`,
+    });
+  }
   await writeNew(path, `${JSON.stringify(file, null, 2)}\n`, 0o600);
   await writeNew(publicPath, `${JSON.stringify(pub, null, 2)}\n`, 0o644);
   return { publicPath, publicKey: pub };

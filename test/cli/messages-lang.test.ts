@@ -24,7 +24,7 @@ interface Run {
   readonly stderr: string;
 }
 
-async function run(argv: readonly string[], lang: 'zh' | 'en'): Promise<Run> {
+async function run(argv: readonly string[], lang: 'zh' | 'en', tty = false): Promise<Run> {
   let stdout = '';
   let stderr = '';
   const io: Io = {
@@ -32,7 +32,7 @@ async function run(argv: readonly string[], lang: 'zh' | 'en'): Promise<Run> {
     err: (t) => void (stderr += t),
     // The language from the locale, as a clerk's machine sets it (no --lang in the cases).
     env: { LANG: lang === 'zh' ? 'zh_CN.UTF-8' : 'C', LC_ALL: '', LC_MESSAGES: '' },
-    errIsTty: false,
+    errIsTty: tty,
   };
   const code = await main(argv, io);
   return { code, stdout, stderr };
@@ -92,6 +92,7 @@ beforeAll(async () => {
   expect(made.code).toBe(0);
   const key = privateKey();
   const pub = publicKey();
+  writeFileSync(at('taken.pub.json'), '{}');
   writeKey('open.key', key, 0o644);
   writeKey('garbage.key', 'not json {');
   writeKey('public.key', pub);
@@ -281,6 +282,19 @@ const CASES: readonly Case[] = [
     zh: /已存在/,
   },
   {
+    name: 'keys new where the public half’s file exists',
+    argv: () => ['keys', 'new', '--name', 'a', '-o', at('taken.key')],
+    file: 'taken.pub.json',
+    en: /already exists/,
+    zh: /已存在/,
+  },
+  {
+    name: 'an option given an empty value',
+    argv: () => ['audit', SAMPLE, '--key='],
+    en: /--key needs a value \(auditor\.key\), not an empty one/,
+    zh: /--key 的取值不能为空/,
+  },
+  {
     name: 'keys new into a folder that does not exist',
     argv: () => ['keys', 'new', '--name', 'a', '-o', at('nowhere/x.key')],
     file: 'x.key',
@@ -464,6 +478,13 @@ const CASES: readonly Case[] = [
     en: /would overwrite the input/,
     zh: /会覆盖输入文件/,
   },
+  {
+    name: 'several workbooks and --summary into a missing folder',
+    argv: () => ['audit', at('books'), '-o', at('out-s'), '--summary', at('nowhere', 's.xlsx')],
+    file: 's.xlsx',
+    en: /cannot write the summary .*its folder does not exist/,
+    zh: /无法写入汇总工作簿.*所在文件夹不存在/,
+  },
   // Workbooks that cannot be read or written (the engine's messages).
   {
     name: 'a workbook that does not exist',
@@ -588,5 +609,23 @@ describe('the language check itself', () => {
     expect(englishRuns('cm-appraisal: 选项 --out 缺少取值（out.xlsx）。')).toEqual([]);
     expect(cjk('cm-appraisal: cannot read a.json: 文件不存在.')).not.toEqual([]);
     expect(cjk('cm-appraisal: the trust list /tmp/信任.json lists "张审计" twice.')).toEqual([]);
+  });
+});
+
+it('keys new writes neither file when the public one exists', async () => {
+  await run(['keys', 'new', '--name', 'a', '-o', at('taken.key')], 'zh');
+  expect(readFileSync(at('taken.pub.json'), 'utf8')).toBe('{}');
+  expect(() => readFileSync(at('taken.key'))).toThrow();
+});
+
+describe('the progress line (a terminal only) speaks the run’s language', () => {
+  it.each([
+    ['zh', /正在读取 appraisal-sample\.xlsx.*正在计算.*正在校验 \d+ 行/s],
+    ['en', /loading appraisal-sample\.xlsx.*evaluating.*validating \d+ rows/s],
+  ] as const)('%s', async (lang, steps) => {
+    const r = await run(['validate', SAMPLE], lang, true);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(steps);
+    if (lang === 'zh') expect(r.stderr).not.toMatch(/loading|evaluating|validating/);
   });
 });
