@@ -98,11 +98,21 @@ export class WorkerHost implements WorkbookHost {
   /** Validate and Audit, run in the worker (App's `workflows`). */
   readonly workflows: PaneWorkflows = {
     validate: (_host, { signal, onProgress, ...request }) =>
-      this.rpc.run('validate', request, signal, onProgress),
+      this.settled(this.rpc.run('validate', request, signal, onProgress)),
     // An injected clock or sleep is for tests of the page's own runs: not sent.
     audit: (_host, { signal, onProgress, now: _now, sleep: _sleep, ...request }) =>
-      this.rpc.run('audit', request, signal, onProgress),
+      this.settled(this.rpc.run('audit', request, signal, onProgress)),
   };
+
+  /**
+   * A run's result once the view shows the workbook it left (the worker announced its writes
+   * before its answer), so the pane's result and the new sheets appear together.
+   */
+  private async settled<T>(run: Promise<T>): Promise<T> {
+    const value = await run;
+    while (this.refreshing) await this.refreshing;
+    return value;
+  }
 
   /** Stops the worker (another workbook was opened). */
   close(): void {
