@@ -16,6 +16,7 @@ import type { Lang } from '../rules';
 import { writeSummary, type BatchItem } from './audit-batch-summary';
 import type { Command, Parsed } from './command';
 import { countsLine } from './findings';
+import { fsReason } from './fs-reasons';
 import { CliError, EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK, parseLang, Progress, type Io } from './io';
 
 /** The worker script, beside the bin in both layouts (src/cli and the compiled build/cli). */
@@ -58,7 +59,12 @@ export function expandInputs(positionals: readonly string[]): string[] {
       .filter((f) => extname(f).toLowerCase() === '.xlsx' && !f.startsWith('~$'))
       .sort()
       .map((f) => join(p, f));
-    if (inFolder.length === 0) throw new CliError(`the folder ${p} holds no .xlsx workbook.`);
+    if (inFolder.length === 0) {
+      throw new CliError({
+        en: `the folder ${p} holds no .xlsx workbook.`,
+        zh: `文件夹 ${p} 中没有 .xlsx 工作簿。`,
+      });
+    }
     files.push(...inFolder);
   }
   return files;
@@ -76,9 +82,10 @@ export function outputPaths(inputs: readonly string[], dir: string): string[] {
     used.add(name.toLowerCase());
     const out = join(dir, name);
     if (ins.has(resolve(out))) {
-      throw new CliError(
-        `-o ${dir} would overwrite the input ${input}: give another folder for the outputs.`,
-      );
+      throw new CliError({
+        en: `-o ${dir} would overwrite the input ${input}: give another folder for the outputs.`,
+        zh: `-o ${dir} 会覆盖输入文件 ${input}：请为输出另选一个文件夹。`,
+      });
     }
     return out;
   });
@@ -103,7 +110,10 @@ function parseJobs(value: unknown): number {
   if (value === undefined) return availableParallelism();
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1) {
-    throw new CliError(`--jobs must be a whole number of at least 1, not "${String(value)}".`);
+    throw new CliError({
+      en: `--jobs must be a whole number of at least 1, not "${String(value)}".`,
+      zh: `--jobs 应为不小于 1 的整数，而不是“${String(value)}”。`,
+    });
   }
   return n;
 }
@@ -126,7 +136,13 @@ export async function runInWorkers(
   threads: number,
   env: Io['env'],
   onDone: (done: Done) => void = () => undefined,
+  lang: Lang = 'en',
 ): Promise<Done[]> {
+  // A worker's own error is internal text: the line says only that this workbook stopped.
+  const stopped = (name: string): string =>
+    lang === 'zh'
+      ? `cm-appraisal: 稽核 ${name} 时意外中止，未写入该工作簿的结果；请加 --debug 单独稽核它并将输出发给技术支持。\n`
+      : `cm-appraisal: the audit of ${name} stopped unexpectedly and nothing was written for it; audit it alone with --debug and send the output to support.\n`;
   const results: Done[] = new Array(jobs.length);
   let next = 0;
   const one = (): Promise<void> =>
@@ -150,13 +166,13 @@ export async function runInWorkers(
         feed();
       });
       // A worker that dies takes only its current workbook with it; the others go on.
-      worker.on('error', (e: Error) => {
+      worker.on('error', () => {
         if (current !== undefined) {
           finish({
             id: current.index,
             code: EXIT_FAILURE,
             stdout: '',
-            stderr: `cm-appraisal: the audit stopped unexpectedly: ${e.message}\n`,
+            stderr: stopped(basename(current.argv[1] ?? '')),
           });
           current = undefined;
         }
@@ -167,7 +183,7 @@ export async function runInWorkers(
             id: current.index,
             code: EXIT_FAILURE,
             stdout: '',
-            stderr: 'cm-appraisal: the audit stopped unexpectedly.\n',
+            stderr: stopped(basename(current.argv[1] ?? '')),
           });
         }
         resolveAll();
@@ -181,14 +197,14 @@ export async function runInWorkers(
       id: j.index,
       code: EXIT_FAILURE,
       stdout: '',
-      stderr: 'cm-appraisal: not audited (every worker stopped).\n',
+      stderr: stopped(basename(j.argv[1] ?? '')),
     };
   });
   return results;
 }
 
 /** What one file's run said: its JSON report, or the one-line reason it could not run. */
-function itemOf(input: string, output: string | null, d: Done): BatchItem {
+function itemOf(input: string, output: string | null, d: Done, lang: Lang): BatchItem {
   if (d.code !== EXIT_FAILURE) {
     try {
       const report = JSON.parse(d.stdout) as BatchItem['report'];
@@ -201,7 +217,7 @@ function itemOf(input: string, output: string | null, d: Done): BatchItem {
     d.stderr
       .split('\n')
       .map((l) => l.replace(/^cm-appraisal:\s*/, '').trim())
-      .find((l) => l !== '') ?? 'the audit did not run.';
+      .find((l) => l !== '') ?? (lang === 'zh' ? '未能稽核。' : 'the audit did not run.');
   return { input, output: null, exit: EXIT_FAILURE, error: line };
 }
 
@@ -229,9 +245,20 @@ export async function run(args: Parsed, io: Io): Promise<number> {
   const dir = args.values.out as string | undefined;
   if (dir !== undefined) {
     if (existsSync(dir) && !isDir(dir)) {
-      throw new CliError(`-o ${dir} is a file: for several workbooks, -o names a folder.`);
+      throw new CliError({
+        en: `-o ${dir} is a file: for several workbooks, -o names a folder.`,
+        zh: `-o ${dir} 是一个文件：稽核多个工作簿时，-o 应指定文件夹。`,
+      });
     }
-    mkdirSync(dir, { recursive: true });
+    try {
+      mkdirSync(dir, { recursive: true });
+    } catch (e) {
+      const why = fsReason(e, true);
+      throw new CliError({
+        en: `cannot make the output folder ${dir}: ${why.en}.`,
+        zh: `无法创建输出文件夹 ${dir}：${why.zh}。`,
+      });
+    }
   }
   const outputs = dir !== undefined ? outputPaths(inputs, dir) : inputs.map(() => null);
   const summaryPath =
@@ -254,13 +281,17 @@ export async function run(args: Parsed, io: Io): Promise<number> {
   const progress = new Progress(io, inputs.length);
   let done: Done[];
   try {
-    done = await runInWorkers(jobs, threads, io.env, (d) =>
-      progress.next(`${zh ? '已稽核' : 'audited'} ${basename(inputs[d.id])}`),
+    done = await runInWorkers(
+      jobs,
+      threads,
+      io.env,
+      (d) => progress.next(`${zh ? '已稽核' : 'audited'} ${basename(inputs[d.id])}`),
+      lang,
     );
   } finally {
     progress.done();
   }
-  const items = done.map((d, i) => itemOf(inputs[i], outputs[i], d));
+  const items = done.map((d, i) => itemOf(inputs[i], outputs[i], d, lang));
   if (summaryPath !== undefined) await writeSummary(summaryPath, items, lang);
   const failed = items.filter((i) => i.report === undefined).length;
   const report = {
@@ -280,7 +311,16 @@ export async function run(args: Parsed, io: Io): Promise<number> {
   const json = `${JSON.stringify(report)}\n`;
   if (dir !== undefined) {
     const { writeFile } = await import('fs/promises');
-    await writeFile(join(dir, REPORT_FILE), json);
+    const reportPath = join(dir, REPORT_FILE);
+    try {
+      await writeFile(reportPath, json);
+    } catch (e) {
+      const why = fsReason(e, true);
+      throw new CliError({
+        en: `cannot write ${reportPath}: ${why.en}.`,
+        zh: `无法写入 ${reportPath}：${why.zh}。`,
+      });
+    }
   }
   if (args.values.json === true) io.out(json);
   else {

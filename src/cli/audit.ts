@@ -36,7 +36,7 @@ import {
   type SignedLogCheck,
 } from '../sheets/log-signatures';
 import type { SigningKey } from '../signing';
-import { CliError, EXIT_FINDINGS, EXIT_OK, parseLang, Progress, type Io } from './io';
+import { CliError, EXIT_FINDINGS, EXIT_OK, parseLang, Progress, stepLabel, type Io } from './io';
 import { policyOption } from './policy-file';
 import { tableLines, tablesJson } from './validate';
 import { checkOutput, dataGrids, fileName, openWorkbook, ownSheets, rowCount } from './workbook';
@@ -111,7 +111,7 @@ function summary(
     zh
       ? '比较内容：文件中保存的报送值（重算之前）和重新计算后的值，均与按办法逐行重算的结果比较。'
       : 'Compared: the values the file reported (before recalculation) and the values after recalculation, each with the policy recomputed row by row.',
-    `${zh ? '政策' : 'Policy'}: ${report.policyVersion}`,
+    `${zh ? '办法：' : 'Policy: '}${report.policyVersion}`,
     ...tableLines(report.tables, lang),
     ...findingLines(report.findings, lang),
   ];
@@ -187,17 +187,17 @@ export async function run(args: Parsed, io: Io): Promise<number> {
   // None when the existing log fails its check: extending it would bury the break.
   let record: AuditRecord | null;
   try {
-    progress.next(`loading ${fileName(path)}`);
+    progress.next(stepLabel('loading', lang, fileName(path)));
     // The workbook first: a file it refuses (over a limit, damaged) is never read further.
     const wb = await openWorkbook(path, policy);
     const doc = await addinDocument(path);
     const own = ownSheets(wb);
     // What the file reported: its cached values, read before anything is recalculated.
     const reported = dataGrids(wb, own);
-    progress.next('evaluating');
+    progress.next(stepLabel('evaluating', lang));
     wb.evaluate();
     const grids = dataGrids(wb, own);
-    progress.next(`auditing ${rowCount(grids)} rows`);
+    progress.next(stepLabel('auditing', lang, rowCount(grids)));
     report = auditWorkbook(grids, { policy, reported });
     log = await logState(wb, own, doc, trust);
     const previous = log.records[log.records.length - 1];
@@ -215,7 +215,7 @@ export async function run(args: Parsed, io: Io): Promise<number> {
         )
       : null;
     if (out !== undefined) {
-      progress.next(`writing ${fileName(out)}`);
+      progress.next(stepLabel('writing', lang, fileName(out)));
       const targets = ownTargets(wb.sheetNames(), own, lang);
       const logTarget = targets.log;
       if (logTarget === undefined) {

@@ -30,7 +30,7 @@ export interface Command {
   readonly details?: Text;
   readonly options: Readonly<Record<string, OptionSpec>>;
   /** How many positional arguments it takes. */
-  readonly positionals: { readonly min: number; readonly max: number; readonly name: string };
+  readonly positionals: { readonly min: number; readonly max: number; readonly name: Text };
   /** The command's code, loaded when it runs. */
   load(): Promise<{ run(args: Parsed, io: Io): Promise<number> }>;
 }
@@ -79,38 +79,104 @@ export const IN_PLACE_OPTION: OptionSpec = {
   },
 };
 
+/** The options as util.parseArgs takes them. */
+type ParseOptions = Record<string, { type: 'string' | 'boolean'; short?: string }>;
+
 export function parseCommandArgs(command: Command, argv: readonly string[]): Parsed {
-  const options: Record<string, { type: 'string' | 'boolean'; short?: string }> = {};
-  for (const [name, o] of Object.entries({ ...COMMON_OPTIONS, ...command.options })) {
+  const specs: Readonly<Record<string, OptionSpec>> = { ...COMMON_OPTIONS, ...command.options };
+  const options: ParseOptions = {};
+  for (const [name, o] of Object.entries(specs)) {
     options[name] = o.short !== undefined ? { type: o.type, short: o.short } : { type: o.type };
   }
   let parsed: ReturnType<typeof parseArgs>;
   try {
     parsed = parseArgs({ args: [...argv], options, allowPositionals: true, strict: true });
-  } catch (e) {
-    // parseArgs's messages are one sentence already ("Unknown option '--x'. ...").
-    throw new CliError(firstSentence((e as Error).message), command.name);
+  } catch {
+    // parseArgs's own message is English and names Node's terms: say it in the clerk's words.
+    throw new CliError(optionProblem(command, specs, options, argv), command.name);
   }
   const values = parsed.values as Record<string, string | boolean | undefined>;
   const positionals = parsed.positionals;
   if (values.help === true) return { positionals, values };
+  // `--key=` or `-o ''`: a value that names nothing is a missing one.
+  for (const [name, value] of Object.entries(values)) {
+    if (value !== '') continue;
+    const what = specs[name]?.value;
+    throw new CliError(
+      {
+        en: `--${name} needs a value${what !== undefined ? ` (${what})` : ''}, not an empty one.`,
+        zh: `选项 --${name} 的取值不能为空${what !== undefined ? `（${what}）` : ''}。`,
+      },
+      command.name,
+    );
+  }
   const { min, max, name } = command.positionals;
   if (positionals.length < min) {
-    throw new CliError(`${command.name} needs ${name}.`, command.name);
+    throw new CliError(
+      { en: `${command.name} needs ${name.en}.`, zh: `${command.name} 命令需要${name.zh}。` },
+      command.name,
+    );
   }
   if (positionals.length > max) {
+    const extra = positionals[max];
     throw new CliError(
-      `${command.name} takes ${max === 0 ? 'no arguments' : `only ${name}`}; unexpected "${positionals[max]}".`,
+      {
+        en: `${command.name} takes ${max === 0 ? 'no arguments' : `only ${name.en}`}; unexpected "${extra}".`,
+        zh: `${command.name} 命令${max === 0 ? '不带参数' : `只接受${name.zh}`}，多出了“${extra}”。`,
+      },
       command.name,
     );
   }
   return { positionals, values };
 }
 
-function firstSentence(message: string): string {
-  const line = message.split('\n')[0].trim();
-  const cut = line.indexOf('. ');
-  return cut > 0 ? line.slice(0, cut + 1) : line;
+/**
+ * What is wrong with the options strict parsing refused, read from the tokens of a lenient
+ * parse: an unknown option, a value missing (or another option where the value should be), or
+ * a value given to a switch.
+ */
+function optionProblem(
+  command: Command,
+  specs: Readonly<Record<string, OptionSpec>>,
+  options: ParseOptions,
+  argv: readonly string[],
+): Text {
+  const { tokens } = parseArgs({
+    args: [...argv],
+    options,
+    allowPositionals: true,
+    strict: false,
+    tokens: true,
+  });
+  for (const t of tokens) {
+    if (t.kind !== 'option') continue;
+    const spec = Object.prototype.hasOwnProperty.call(specs, t.name) ? specs[t.name] : undefined;
+    const raw = t.rawName;
+    if (spec === undefined) {
+      return {
+        en: `Unknown option '${raw}'.`,
+        zh: `${command.name} 命令没有选项“${raw}”。`,
+      };
+    }
+    const what = spec.value !== undefined ? ` (${spec.value})` : '';
+    const whatZh = spec.value !== undefined ? `（${spec.value}）` : '';
+    if (spec.type === 'string' && t.value === undefined) {
+      return { en: `${raw} needs a value${what}.`, zh: `选项 ${raw} 缺少取值${whatZh}。` };
+    }
+    if (spec.type === 'string' && t.inlineValue === false && t.value?.startsWith('-')) {
+      return {
+        en: `${raw} needs a value${what}, not the option "${t.value}" (write --${t.name}=${t.value} if that is the value).`,
+        zh: `选项 ${raw} 缺少取值${whatZh}：其后的“${t.value}”是另一个选项（如确为取值，请写作 --${t.name}=${t.value}）。`,
+      };
+    }
+    if (spec.type === 'boolean' && t.value !== undefined) {
+      return { en: `${raw} takes no value.`, zh: `选项 ${raw} 不带取值。` };
+    }
+  }
+  return {
+    en: `the options given to ${command.name} cannot be read.`,
+    zh: `无法识别给 ${command.name} 命令的选项。`,
+  };
 }
 
 /** `cm-appraisal <command> --help`. */

@@ -57,7 +57,11 @@ export const COMMANDS: readonly Command[] = [
       lang: LANG_OPTION,
       policy: POLICY_OPTION,
     },
-    positionals: { min: 1, max: 1, name: 'one workbook (in.xlsx)' },
+    positionals: {
+      min: 1,
+      max: 1,
+      name: { en: 'one workbook (in.xlsx)', zh: '一个工作簿（in.xlsx）' },
+    },
     load: () => import('./recalc'),
   },
   {
@@ -76,7 +80,11 @@ export const COMMANDS: readonly Command[] = [
       zh: '退出码：0 没有错误级发现（可有警告）；1 发现错误；2 无法读取文件。',
     },
     options: { json: JSON_OPTION, lang: LANG_OPTION, policy: POLICY_OPTION },
-    positionals: { min: 1, max: 1, name: 'one workbook (in.xlsx)' },
+    positionals: {
+      min: 1,
+      max: 1,
+      name: { en: 'one workbook (in.xlsx)', zh: '一个工作簿（in.xlsx）' },
+    },
     load: () => import('./validate'),
   },
   {
@@ -144,7 +152,14 @@ export const COMMANDS: readonly Command[] = [
         },
       },
     },
-    positionals: { min: 1, max: Infinity, name: 'a workbook (in.xlsx), several, or a folder' },
+    positionals: {
+      min: 1,
+      max: Infinity,
+      name: {
+        en: 'a workbook (in.xlsx), several, or a folder',
+        zh: '一个工作簿（in.xlsx）、多个工作簿或一个文件夹',
+      },
+    },
     load: () => import('./audit-batch'),
   },
   {
@@ -180,7 +195,7 @@ export const COMMANDS: readonly Command[] = [
       json: JSON_OPTION,
       lang: LANG_OPTION,
     },
-    positionals: { min: 1, max: 1, name: 'the action "new"' },
+    positionals: { min: 1, max: 1, name: { en: 'the action "new"', zh: '操作 new' } },
     load: () => import('./keys'),
   },
   {
@@ -209,7 +224,14 @@ export const COMMANDS: readonly Command[] = [
       json: JSON_OPTION,
       lang: LANG_OPTION,
     },
-    positionals: { min: 1, max: 3, name: 'an action (show, export, check FILE, diff OLD NEW)' },
+    positionals: {
+      min: 1,
+      max: 3,
+      name: {
+        en: 'an action (show, export, check FILE, diff OLD NEW)',
+        zh: '一个操作（show、export、check 文件、diff 旧 新）',
+      },
+    },
     load: () => import('./policy'),
   },
   {
@@ -247,7 +269,11 @@ export const COMMANDS: readonly Command[] = [
       json: JSON_OPTION,
       lang: LANG_OPTION,
     },
-    positionals: { min: 1, max: 1, name: 'one workbook (in.xlsx)' },
+    positionals: {
+      min: 1,
+      max: 1,
+      name: { en: 'one workbook (in.xlsx)', zh: '一个工作簿（in.xlsx）' },
+    },
     load: () => import('./verify-log'),
   },
   {
@@ -271,7 +297,7 @@ export const COMMANDS: readonly Command[] = [
       },
       lang: LANG_OPTION,
     },
-    positionals: { min: 0, max: 0, name: 'no arguments' },
+    positionals: { min: 0, max: 0, name: { en: 'no arguments', zh: '不带参数' } },
     load: () => import('./template'),
   },
   {
@@ -283,7 +309,7 @@ export const COMMANDS: readonly Command[] = [
       zh: '打印 CM 函数参考：参数、默认值和示例。',
     },
     options: { lang: LANG_OPTION },
-    positionals: { min: 0, max: 0, name: 'no arguments' },
+    positionals: { min: 0, max: 0, name: { en: 'no arguments', zh: '不带参数' } },
     load: () => import('./functions'),
   },
 ];

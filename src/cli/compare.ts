@@ -11,7 +11,7 @@ import { WHAT_IF_SHEET, whatIf, whatIfLines, whatIfSheetRows } from '../policy/w
 import type { Lang } from '../rules';
 import { auditWorkbook } from '../sheets';
 import type { Parsed } from './command';
-import { CliError, EXIT_OK, Progress, type Io } from './io';
+import { CliError, EXIT_OK, Progress, stepLabel, type Io } from './io';
 import { BUILT_IN, readPolicyFile } from './policy-file';
 import { dataGrids, fileName, openWorkbook, rowCount } from './workbook';
 
@@ -37,20 +37,20 @@ export async function runCompare(args: Parsed, io: Io, lang: Lang): Promise<numb
   const progress = new Progress(io, out !== undefined ? 4 : 3);
   let result: ReturnType<typeof whatIf>;
   try {
-    progress.next(`loading ${fileName(path)}`);
+    progress.next(stepLabel('loading', lang, fileName(path)));
     // Inputs are read after evaluating under the active policy; the rules core then recomputes
     // every row under each policy from those same inputs.
     const wb = await openWorkbook(path, base.policy);
-    progress.next('evaluating');
+    progress.next(stepLabel('evaluating', lang));
     wb.evaluate();
     const grids = dataGrids(wb);
-    progress.next(`comparing ${rowCount(grids)} rows`);
+    progress.next(stepLabel('comparing', lang, rowCount(grids)));
     result = whatIf(
       auditWorkbook(grids, { policy: base.policy }),
       auditWorkbook(grids, { policy: draft }),
     );
     if (out !== undefined) {
-      progress.next(`writing ${fileName(out)}`);
+      progress.next(stepLabel('writing', lang, fileName(out)));
       const existing = wb
         .sheetNames()
         .find((s) => Object.values(WHAT_IF_SHEET).some((n) => n.toLowerCase() === s.toLowerCase()));

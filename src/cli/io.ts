@@ -9,19 +9,23 @@ export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
 export const EXIT_FAILURE = 2;
 
-/** A run that cannot go on: its message is printed as one line, then the process exits 2. */
+/**
+ * A run that cannot go on: its message is printed as one line, then the process exits 2. Give
+ * the sentence in both languages (a Text): the line is printed in the run's language, which is
+ * known even when the error comes before `--lang` is read (main.ts reads it from argv).
+ */
 export class CliError extends Error {
   override readonly name = 'CliError';
   /** The same sentence in Chinese (printed with --lang zh); English when not given. */
   readonly zh: string;
   constructor(
-    message: string,
-    /** Print `cm-appraisal <command> --help` after the message. */
+    message: string | Text,
+    /** Point to `cm-appraisal <command> --help` after the message ('' for the command list). */
     readonly usageOf?: string,
     zh?: string,
   ) {
-    super(message);
-    this.zh = zh ?? message;
+    super(typeof message === 'string' ? message : message.en);
+    this.zh = typeof message === 'string' ? (zh ?? message) : message.zh;
   }
 }
 
@@ -57,11 +61,32 @@ export function parseLang(value: string | undefined, env: Io['env']): Lang {
   const v = value.toLowerCase();
   if (v === 'zh' || v.startsWith('zh-') || v.startsWith('zh_')) return 'zh';
   if (v === 'en' || v.startsWith('en-') || v.startsWith('en_')) return 'en';
-  throw new CliError(`--lang must be zh or en, not "${value}".`);
+  throw new CliError({
+    en: `--lang must be zh or en, not "${value}".`,
+    zh: `--lang 只能是 zh 或 en，而不是“${value}”。`,
+  });
 }
 
 export function say(text: Text, lang: Lang): string {
   return text[lang];
+}
+
+const STEPS = {
+  loading: { en: (x: string) => `loading ${x}`, zh: (x: string) => `正在读取 ${x}` },
+  evaluating: { en: () => 'evaluating', zh: () => '正在计算' },
+  validating: { en: (n: string) => `validating ${n} rows`, zh: (n: string) => `正在校验 ${n} 行` },
+  auditing: { en: (n: string) => `auditing ${n} rows`, zh: (n: string) => `正在稽核 ${n} 行` },
+  comparing: { en: (n: string) => `comparing ${n} rows`, zh: (n: string) => `正在比较 ${n} 行` },
+  writing: { en: (x: string) => `writing ${x}`, zh: (x: string) => `正在写入 ${x}` },
+} as const;
+
+/** A step of the progress line in the run's language (`正在读取 a.xlsx`). */
+export function stepLabel(
+  step: keyof typeof STEPS,
+  lang: Lang,
+  detail: string | number = '',
+): string {
+  return STEPS[step][lang](String(detail));
 }
 
 /** A one-line progress bar on stderr, redrawn in place; silent unless stderr is a TTY. */

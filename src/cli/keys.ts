@@ -10,12 +10,35 @@ import { writeNewKey } from './key-files';
 export async function run(args: Parsed, io: Io): Promise<number> {
   const lang = parseLang(args.values.lang as string | undefined, io.env);
   const action = args.positionals[0];
-  if (action !== 'new')
-    throw new CliError(`unknown keys action "${action}"; use "keys new".`, 'keys');
+  if (action !== 'new') {
+    throw new CliError(
+      {
+        en: `unknown keys action "${action}"; use "keys new".`,
+        zh: `keys 命令没有“${action}”这个操作；请用“keys new”。`,
+      },
+      'keys',
+    );
+  }
   const name = args.values.name as string | undefined;
   const out = args.values.out as string | undefined;
-  if (name === undefined) throw new CliError("keys new needs --name (the auditor's name).", 'keys');
-  if (out === undefined) throw new CliError('keys new needs -o (the private key file).', 'keys');
+  if (name === undefined) {
+    throw new CliError(
+      {
+        en: "keys new needs --name (the auditor's name).",
+        zh: '“keys new”需要 --name（稽核人员姓名）。',
+      },
+      'keys',
+    );
+  }
+  if (out === undefined) {
+    throw new CliError(
+      {
+        en: 'keys new needs -o (the private key file).',
+        zh: '“keys new”需要 -o（要写出的私钥文件）。',
+      },
+      'keys',
+    );
+  }
   const { publicPath, publicKey } = await writeNewKey(out, name);
   if (args.values.json === true) {
     io.out(`${JSON.stringify({ privateKeyFile: out, publicKeyFile: publicPath, ...publicKey })}\n`);

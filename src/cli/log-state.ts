@@ -14,8 +14,30 @@ import {
 import { LOG_HEAD_KEY, type OwnSheets } from '../sheets';
 import { checkSignedLog, type SignedLogCheck } from '../sheets/log-signatures';
 import type { TrustList } from '../signing';
+import { basename } from 'path';
 import { CliError } from './io';
 import { sheetRows } from './workbook';
+
+/**
+ * Why the add-in's document settings (where the log's anchor is kept) cannot be read, naming the
+ * file and the part, without the XML parser's own words (--debug shows them).
+ */
+function settingsError(path: string, e: WebExtensionError): CliError {
+  const file = basename(path);
+  const error = new CliError(
+    e.part === undefined
+      ? {
+          en: `${file} is not a readable zip package, so the add-in's document settings (where the audit log's anchor is kept) cannot be read.`,
+          zh: `${file} 不是可读取的 zip 压缩包，无法读取加载项文档设置（稽核日志锚点所在）。`,
+        }
+      : {
+          en: `${file}: the part ${e.part} is damaged, so the add-in's document settings (where the audit log's anchor is kept) cannot be read.`,
+          zh: `${file} 中的部件 ${e.part} 已损坏，无法读取加载项文档设置（稽核日志锚点所在）。`,
+        },
+  );
+  (error as { cause?: unknown }).cause = e;
+  return error;
+}
 
 /** The add-in's document settings of the file at `path`. */
 export async function addinDocument(path: string): Promise<AddinDocument> {
@@ -24,9 +46,7 @@ export async function addinDocument(path: string): Promise<AddinDocument> {
     const { readWorkbookFile } = await import('../engine/files');
     return await readAddinDocument(await readWorkbookFile(path));
   } catch (e) {
-    if (e instanceof WebExtensionError) {
-      throw new CliError(`${path}: the add-in's document settings cannot be read: ${e.message}`);
-    }
+    if (e instanceof WebExtensionError) throw settingsError(path, e);
     throw e;
   }
 }

@@ -64,8 +64,11 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
     if (command === undefined) {
       throw new CliError(
         first.startsWith('-')
-          ? `unknown option "${first}" (give a command first).`
-          : `unknown command "${first}".`,
+          ? {
+              en: `unknown option "${first}" (give a command first).`,
+              zh: `未知选项“${first}”（请先给出命令）。`,
+            }
+          : { en: `unknown command "${first}".`, zh: `没有“${first}”这个命令。` },
         '',
       );
     }
@@ -78,25 +81,32 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
     const { run } = await command.load();
     return await run(args, io);
   } catch (e) {
-    io.err(`cm-appraisal: ${oneLine(describe(e, argvLang(argv, io), argv[1]))}\n`);
-    if (e instanceof CliError && e.usageOf !== undefined) {
-      io.err(
-        e.usageOf === ''
-          ? 'Run "cm-appraisal --help" for the commands.\n'
-          : `Run "cm-appraisal ${e.usageOf} --help" for its usage.\n`,
-      );
-    }
+    const lang = argvLang(argv, io);
+    // One line: the sentence, then where the usage is (a usage error only).
+    const hint = e instanceof CliError && e.usageOf !== undefined ? usageHint(e.usageOf, lang) : '';
+    io.err(`cm-appraisal: ${oneLine(describe(e, lang, argv[1]))}${hint}\n`);
     if (debug && e instanceof Error && e.stack) io.err(`${e.stack}\n`);
     return EXIT_FAILURE;
   }
 }
 
-/** The language of an error line: --lang when given and valid, else the locale's. */
+/** ` Run "cm-appraisal audit --help" for its usage.` in the run's language. */
+function usageHint(command: string, lang: Lang): string {
+  const help = `cm-appraisal ${command === '' ? '' : `${command} `}--help`;
+  if (lang === 'zh')
+    return command === '' ? `运行“${help}”查看所有命令。` : `运行“${help}”查看用法。`;
+  return command === '' ? ` Run "${help}" for the commands.` : ` Run "${help}" for its usage.`;
+}
+
+/** The language of an error line: --lang when given and zh or en, else the locale's. */
 function argvLang(argv: readonly string[], io: Io): Lang {
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const v = a === '--lang' ? argv[i + 1] : a.startsWith('--lang=') ? a.slice(7) : undefined;
-    if (v !== undefined) return v.toLowerCase().startsWith('zh') ? 'zh' : 'en';
+    const given = v?.toLowerCase();
+    if (given?.startsWith('zh')) return 'zh';
+    if (given?.startsWith('en')) return 'en';
+    // `--lang fr` is itself the error: said in the locale's language.
   }
   return defaultLang(io.env);
 }

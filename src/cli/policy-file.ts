@@ -6,6 +6,7 @@
 import { readFile } from 'fs/promises';
 import { DEFAULT_POLICY, type Lang, type Policy } from '../rules';
 import type { OptionSpec, Parsed } from './command';
+import { fsReason } from './fs-reasons';
 import { CliError } from './io';
 import { basename as fileName } from 'path';
 
@@ -26,18 +27,22 @@ export interface ActivePolicy {
 
 export const BUILT_IN: ActivePolicy = { policy: DEFAULT_POLICY, source: 'built-in' };
 
+/** `cannot read the policy file X: it does not exist.`, in both languages. */
+export function policyReadError(path: string, e: unknown): CliError {
+  const why = fsReason(e);
+  return new CliError({
+    en: `cannot read the policy file ${path}: ${why.en}.`,
+    zh: `无法读取办法文件 ${path}：${why.zh}。`,
+  });
+}
+
 /** Reads and checks a policy file; a CliError naming every problem when it is refused. */
 export async function readPolicyFile(path: string, lang: Lang): Promise<Policy> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new CliError(
-      lang === 'zh'
-        ? `无法读取办法文件 ${path}${code === 'ENOENT' ? '：文件不存在' : `（${code ?? String(e)}）`}。`
-        : `cannot read the policy file ${path}${code === 'ENOENT' ? ': it does not exist' : ` (${code ?? String(e)})`}.`,
-    );
+    throw policyReadError(path, e);
   }
   // ajv is loaded only when a policy file is given: the built-in policy needs no check.
   const { loadPolicyJson, problemLine } = await import('../policy/load');

@@ -6,18 +6,19 @@
  */
 import { writeFile } from 'fs/promises';
 import { dirname, join } from 'path';
-import { articleText, policyHash, type Lang, type Policy } from '../rules';
+import { articleText, policyHash, type Lang, type Policy, type Text } from '../rules';
 import schema from '../rules/policy.schema.json';
 import { en } from '../taskpane/i18n/en';
 import { zh as zhStrings } from '../taskpane/i18n/zh';
 import { policySections } from '../taskpane/policy-rows';
 import type { Parsed } from './command';
 import { CliError, EXIT_FINDINGS, EXIT_OK, parseLang, type Io } from './io';
-import { BUILT_IN, policyOption, readPolicyFile } from './policy-file';
+import { fsReason } from './fs-reasons';
+import { BUILT_IN, policyOption, policyReadError, readPolicyFile } from './policy-file';
 
 const ACTIONS = ['show', 'export', 'check', 'diff'] as const;
 
-function usage(message: string): CliError {
+function usage(message: Text): CliError {
   return new CliError(message, 'policy');
 }
 
@@ -59,16 +60,28 @@ export async function run(args: Parsed, io: Io): Promise<number> {
   const zh = lang === 'zh';
   const [action, ...files] = args.positionals;
   if (!(ACTIONS as readonly string[]).includes(action)) {
-    throw usage(`unknown action "${action}": use one of ${ACTIONS.join(', ')}.`);
+    throw usage({
+      en: `unknown action "${action}": use one of ${ACTIONS.join(', ')}.`,
+      zh: `policy 命令没有“${action}”这个操作：请用 ${ACTIONS.join('、')} 之一。`,
+    });
   }
   const want = action === 'diff' ? 2 : action === 'check' ? 1 : 0;
   if (files.length !== want) {
     throw usage(
       action === 'diff'
-        ? 'policy diff takes two files: OLD.json NEW.json (built-in names the built-in policy).'
+        ? {
+            en: 'policy diff takes two files: OLD.json NEW.json (built-in names the built-in policy).',
+            zh: '“policy diff”需要两个文件：旧.json 新.json（built-in 表示内置办法）。',
+          }
         : action === 'check'
-          ? 'policy check takes one file: policy.json.'
-          : `policy ${action} takes no file (use --policy FILE).`,
+          ? {
+              en: 'policy check takes one file: policy.json.',
+              zh: '“policy check”需要一个文件：policy.json。',
+            }
+          : {
+              en: `policy ${action} takes no file (use --policy FILE).`,
+              zh: `“policy ${action}”不接受文件参数（请用 --policy 文件）。`,
+            },
     );
   }
   switch (action) {
@@ -91,8 +104,20 @@ export async function run(args: Parsed, io: Io): Promise<number> {
         return EXIT_OK;
       }
       const schemaPath = join(dirname(out), 'policy.schema.json');
-      await writeFile(out, policyFileText(policy), 'utf8');
-      await writeFile(schemaPath, `${JSON.stringify(schema, null, 2)}\n`, 'utf8');
+      for (const [file, text] of [
+        [out, policyFileText(policy)],
+        [schemaPath, `${JSON.stringify(schema, null, 2)}\n`],
+      ]) {
+        try {
+          await writeFile(file, text, 'utf8');
+        } catch (e) {
+          const why = fsReason(e, true);
+          throw new CliError({
+            en: `cannot write ${file}: ${why.en}.`,
+            zh: `无法写入 ${file}：${why.zh}。`,
+          });
+        }
+      }
       io.err(
         zh
           ? `已写入 ${out}（及 ${schemaPath}，供编辑器校验和补全）。修改后请更改 version，并用 cm-appraisal policy check 检查。\n`
@@ -107,9 +132,7 @@ export async function run(args: Parsed, io: Io): Promise<number> {
       try {
         text = await readFile(files[0], 'utf8');
       } catch (e) {
-        throw new CliError(
-          `cannot read the policy file ${files[0]} (${(e as NodeJS.ErrnoException).code ?? String(e)}).`,
-        );
+        throw policyReadError(files[0], e);
       }
       const loaded = loadPolicyJson(text);
       if (!loaded.ok) {

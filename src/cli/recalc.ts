@@ -7,7 +7,7 @@ import { saveWorkbook, type EngineValue, type FormulaCell, type Workbook } from 
 import { policyVersionText, type Lang, type Policy } from '../rules';
 import type { Parsed } from './command';
 import { reportText } from './findings';
-import { EXIT_OK, parseLang, Progress, type Io } from './io';
+import { EXIT_OK, parseLang, Progress, stepLabel, type Io } from './io';
 import { BUILT_IN, policyOption } from './policy-file';
 import { checkOutput, fileName, openWorkbook } from './workbook';
 
@@ -97,12 +97,12 @@ export async function run(args: Parsed, io: Io): Promise<number> {
   const progress = new Progress(io, out !== undefined ? 3 : 2);
   let wb: Workbook;
   try {
-    progress.next(`loading ${fileName(path)}`);
+    progress.next(stepLabel('loading', lang, fileName(path)));
     wb = await openWorkbook(path, policy);
-    progress.next('evaluating');
+    progress.next(stepLabel('evaluating', lang));
     wb.evaluate();
     if (out !== undefined) {
-      progress.next(`writing ${fileName(out)}`);
+      progress.next(stepLabel('writing', lang, fileName(out)));
       await saveWorkbook(wb, out);
     }
     progress.done();

@@ -6,7 +6,7 @@ import { policyVersionText, type Lang } from '../rules';
 import { validateWorkbook, type FoundTable, type ValidationReport } from '../sheets';
 import type { Parsed } from './command';
 import { countsLine, findingJson, findingLines, reportText } from './findings';
-import { EXIT_FINDINGS, EXIT_OK, parseLang, Progress, type Io } from './io';
+import { EXIT_FINDINGS, EXIT_OK, parseLang, Progress, stepLabel, type Io } from './io';
 import { policyOption } from './policy-file';
 import { dataGrids, fileName, openWorkbook, rowCount } from './workbook';
 
@@ -53,13 +53,13 @@ export async function run(args: Parsed, io: Io): Promise<number> {
   const progress = new Progress(io, 3);
   let report: ValidationReport;
   try {
-    progress.next(`loading ${fileName(path)}`);
+    progress.next(stepLabel('loading', lang, fileName(path)));
     const wb = await openWorkbook(path, policy);
-    progress.next('evaluating');
+    progress.next(stepLabel('evaluating', lang));
     // Inputs may be formulas themselves (an NPL ratio = bad loans ÷ loans): read fresh values.
     wb.evaluate();
     const grids = dataGrids(wb);
-    progress.next(`validating ${rowCount(grids)} rows`);
+    progress.next(stepLabel('validating', lang, rowCount(grids)));
     report = validateWorkbook(grids, { policy });
   } finally {
     progress.done();

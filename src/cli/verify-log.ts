@@ -132,7 +132,10 @@ export async function run(args: Parsed, io: Io): Promise<number> {
   const path = args.positionals[0];
   const head = args.values.head as string | undefined;
   if (head !== undefined && !/^[0-9a-fA-F]{64}$/.test(head)) {
-    throw new CliError(`--head must be a SHA-256 hash of 64 hex digits, not "${head}".`);
+    throw new CliError({
+      en: `--head must be a SHA-256 hash of 64 hex digits, not "${head}".`,
+      zh: `--head 应为 64 位十六进制的 SHA-256 哈希值，而不是“${head}”。`,
+    });
   }
   const trustFile = args.values.trust as string | undefined;
   const trust = trustFile !== undefined ? await readTrustList(trustFile) : undefined;

@@ -47,6 +47,13 @@ const CT_WEBEXTENSION = 'application/vnd.ms-office.webextension+xml';
 
 export class WebExtensionError extends Error {
   override readonly name = 'WebExtensionError';
+  constructor(
+    message: string,
+    /** The package part at fault (`xl/webextensions/webextension1.xml`); none: the zip itself. */
+    readonly part?: string,
+  ) {
+    super(message);
+  }
 }
 
 /** The reference of a web extension (<we:reference>): which add-in, from which store. */
@@ -108,7 +115,7 @@ function elements(xml: string, what: string): Element[] {
   try {
     parser.write(xml).close();
   } catch (e) {
-    throw new WebExtensionError(`${what} is not well-formed XML (${(e as Error).message}).`);
+    throw new WebExtensionError(`${what} is not well-formed XML (${(e as Error).message}).`, what);
   }
   return out;
 }
@@ -306,7 +313,9 @@ export function addinDocumentEdits(
 ): PackageEdits | undefined {
   if (doc.parts.size === 0 && doc.settings.size === 0) return undefined;
   const ct = read('[Content_Types].xml');
-  if (ct === null) throw new WebExtensionError('the workbook has no [Content_Types].xml.');
+  if (ct === null) {
+    throw new WebExtensionError('the workbook has no [Content_Types].xml.', '[Content_Types].xml');
+  }
   const parts =
     doc.settings.size > 0 || doc.path !== undefined
       ? partsToWrite(doc, addinId)
@@ -329,7 +338,9 @@ export async function writeAddinDocument(
   if (doc.parts.size === 0 && doc.settings.size === 0) return xlsx;
   const zip = await loadZip(xlsx);
   const ctFile = zip.file('[Content_Types].xml');
-  if (ctFile === null) throw new WebExtensionError('the workbook has no [Content_Types].xml.');
+  if (ctFile === null) {
+    throw new WebExtensionError('the workbook has no [Content_Types].xml.', '[Content_Types].xml');
+  }
   const parts =
     doc.settings.size > 0 || doc.path !== undefined
       ? partsToWrite(doc, addinId)

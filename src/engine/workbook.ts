@@ -81,6 +81,11 @@ export class Workbook {
    */
   private light = false;
   private readonly computed = new Map<number, EngineValue[][]>();
+  /**
+   * Each sheet's formulas as typed (`=CM.APPRAISAL_SCORE(…)`), made once and shared by every grid
+   * of the sheet (the reported and the recalculated one): cleared when a formula changes.
+   */
+  private readonly typed = new Map<number, (string | null)[][]>();
   private excelBook: ExcelJS.Workbook | undefined;
   private excelLoading: Promise<ExcelJS.Workbook> | undefined;
   private readonly pending: PendingEdit[] = [];
@@ -324,21 +329,32 @@ export class Workbook {
     return { ...this.gridOf(this.sheetIndex(t.sheet), range, saved), table: t.name };
   }
 
+  /** The sheet's formulas as typed, with `=` (see `typed`). */
+  private typedFormulas(i: number): (string | null)[][] {
+    let typed = this.typed.get(i);
+    if (!typed) {
+      typed = this.model.sheets[i].formulas.map((row) =>
+        row.map((f) => (f == null ? null : toTypedFormula(f, '='))),
+      );
+      this.typed.set(i, typed);
+    }
+    return typed;
+  }
+
   private gridOf(i: number, r: RangePos, saved = false): Grid {
     const model = this.model.sheets[i];
     const values = saved ? model.values : this.values(i);
+    const typed = this.typedFormulas(i);
     const gv: CellValue[][] = [];
     const gf: (string | null)[][] = [];
     for (let y = r.top; y <= r.bottom; y++) {
       const row = values[y] ?? [];
-      const forms = model.formulas[y] ?? [];
       const vr: CellValue[] = new Array(r.right - r.left + 1);
       const fr: (string | null)[] = new Array(r.right - r.left + 1);
       for (let x = r.left; x <= r.right; x++) {
         const v = row[x] ?? null;
         vr[x - r.left] = isErrorValue(v) ? v.error : v;
-        const f = forms[x];
-        fr[x - r.left] = f == null ? null : `=${toTypedFormula(f)}`;
+        fr[x - r.left] = typed[y]?.[x] ?? null;
       }
       gv.push(vr);
       gf.push(fr);
@@ -373,6 +389,7 @@ export class Workbook {
     if (this.excelBook) this.applyToExcel(edit);
     else this.pending.push(edit);
     setModelCell(model, row, col, value, saved);
+    this.typed.delete(i);
     if (!ev) {
       // The light route recomputes from the model when next read (values()).
       this.computed.clear();
@@ -472,6 +489,7 @@ export class Workbook {
       formulas: values.map(() => []),
       arrayFormulas: [],
     };
+    this.typed.delete(i);
     await this.onExcel((excel) => {
       const ws = excel.getWorksheet(name);
       if (!ws) return;

@@ -10,6 +10,7 @@
 import { columnLetters, parseCell, parseRange, type RangePos } from './a1';
 import type { EngineValue, SheetModel } from './model';
 import { partPath, type XlsxLayout } from './xlsx-read';
+import { PIECE_BYTES, splitSheetXml } from './sheet-xml';
 import { writeZip, type ZipArchive, type ZipPart } from './zip';
 
 /** A sheet the product writes whole (the audit's report and log). */
@@ -43,18 +44,24 @@ export type PackageEditor = (
 ) =>
   { readonly remove: readonly string[]; readonly write: ReadonlyMap<string, string> } | undefined;
 
+/** What escapeText changes: without any of it, the text is written as it is. */
+// eslint-disable-next-line no-control-regex
+const NEEDS_ESCAPE = /[&<>_\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]/;
+
 const escapeText = (s: string) =>
-  s
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/_(x[0-9A-Fa-f]{4}_)/g, '_x005F_$1')
-    // Characters XML 1.0 cannot hold, as Excel escapes them (ECMA-376 Part 1, 22.9.2.19 ST_Xstring).
-    .replace(
-      // eslint-disable-next-line no-control-regex
-      /[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]/g,
-      (ch) => `_x${ch.charCodeAt(0).toString(16).padStart(4, '0').toUpperCase()}_`,
-    );
+  !NEEDS_ESCAPE.test(s)
+    ? s
+    : s
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/_(x[0-9A-Fa-f]{4}_)/g, '_x005F_$1')
+        // Characters XML 1.0 cannot hold, as Excel escapes them (ECMA-376 Part 1, 22.9.2.19 ST_Xstring).
+        .replace(
+          // eslint-disable-next-line no-control-regex
+          /[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]/g,
+          (ch) => `_x${ch.charCodeAt(0).toString(16).padStart(4, '0').toUpperCase()}_`,
+        );
 const escapeAttr = (s: string) => escapeText(s).replace(/"/g, '&quot;');
 
 /** A number as a cached value: shortest round-trip text, the sign of -0 kept. */
@@ -120,11 +127,21 @@ export function spillsFit(input: PatchInput): boolean {
   return true;
 }
 
-/** Sheet XML with fresh cached values for its formula cells and the cells they spill into. */
-function patchSheet(xml: string, sheet: SheetModel, values: EngineValue[][]): string {
-  const start = xml.indexOf('<sheetData');
-  const end = xml.indexOf('</sheetData>');
-  if (start < 0 || end < 0) return xml;
+/**
+ * A sheet part with fresh cached values for its formula cells and the cells they spill into, as
+ * UTF-8 pieces made one at a time (./sheet-xml): the text around the cell data as saved, each
+ * piece of cell data patched.
+ */
+function* patchSheet(
+  bytes: Uint8Array,
+  sheet: SheetModel,
+  values: EngineValue[][],
+): Generator<Uint8Array> {
+  const split = splitSheetXml(bytes);
+  if (split.dataStart >= split.dataEnd) {
+    yield split.bytes;
+    return;
+  }
   // Cells a spill fills (not its anchor): their value is the anchor's result.
   const spilled = new Set<string>();
   for (const a of sheet.arrayFormulas) {
@@ -137,21 +154,21 @@ function patchSheet(xml: string, sheet: SheetModel, values: EngineValue[][]): st
       }
     }
   }
-  const prefix = /^<([A-Za-z_][\w.-]*:)?sheetData/.exec(xml.slice(start))?.[1] ?? '';
+  const { prefix } = split;
   const re = new RegExp(
     `<${prefix}row\\b([^>]*)>|<${prefix}c\\b([^>]*?)(?:/>|>([\\s\\S]*?)</${prefix}c>)`,
     'g',
   );
   let rowAt = -1;
   let colAt = -1;
-  const data = xml.slice(start, end).replace(re, (whole, rowAttrs, attrs, inner) => {
+  const patch = (whole: string, rowAttrs?: string, attrs?: string, inner?: string): string => {
     if (rowAttrs !== undefined) {
       const r = /\sr\s*=\s*["'](\d+)["']/.exec(rowAttrs);
       rowAt = r ? Number(r[1]) - 1 : rowAt + 1;
       colAt = -1;
       return whole;
     }
-    const ref = /\sr\s*=\s*["']([A-Za-z]+\d+)["']/.exec(attrs);
+    const ref = /\sr\s*=\s*["']([A-Za-z]+\d+)["']/.exec(attrs ?? '');
     const pos = ref ? parseCell(ref[1]) : { row: Math.max(rowAt, 0), col: colAt + 1 };
     if (!pos) return whole;
     colAt = pos.col;
@@ -161,14 +178,16 @@ function patchSheet(xml: string, sheet: SheetModel, values: EngineValue[][]): st
     const { t, v: text } = cached(v);
     if (!isFormula) {
       // A cell a legacy array fills: a plain value cell.
-      if (text === undefined) return `<${prefix}c${withType(attrs, undefined)}/>`;
+      if (text === undefined) return `<${prefix}c${withType(attrs ?? '', undefined)}/>`;
       const type = t === 'str' ? 'str' : t;
-      return `<${prefix}c${withType(attrs, type)}><${prefix}v>${text}</${prefix}v></${prefix}c>`;
+      return `<${prefix}c${withType(attrs ?? '', type)}><${prefix}v>${text}</${prefix}v></${prefix}c>`;
     }
     const body = withValue(inner ?? '', text);
-    return `<${prefix}c${withType(attrs, t)}>${prefix ? body.replace(/<(\/?)v>/g, `<$1${prefix}v>`) : body}</${prefix}c>`;
-  });
-  return xml.slice(0, start) + data + xml.slice(end);
+    return `<${prefix}c${withType(attrs ?? '', t)}>${prefix ? body.replace(/<(\/?)v>/g, `<$1${prefix}v>`) : body}</${prefix}c>`;
+  };
+  yield split.bytes.subarray(0, split.dataStart);
+  for (const piece of split.pieces()) yield utf8(piece.replace(re, patch));
+  yield split.bytes.subarray(split.dataEnd);
 }
 
 /** Style indexes for bold text added to the styles part: size → cellXfs index. */
@@ -205,13 +224,17 @@ function addBoldStyles(styles: string | null, sizes: ReadonlySet<number>): BoldS
   return { xml, index };
 }
 
-/** A sheet the product owns, as a whole worksheet part (inline strings: no shared-strings edit). */
-function ownSheetXml(sheet: OwnSheet, bold: ReadonlyMap<number, number>): string {
-  const parts: string[] = [
+/**
+ * A sheet the product owns, as a whole worksheet part (inline strings: no shared-strings edit),
+ * in UTF-8 pieces of about PIECE_BYTES: a report of 100,000 rows is never one string.
+ */
+function* ownSheetXml(sheet: OwnSheet, bold: ReadonlyMap<number, number>): Generator<Uint8Array> {
+  let parts: string[] = [
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n',
     '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" ',
     'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">',
   ];
+  let length = 0;
   const width = sheet.rows.reduce((n, r) => Math.max(n, r.length), 0);
   if (sheet.rows.length > 0 && width > 0) {
     parts.push(`<dimension ref="A1:${columnLetters(width - 1)}${sheet.rows.length}"/>`);
@@ -224,14 +247,17 @@ function ownSheetXml(sheet: OwnSheet, bold: ReadonlyMap<number, number>): string
     parts.push('</cols>');
   }
   parts.push('<sheetData>');
-  sheet.rows.forEach((row, y) => {
+  const letters = Array.from({ length: width }, (_, x) => columnLetters(x));
+  for (let y = 0; y < sheet.rows.length; y++) {
+    const row = sheet.rows[y];
     const size = sheet.bold.get(y + 1);
     const style = size === undefined ? undefined : bold.get(size);
     const s = style === undefined ? '' : ` s="${style}"`;
     let cellsXml = '';
-    row.forEach((v, x) => {
-      if (v === null || v === undefined) return;
-      const r = `${columnLetters(x)}${y + 1}`;
+    for (let x = 0; x < row.length; x++) {
+      const v = row[x];
+      if (v === null || v === undefined) continue;
+      const r = `${letters[x]}${y + 1}`;
       if (typeof v === 'number') {
         cellsXml += Number.isFinite(v)
           ? `<c r="${r}"${s}><v>${numberText(v)}</v></c>`
@@ -241,9 +267,16 @@ function ownSheetXml(sheet: OwnSheet, bold: ReadonlyMap<number, number>): string
       else {
         cellsXml += `<c r="${r}"${s} t="inlineStr"><is><t xml:space="preserve">${escapeText(v)}</t></is></c>`;
       }
-    });
-    parts.push(`<row r="${y + 1}"${s ? `${s} customFormat="1"` : ''}>${cellsXml}</row>`);
-  });
+    }
+    const line = `<row r="${y + 1}"${s ? `${s} customFormat="1"` : ''}>${cellsXml}</row>`;
+    parts.push(line);
+    length += line.length;
+    if (length >= PIECE_BYTES) {
+      yield utf8(parts.join(''));
+      parts = [];
+      length = 0;
+    }
+  }
   parts.push('</sheetData>');
   // Against casual edits only, no password (the audit log; SHEETS.md "Audit log integrity").
   if (sheet.protect) parts.push('<sheetProtection sheet="1" objects="1" scenarios="1"/>');
@@ -251,7 +284,7 @@ function ownSheetXml(sheet: OwnSheet, bold: ReadonlyMap<number, number>): string
     '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>',
   );
   parts.push('</worksheet>');
-  return parts.join('');
+  yield utf8(parts.join(''));
 }
 
 const WORKSHEET_TYPE =
@@ -265,7 +298,9 @@ const utf8 = (s: string) => Buffer.from(s, 'utf8');
 export function patchXlsx(input: PatchInput): Uint8Array[] {
   const { zip, layout } = input;
   const replaced = new Map<string, Uint8Array>();
-  const added: { name: string; part: string; data: Uint8Array }[] = [];
+  /** Sheets patched as they are written, piece by piece. */
+  const patched = new Map<string, () => Iterable<Uint8Array>>();
+  const added: { name: string; part: string; pieces: () => Iterable<Uint8Array> }[] = [];
   const lower = (s: string) => s.toLowerCase();
 
   // Bold styles for the sheets the product writes.
@@ -284,17 +319,19 @@ export function patchXlsx(input: PatchInput): Uint8Array[] {
     const own = input.own.get(i);
     const part = layout.sheetParts[i];
     if (own) {
-      const data = utf8(ownSheetXml(own, bold.index));
-      if (part !== undefined) replaced.set(lower(part), data);
-      else added.push({ name: input.sheets[i].name, part: '', data });
+      const pieces = () => ownSheetXml(own, bold.index);
+      if (part !== undefined) patched.set(lower(part), pieces);
+      else added.push({ name: input.sheets[i].name, part: '', pieces });
       continue;
     }
     const values = input.values(i);
     if (part === undefined || values === undefined) continue;
     const sheet = input.sheets[i];
     if (!sheet.formulas.some((row) => row.some((f) => f != null))) continue;
-    const xml = zip.text(part);
-    if (xml !== null) replaced.set(lower(part), utf8(patchSheet(xml, sheet, values)));
+    // Inflated when written, so only one sheet's XML is held at a time.
+    if (zip.has(part)) {
+      patched.set(lower(part), () => patchSheet(zip.bytes(part) as Uint8Array, sheet, values));
+    }
   }
 
   if (added.length > 0) {
@@ -346,15 +383,19 @@ export function patchXlsx(input: PatchInput): Uint8Array[] {
 
   let parts: ZipPart[] = zip.entries.map((e) => {
     const data = replaced.get(lower(e.name));
-    return data ? { name: e.name, data } : { name: e.name, copy: e, from: zip };
+    const pieces = patched.get(lower(e.name));
+    if (data) return { name: e.name, data };
+    return pieces ? { name: e.name, pieces } : { name: e.name, copy: e, from: zip };
   });
-  for (const a of added) parts.push({ name: a.part, data: a.data });
+  for (const a of added) parts.push({ name: a.part, pieces: a.pieces });
   const edits = input.edits?.(
     parts.map((p) => p.name),
     (name) => {
       const p = parts.find((x) => lower(x.name) === lower(name));
       if (!p) return null;
-      return 'data' in p ? Buffer.from(p.data).toString('utf8') : zip.text(p.name);
+      if ('data' in p) return Buffer.from(p.data).toString('utf8');
+      if ('pieces' in p) return Buffer.concat([...p.pieces()]).toString('utf8');
+      return zip.text(p.name);
     },
   );
   if (edits) {

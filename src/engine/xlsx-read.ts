@@ -25,6 +25,7 @@ import type {
   TableModel,
   WorkbookModel,
 } from './model';
+import { detach, splitSheetXml } from './sheet-xml';
 import { ZipArchive } from './zip';
 
 export class FastReadUnsupported extends Error {
@@ -51,9 +52,13 @@ function decodeXml(s: string): string {
   );
 }
 
+/** Each attribute's pattern, made once (attr runs for every cell of every sheet). */
+const ATTRS = new Map<string, RegExp>();
+
 /** The value of attribute `name` in an element's opening tag text, decoded; undefined if absent. */
 function attr(tag: string, name: string): string | undefined {
-  const re = new RegExp(`\\s${name}\\s*=\\s*("([^"]*)"|'([^']*)')`);
+  let re = ATTRS.get(name);
+  if (!re) ATTRS.set(name, (re = new RegExp(`\\s${name}\\s*=\\s*("([^"]*)"|'([^']*)')`)));
   const m = re.exec(tag);
   return m ? decodeXml(m[2] ?? m[3]) : undefined;
 }
@@ -240,9 +245,21 @@ function isoSerial(v: string, date1904: boolean): EngineValue {
   return Number.isNaN(ms) ? v : dateToSerial(new Date(ms), date1904);
 }
 
-function readSheetXml(name: string, raw: string, ctx: SheetContext): SheetModel {
-  const xml = unprefixed(raw);
-  const merges = new Merges(xml);
+/** A sheet part read into the model, and its XML outside the cell data (for merges, tables). */
+interface SheetRead {
+  readonly sheet: SheetModel;
+  /** The part's text before and after `<sheetData>`, namespace prefixes removed. */
+  readonly outside: string;
+}
+
+/**
+ * Reads a sheet part's cells piece by piece (./sheet-xml): the part is never one string, and
+ * what the model keeps from a piece is detached from it.
+ */
+function readSheetXml(name: string, bytes: Uint8Array, ctx: SheetContext): SheetRead {
+  const split = splitSheetXml(bytes);
+  const outside = unprefixed(split.head + split.tail);
+  const merges = new Merges(outside);
   const values: EngineValue[][] = [];
   const formulas: (string | null)[][] = [];
   const arrayFormulas: ArrayFormulaModel[] = [];
@@ -250,141 +267,144 @@ function readSheetXml(name: string, raw: string, ctx: SheetContext): SheetModel 
   const masters = new Map<string, SharedMaster>();
   let rowCount = 0;
   let colCount = 0;
-  const start = xml.indexOf('<sheetData');
-  const end = xml.indexOf('</sheetData>');
-  if (start < 0) return { name, rowCount, colCount, values, formulas, arrayFormulas };
-  const data = xml.slice(start, end < 0 ? xml.length : end);
   const { strings, styles } = ctx;
+  const strip = split.prefix === '' ? undefined : new RegExp(`<(/?)${escapeRe(split.prefix)}`, 'g');
   // A row's opening tag, or one cell: its attributes, then its content (or none when
   // self-closed). Rows and cells may leave out their address (r): they follow the previous one.
   const re = /<row\b([^>]*)>|<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g;
   let rowAt = -1;
   let colAt = -1;
-  for (let m = re.exec(data); m; m = re.exec(data)) {
-    if (m[1] !== undefined) {
-      const rAttr = attr(m[1], 'r');
-      rowAt = rAttr !== undefined && /^\d+$/.test(rAttr) ? Number(rAttr) - 1 : rowAt + 1;
-      colAt = -1;
-      continue;
-    }
-    const attrs = m[2];
-    const inner = m[3];
-    const ref = attr(attrs, 'r');
-    let r: number;
-    let c: number;
-    if (ref === undefined) {
-      r = Math.max(rowAt, 0);
-      c = colAt + 1;
-    } else {
-      const pos = parseCell(ref);
-      if (!pos) return unsupported(`cell address ${ref}`);
-      ({ row: r, col: c } = pos);
-    }
-    colAt = c;
-    if (inner === undefined || merges.covers(r, c)) continue;
-    const type = attr(attrs, 't') ?? 'n';
-    let formula: string | undefined;
-    const f = /<f\b([^>]*?)(?:\/>|>([\s\S]*?)<\/f>)/.exec(inner);
-    if (f) {
-      const fAttrs = f[1];
-      const text = f[2] === undefined ? '' : decodeXml(f[2]);
-      const shareType = attr(fAttrs, 't');
-      if (shareType === 'shared') {
-        const si = attr(fAttrs, 'si') ?? '';
-        if (text !== '') {
-          masters.set(si, { row: r, col: c, text });
-          formula = text;
-        } else {
-          const master = masters.get(si);
-          if (!master) return unsupported('shared formula clone before its master');
-          formula = shiftFormula(master.text, r - master.row, c - master.col);
-        }
+  for (const piece of split.pieces()) {
+    const data = strip ? piece.replace(strip, '<$1') : piece;
+    re.lastIndex = 0;
+    for (let m = re.exec(data); m; m = re.exec(data)) {
+      if (m[1] !== undefined) {
+        const rAttr = attr(m[1], 'r');
+        rowAt = rAttr !== undefined && /^\d+$/.test(rAttr) ? Number(rAttr) - 1 : rowAt + 1;
+        colAt = -1;
+        continue;
+      }
+      const attrs = m[2];
+      const inner = m[3];
+      const ref = attr(attrs, 'r');
+      let r: number;
+      let c: number;
+      if (ref === undefined) {
+        r = Math.max(rowAt, 0);
+        c = colAt + 1;
       } else {
-        formula = text === '' ? undefined : text;
-        const aref = attr(fAttrs, 'ref');
-        if (shareType === 'array' && aref) {
-          const range = parseRange(aref);
-          if (range && cells(range) > LIMITS.rangeCells) {
-            throw rangeTooBig(ctx, name, { en: 'array formula range', zh: '数组公式区域' }, aref);
+        const pos = parseCell(ref);
+        if (!pos) return unsupported(`cell address ${ref}`);
+        ({ row: r, col: c } = pos);
+      }
+      colAt = c;
+      if (inner === undefined || merges.covers(r, c)) continue;
+      const type = attr(attrs, 't') ?? 'n';
+      let formula: string | undefined;
+      const f = /<f\b([^>]*?)(?:\/>|>([\s\S]*?)<\/f>)/.exec(inner);
+      if (f) {
+        const fAttrs = f[1];
+        const text = f[2] === undefined ? '' : detach(decodeXml(f[2]));
+        const shareType = attr(fAttrs, 't');
+        if (shareType === 'shared') {
+          const si = attr(fAttrs, 'si') ?? '';
+          if (text !== '') {
+            masters.set(si, { row: r, col: c, text });
+            formula = text;
+          } else {
+            const master = masters.get(si);
+            if (!master) return unsupported('shared formula clone before its master');
+            formula = shiftFormula(master.text, r - master.row, c - master.col);
           }
-          arrayFormulas.push({ row: r, col: c, ref: aref });
+        } else {
+          formula = text === '' ? undefined : text;
+          const aref = attr(fAttrs, 'ref');
+          if (shareType === 'array' && aref) {
+            const range = parseRange(aref);
+            if (range && cells(range) > LIMITS.rangeCells) {
+              throw rangeTooBig(ctx, name, { en: 'array formula range', zh: '数组公式区域' }, aref);
+            }
+            arrayFormulas.push({ row: r, col: c, ref: aref });
+          }
         }
+        if (formula !== undefined && formula.startsWith('=')) formula = formula.slice(1);
       }
-      if (formula !== undefined && formula.startsWith('=')) formula = formula.slice(1);
-    }
-    const vm = /<v(?:\s[^>]*)?>([\s\S]*?)<\/v>|<v\/>/.exec(inner);
-    const v = vm ? decodeXml(vm[1] ?? '') : undefined;
-    let value: EngineValue = null;
-    switch (type) {
-      case 's': {
-        if (v === undefined || v === '') break;
-        if (strings === null) {
-          throw fileError(
-            {
-              en: `${ctx.file} is damaged: cell ${name}!${ref ?? ''} uses the shared-strings part (xl/sharedStrings.xml), which is missing; open it in Excel and save it again, or use a backup copy.`,
-              zh: `${ctx.file} 已损坏：单元格 ${name}!${ref ?? ''} 引用的共享字符串部件（xl/sharedStrings.xml）缺失；请用 Excel 打开后重新保存，或使用备份副本。`,
-            },
-            ctx.file,
-          );
+      const vm = /<v(?:\s[^>]*)?>([\s\S]*?)<\/v>|<v\/>/.exec(inner);
+      const v = vm ? detach(decodeXml(vm[1] ?? '')) : undefined;
+      let value: EngineValue = null;
+      switch (type) {
+        case 's': {
+          if (v === undefined || v === '') break;
+          if (strings === null) {
+            throw fileError(
+              {
+                en: `${ctx.file} is damaged: cell ${name}!${ref ?? ''} uses the shared-strings part (xl/sharedStrings.xml), which is missing; open it in Excel and save it again, or use a backup copy.`,
+                zh: `${ctx.file} 已损坏：单元格 ${name}!${ref ?? ''} 引用的共享字符串部件（xl/sharedStrings.xml）缺失；请用 Excel 打开后重新保存，或使用备份副本。`,
+              },
+              ctx.file,
+            );
+          }
+          const s = strings[Number(v)];
+          if (s === undefined) {
+            throw fileError(
+              {
+                en: `${ctx.file} is damaged: cell ${name}!${ref ?? ''} refers to text number ${v}, which the shared-strings part does not hold.`,
+                zh: `${ctx.file} 已损坏：单元格 ${name}!${ref ?? ''} 引用的第 ${v} 个共享字符串不存在。`,
+              },
+              ctx.file,
+            );
+          }
+          value = s;
+          break;
         }
-        const s = strings[Number(v)];
-        if (s === undefined) {
-          throw fileError(
-            {
-              en: `${ctx.file} is damaged: cell ${name}!${ref ?? ''} refers to text number ${v}, which the shared-strings part does not hold.`,
-              zh: `${ctx.file} 已损坏：单元格 ${name}!${ref ?? ''} 引用的第 ${v} 个共享字符串不存在。`,
-            },
-            ctx.file,
-          );
+        case 'inlineStr': {
+          const is = /<is>([\s\S]*?)<\/is>/.exec(inner);
+          value = is ? detach(textOf(is[1])) : null;
+          break;
         }
-        value = s;
-        break;
+        case 'str':
+          // ExcelJS reads an empty cached text result as no result.
+          value = v ? v : null;
+          break;
+        case 'b':
+          value = v === undefined ? null : v === '1' || v === 'true';
+          break;
+        case 'e':
+          value = v === undefined ? null : { error: v };
+          break;
+        case 'd':
+          value = v === undefined || v === '' ? null : isoSerial(v, ctx.date1904);
+          break;
+        default:
+          value = v === undefined || v === '' ? null : Number(v);
+          if (typeof value === 'number' && Number.isNaN(value)) value = v as string;
       }
-      case 'inlineStr': {
-        const is = /<is>([\s\S]*?)<\/is>/.exec(inner);
-        value = is ? textOf(is[1]) : null;
-        break;
+      if (formula === undefined && value === null) continue;
+      const vals = (values[r] ??= []);
+      while (vals.length < c) vals.push(null);
+      vals[c] = value;
+      if (formula !== undefined) {
+        const forms = (formulas[r] ??= []);
+        while (forms.length < c) forms.push(null);
+        forms[c] = formula;
       }
-      case 'str':
-        // ExcelJS reads an empty cached text result as no result.
-        value = v ? v : null;
-        break;
-      case 'b':
-        value = v === undefined ? null : v === '1' || v === 'true';
-        break;
-      case 'e':
-        value = v === undefined ? null : { error: v };
-        break;
-      case 'd':
-        value = v === undefined || v === '' ? null : isoSerial(v, ctx.date1904);
-        break;
-      default:
-        value = v === undefined || v === '' ? null : Number(v);
-        if (typeof value === 'number' && Number.isNaN(value)) value = v as string;
+      if (styles.length > 0) {
+        const style = STYLE_ATTR.exec(attrs);
+        if (style) setFormat(formats, r, c, styles[Number(style[1])]);
+      }
+      if (c + 1 > colCount) colCount = c + 1;
+      if (r + 1 > rowCount) rowCount = r + 1;
     }
-    if (formula === undefined && value === null) continue;
-    const vals = (values[r] ??= []);
-    while (vals.length < c) vals.push(null);
-    vals[c] = value;
-    if (formula !== undefined) {
-      const forms = (formulas[r] ??= []);
-      while (forms.length < c) forms.push(null);
-      forms[c] = formula;
-    }
-    if (styles.length > 0) {
-      const style = STYLE_ATTR.exec(attrs);
-      if (style) setFormat(formats, r, c, styles[Number(style[1])]);
-    }
-    if (c + 1 > colCount) colCount = c + 1;
-    if (r + 1 > rowCount) rowCount = r + 1;
   }
   for (let r = 0; r < rowCount; r++) {
     values[r] ??= [];
     formulas[r] ??= [];
   }
   const sheet = { name, rowCount, colCount, values, formulas, arrayFormulas };
-  return formats.length > 0 ? { ...sheet, formats } : sheet;
+  return { sheet: formats.length > 0 ? { ...sheet, formats } : sheet, outside };
 }
+
+const escapeRe = (s: string) => s.replace(/[.-]/g, '\\$&');
 
 /**
  * Resolves a relationship target against the folder of the part that holds the relationship
@@ -554,15 +574,15 @@ export function readXlsx(zip: ZipArchive): { model: WorkbookModel; layout: XlsxL
         zh: `工作表 ${name}`,
       });
     }
-    const xml = zip.text(rel.target);
-    if (xml === null) {
+    const bytes = zip.bytes(rel.target);
+    if (bytes === null) {
       throw missingPart(file, rel.target, { en: `the sheet ${name}`, zh: `工作表 ${name}` });
     }
     const ctx = { file, part: rel.target, strings, styles, date1904 };
-    const sheet = readSheetXml(name, xml, ctx);
+    const { sheet, outside } = readSheetXml(name, bytes, ctx);
     sheets.push(sheet);
     sheetParts.push(rel.target);
-    tables.push(...sheetTables(zip, rel.target, unprefixed(xml), sheet));
+    tables.push(...sheetTables(zip, rel.target, outside, sheet));
   }
   if (sheets.length === 0) {
     throw fileError(

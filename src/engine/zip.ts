@@ -5,7 +5,7 @@
  * Zip format: PKWARE APPNOTE.TXT 6.3 (§4.3.7 local header, §4.3.12 central header, §4.3.16
  * end of central directory, §4.3.14/15 zip64).
  */
-import { crc32, deflateRawSync, inflateRawSync } from 'zlib';
+import { constants, crc32, deflateRawSync, inflateRawSync } from 'zlib';
 import { fileError } from './errors';
 import { LIMITS, mib } from './limits';
 
@@ -248,7 +248,9 @@ function readDirectory(data: Uint8Array, file: string): ZipEntry[] {
 /** A part of a zip being written: copied as stored from the input, or new bytes to deflate. */
 export type ZipPart =
   | { readonly name: string; readonly copy: ZipEntry; readonly from: ZipArchive }
-  | { readonly name: string; readonly data: Uint8Array };
+  | { readonly name: string; readonly data: Uint8Array }
+  /** New bytes made piece by piece as the part is written (a patched 100,000-row sheet). */
+  | { readonly name: string; readonly pieces: () => Iterable<Uint8Array> };
 
 /** Writes a zip: parts in order, copies byte-for-byte, new parts deflated. Returns its chunks. */
 export function writeZip(parts: readonly ZipPart[]): Uint8Array[] {
@@ -267,10 +269,14 @@ export function writeZip(parts: readonly ZipPart[]): Uint8Array[] {
     if ('copy' in part) {
       stored = part.from.raw(part.copy);
       ({ method, crc, size, time, date } = part.copy);
-    } else {
+    } else if ('data' in part) {
       crc = crc32(part.data) >>> 0;
       size = part.data.length;
       stored = deflateRawSync(part.data);
+      method = 8;
+      ({ time, date } = now);
+    } else {
+      ({ stored, crc, size } = deflatePieces(part.pieces()));
       method = 8;
       ({ time, date } = now);
     }
@@ -315,6 +321,31 @@ export function writeZip(parts: readonly ZipPart[]): Uint8Array[] {
   end.writeUInt32LE(offset, 16);
   chunks.push(...central, end);
   return chunks;
+}
+
+/**
+ * Deflates a part given in pieces, holding one piece at a time: each piece is compressed on its
+ * own and ended with a sync flush (byte-aligned, not final), then one empty final block closes
+ * the stream (RFC 1951 §3.2.3: a stream is any sequence of blocks, the last marked BFINAL).
+ */
+function deflatePieces(pieces: Iterable<Uint8Array>): {
+  stored: Uint8Array;
+  crc: number;
+  size: number;
+} {
+  const out: Uint8Array[] = [];
+  let crc = 0;
+  let size = 0;
+  for (const piece of pieces) {
+    if (piece.length === 0) continue;
+    crc = crc32(piece, crc);
+    size += piece.length;
+    // Level 3: a patched 100,000-row sheet deflates about 2.5× faster than at the default 6,
+    // for a part about a fifth larger.
+    out.push(deflateRawSync(piece, { level: 3, finishFlush: constants.Z_SYNC_FLUSH }));
+  }
+  out.push(deflateRawSync(Buffer.alloc(0)));
+  return { stored: Buffer.concat(out), crc: crc >>> 0, size };
 }
 
 function dosTime(d: Date): { time: number; date: number } {

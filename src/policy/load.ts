@@ -162,17 +162,41 @@ export function checkPolicy(candidate: unknown): PolicyLoad {
   return problems.length === 0 ? { ok: true, policy } : { ok: false, problems };
 }
 
+/**
+ * Where JSON.parse stopped, as a line and column an editor shows, in both languages; never the
+ * parser's own English message (`Expected property name or '}' in JSON at position 1`).
+ */
+export function jsonErrorPlace(text: string, e: unknown): Readonly<Record<Lang, string>> {
+  const message = e instanceof Error ? e.message : '';
+  if (text.trim() === '') return { en: 'the file is empty', zh: '文件为空' };
+  if (/end of (JSON|data)/i.test(message)) {
+    return { en: 'the text ends before the JSON is complete', zh: '文本在 JSON 结束之前就中断了' };
+  }
+  // V8 names the position, or (for an unexpected token) only the token itself.
+  const position = /position (\d+)/.exec(message);
+  const token = /Unexpected token '(.)'/.exec(message);
+  const index = position ? Number(position[1]) : token ? text.indexOf(token[1]) : -1;
+  if (index < 0) return { en: 'its syntax is wrong', zh: '语法有误' };
+  const before = text.slice(0, index).split('\n');
+  const line = before.length;
+  const column = before[before.length - 1].length + 1;
+  return { en: `near line ${line}, column ${column}`, zh: `约在第 ${line} 行第 ${column} 列` };
+}
+
 /** Parse and check a policy file's text. */
 export function loadPolicyJson(text: string): PolicyLoad {
   let parsed: unknown;
   try {
     parsed = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (e) {
-    const why = (e as Error).message;
+    const at = jsonErrorPlace(text.replace(/^\uFEFF/, ''), e);
     return {
       ok: false,
       problems: [
-        { path: '', reason: { en: `not valid JSON (${why})`, zh: `不是有效的 JSON（${why}）` } },
+        {
+          path: '',
+          reason: { en: `not valid JSON (${at.en})`, zh: `不是有效的 JSON（${at.zh}）` },
+        },
       ],
     };
   }

@@ -4,12 +4,28 @@
  * public-key JSON an auditor hands to the audit office: `{"name", "key", "fingerprint"}`.
  */
 import { sha256 } from '@noble/hashes/sha2';
+import type { Text } from '../rules';
 import { checkPublicKey, type PublicKeyJson } from './validate';
 import { fromBase64, KEY_ALGORITHM, subtle, toBase64, toHex } from './webcrypto';
 
-/** A key file or JSON that is not what it should be; the message is one readable line. */
+/**
+ * A key file or JSON that is not what it should be; the message is one readable line, `zh` the
+ * same line in Chinese.
+ */
 export class KeyFormatError extends Error {
   override readonly name = 'KeyFormatError';
+  readonly zh: string;
+  constructor(text: Text) {
+    super(text.en);
+    this.zh = text.zh;
+  }
+}
+
+/** Where a key sits, for messages: a file or URL reads the same in both languages. */
+export type Where = string | Text;
+
+export function whereText(where: Where): Text {
+  return typeof where === 'string' ? { en: where, zh: where } : where;
 }
 
 /** A private key able to sign, with the name and fingerprint of its public half. */
@@ -58,24 +74,33 @@ export async function publicKeyJson(name: string, publicKey: CryptoKey): Promise
  */
 export async function importPublicKey(
   value: unknown,
-  where = 'the public key',
+  where: Where = { en: 'the public key', zh: '公钥' },
 ): Promise<VerifyingKey> {
+  const w = whereText(where);
   const checked = checkPublicKey(value);
-  if (!checked.ok)
-    throw new KeyFormatError(`${where} is not a public key file: ${checked.problem}.`);
+  if (!checked.ok) {
+    throw new KeyFormatError({
+      en: `${w.en} is not a public key file: ${checked.reason.en}.`,
+      zh: `${w.zh}不是有效的公钥：${checked.reason.zh}。`,
+    });
+  }
   const json = checked.value;
   const spki = fromBase64(json.key) as Uint8Array<ArrayBuffer>;
   let publicKey: CryptoKey;
   try {
     publicKey = await subtle().importKey('spki', spki, KEY_ALGORITHM, true, ['verify']);
   } catch {
-    throw new KeyFormatError(`${where} ("${json.name}"): "key" is not an ECDSA P-256 public key.`);
+    throw new KeyFormatError({
+      en: `${w.en} ("${json.name}"): "key" is not an ECDSA P-256 public key.`,
+      zh: `${w.zh}（“${json.name}”）的“key”（公钥）不是 ECDSA P-256 公钥。`,
+    });
   }
   const fingerprint = toHex(sha256(spki));
   if (fingerprint !== json.fingerprint) {
-    throw new KeyFormatError(
-      `${where} ("${json.name}"): the fingerprint does not match the key (the key reads as ${fingerprint}).`,
-    );
+    throw new KeyFormatError({
+      en: `${w.en} ("${json.name}"): the fingerprint does not match the key (the key reads as ${fingerprint}).`,
+      zh: `${w.zh}（“${json.name}”）的指纹与公钥不符（按公钥算得 ${fingerprint}）：文件已被改动。`,
+    });
   }
   return { name: json.name, fingerprint, publicKey };
 }

@@ -4,9 +4,9 @@
  * command line's private key file. Checked with ajv (./validate.ts), never by hand.
  */
 
-const HEX64 = '^[0-9a-f]{64}$';
+export const HEX64 = '^[0-9a-f]{64}$';
 // Canonical base64 (padding included), as toBase64 writes it.
-const BASE64 = '^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$';
+export const BASE64 = '^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$';
 
 /** `{"name", "key", "fingerprint"}`: key is the SPKI of an ECDSA P-256 key in base64. */
 export const PUBLIC_KEY_SCHEMA = {

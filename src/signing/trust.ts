@@ -4,7 +4,7 @@
  * by a key the list does not hold, badly signed, or missing. Without a list a signature can only
  * be reported, not judged.
  */
-import { importPublicKey, KeyFormatError, type VerifyingKey } from './keys';
+import { importPublicKey, KeyFormatError, whereText, type VerifyingKey, type Where } from './keys';
 import { verifyBytes } from './signature';
 import { checkTrustList } from './validate';
 
@@ -14,17 +14,30 @@ export interface TrustList {
 }
 
 /** A trust list from its parsed JSON: the schema, then every key imported and its fingerprint checked. */
-export async function loadTrustList(value: unknown, where = 'the trust list'): Promise<TrustList> {
+export async function loadTrustList(
+  value: unknown,
+  where: Where = { en: 'the trust list', zh: '信任名单' },
+): Promise<TrustList> {
+  const w = whereText(where);
   const checked = checkTrustList(value);
-  if (!checked.ok) throw new KeyFormatError(`${where} is not a trust list: ${checked.problem}.`);
+  if (!checked.ok) {
+    throw new KeyFormatError({
+      en: `${w.en} is not a trust list: ${checked.reason.en}.`,
+      zh: `${w.zh}不是有效的信任名单：${checked.reason.zh}。`,
+    });
+  }
   const keys = new Map<string, VerifyingKey>();
   for (const [i, entry] of checked.value.auditors.entries()) {
-    const key = await importPublicKey(entry, `${where}, auditor ${i + 1}`);
+    const key = await importPublicKey(entry, {
+      en: `${w.en}, auditor ${i + 1}`,
+      zh: `${w.zh}中的第 ${i + 1} 位稽核人`,
+    });
     const before = keys.get(key.fingerprint);
     if (before !== undefined && before.name !== key.name) {
-      throw new KeyFormatError(
-        `${where} lists one key under two names ("${before.name}" and "${key.name}").`,
-      );
+      throw new KeyFormatError({
+        en: `${w.en} lists one key under two names ("${before.name}" and "${key.name}").`,
+        zh: `${w.zh}把同一个密钥列在两个姓名下（“${before.name}”和“${key.name}”）。`,
+      });
     }
     keys.set(key.fingerprint, key);
   }

@@ -1,0 +1,149 @@
+/**
+ * Big sheets are read and written in pieces (src/engine/sheet-xml.ts): a sheet whose cell data
+ * spans several pieces reads exactly as ExcelJS reads it, and a workbook written back by the
+ * patch writer (patched sheet and a report sheet of several pieces, each deflated on its own)
+ * opens in ExcelJS with every value, formula and report row in place.
+ */
+import { inflateRawSync } from 'zlib';
+import { loadWorkbook, saveWorkbook } from '../../src/engine';
+import { readWorkbookModel } from '../../src/engine/read';
+import { detach, PIECE_BYTES, splitSheetXml } from '../../src/engine/sheet-xml';
+import { readXlsxModel } from '../../src/engine/xlsx-read';
+import { fakeFunctions } from './fake-functions';
+import { f, readBack, tempDir, xlsxBytes } from './fixtures';
+import { readFileSync } from 'fs';
+import { join } from 'path';
+
+const sheetXml = (cells: string, root = 'worksheet', p = '') =>
+  `<?xml version="1.0" encoding="UTF-8"?><${p}${root} xmlns${p ? `:${p.slice(0, -1)}` : ''}="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><${p}sheetData>${cells}</${p}sheetData><${p}mergeCells count="1"><${p}mergeCell ref="A1:B1"/></${p}mergeCells></${p}${root}>`;
+
+const rows = (n: number, p = '') =>
+  Array.from(
+    { length: n },
+    (_, i) =>
+      `<${p}row r="${i + 1}"><${p}c r="A${i + 1}"><${p}v>${i}</${p}v></${p}c><${p}c r="B${i + 1}" t="inlineStr"><${p}is><${p}t>名${i}</${p}t></${p}is></${p}c></${p}row>`,
+  ).join('');
+
+describe('splitSheetXml', () => {
+  it.each([
+    ['no prefix', ''],
+    ['a namespace prefix', 'x:'],
+  ])('cuts the cell data after whole rows only (%s)', (_, p) => {
+    const xml = sheetXml(rows(50, p), 'worksheet', p);
+    const split = splitSheetXml(Buffer.from(xml), 200);
+    const pieces = [...split.pieces()];
+    expect(pieces.length).toBeGreaterThan(10);
+    for (const piece of pieces) {
+      expect(piece.startsWith(`<${p}row`)).toBe(true);
+      expect(piece.endsWith(`</${p}row>`)).toBe(true);
+    }
+    expect(split.head + pieces.join('') + split.tail).toBe(xml);
+    expect(split.prefix).toBe(p);
+    expect(split.tail).toContain('mergeCell ref="A1:B1"');
+  });
+
+  it('reads a self-closed or missing sheetData as no cells, and UTF-16 text as UTF-8', () => {
+    const empty = splitSheetXml(
+      Buffer.from('<worksheet xmlns="x"><sheetData/><mergeCells/></worksheet>'),
+    );
+    expect([...empty.pieces()]).toEqual([]);
+    expect(empty.tail).toContain('mergeCells');
+    expect([...splitSheetXml(Buffer.from('<worksheet xmlns="x"/>')).pieces()]).toEqual([]);
+    const xml = sheetXml(rows(3));
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(xml, 'utf16le')]);
+    const split = splitSheetXml(utf16, 10);
+    expect(split.head + [...split.pieces()].join('') + split.tail).toBe(xml);
+  });
+
+  it('detaches a kept substring as an equal string', () => {
+    const big = 'x'.repeat(1000) + '_xldudf_CM_APPRAISAL_SCORE(D2,E2,G2,H2,J2)';
+    expect(detach(big.slice(1000))).toBe('_xldudf_CM_APPRAISAL_SCORE(D2,E2,G2,H2,J2)');
+    expect(detach('A1')).toBe('A1');
+  });
+});
+
+describe('a sheet larger than one piece', () => {
+  // About 3 pieces of cell data: formulas, text, numbers, a date format, booleans.
+  const ROWS = Math.ceil((3 * PIECE_BYTES) / 400);
+  let data: Uint8Array;
+
+  beforeAll(async () => {
+    data = await xlsxBytes((wb) => {
+      const ws = wb.addWorksheet('考核表');
+      ws.addRow(['工号', '姓名', '数', '比', '是否', '公式', '日期']);
+      for (let i = 0; i < ROWS; i++) {
+        const r = i + 2;
+        ws.addRow([
+          `E${100000 + i}`,
+          `客户经理${i} & <${i % 7}>`,
+          i * 1.25,
+          -i / 3,
+          i % 2 === 0,
+          f(`C${r}*2+LEN(B${r})`, i * 2.5 + 1),
+          new Date(Date.UTC(2026, i % 12, 1 + (i % 28))),
+        ]);
+      }
+      ws.getColumn(7).numFmt = 'yyyy-mm-dd';
+      ws.mergeCells('I2:J3');
+    });
+  });
+
+  it('reads as ExcelJS reads it', async () => {
+    const fast = readXlsxModel(data);
+    expect(fast.sheets[0].rowCount).toBe(ROWS + 1);
+    expect(fast).toEqual(readWorkbookModel(await readBack(data)));
+  });
+
+  it('is written back in pieces that ExcelJS opens with every value and a long report', async () => {
+    const wb = await loadWorkbook(data, { functions: fakeFunctions });
+    wb.evaluate();
+    await wb.addSheet('Report');
+    const report = Array.from({ length: ROWS * 3 }, (_, i) => [
+      i,
+      `第${i}行 <ok> & _x0041_`,
+      i / 7,
+    ]);
+    await wb.setRows('Report', report);
+    const out = join(tempDir(), 'pieces.xlsx');
+    await saveWorkbook(wb, out);
+    // Written by patching the input (its styles part copied byte for byte), not by ExcelJS.
+    const { ZipArchive } = await import('../../src/engine/zip');
+    const written = new ZipArchive(readFileSync(out), 'out');
+    expect(written.text('xl/styles.xml')).toBe(new ZipArchive(data, 'in').text('xl/styles.xml'));
+    const back = await readBack(new Uint8Array(readFileSync(out)));
+    const sheet = back.getWorksheet('考核表');
+    expect(sheet?.rowCount).toBe(ROWS + 1);
+    for (const i of [0, Math.floor(ROWS / 2), ROWS - 1]) {
+      const row = sheet?.getRow(i + 2);
+      expect(row?.getCell(2).value).toBe(`客户经理${i} & <${i % 7}>`);
+      const cell = row?.getCell(6).value as { formula: string; result: number };
+      expect(cell.formula).toBe(`C${i + 2}*2+LEN(B${i + 2})`);
+      expect(cell.result).toBe(i * 2.5 + String(`客户经理${i} & <${i % 7}>`).length);
+    }
+    const rep = back.getWorksheet('Report');
+    expect(rep?.rowCount).toBe(ROWS * 3);
+    expect(rep?.getRow(ROWS * 3).getCell(3).value).toBe((ROWS * 3 - 1) / 7);
+    // Text that looks like an escape is escaped again (`_x005F_`); ExcelJS does not undo
+    // escapes, Excel and the engine's reader do.
+    const model = readXlsxModel(readFileSync(out));
+    expect(model.sheets[1].values[ROWS * 3 - 1]).toEqual([
+      ROWS * 3 - 1,
+      `第${ROWS * 3 - 1}行 <ok> & _x0041_`,
+      (ROWS * 3 - 1) / 7,
+    ]);
+  });
+});
+
+describe('the pieces of one part deflate into one valid stream', () => {
+  it('inflates back to the concatenated pieces', async () => {
+    const { writeZip, ZipArchive } = await import('../../src/engine/zip');
+    const pieces = ['<a>', 'x'.repeat(70_000), '', '中文'.repeat(5000), '</a>'].map((s) =>
+      Buffer.from(s),
+    );
+    const chunks = writeZip([{ name: 'p.xml', pieces: () => pieces }]);
+    const zip = new ZipArchive(Buffer.concat(chunks), 'p.zip');
+    expect(zip.text('p.xml')).toBe(Buffer.concat(pieces).toString());
+    const raw = zip.raw(zip.entry('p.xml') as never);
+    expect(inflateRawSync(raw).equals(Buffer.concat(pieces))).toBe(true);
+  });
+});
