@@ -338,8 +338,8 @@ const CASES: readonly Case[] = [
     name: '--policy file not JSON',
     argv: () => ['validate', SAMPLE, '--policy', at('policy-bad.json')],
     file: 'policy-bad.json',
-    en: /refused/,
-    zh: /未被采用/,
+    en: /refused \(1 problem\): file: not valid JSON \(near line 1, column 2\)/,
+    zh: /未被采用（1 处问题）：文件：不是有效的 JSON（约在第 1 行第 2 列）/,
   },
   // The auditor's key file (--key).
   {
