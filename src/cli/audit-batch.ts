@@ -10,7 +10,7 @@
  */
 import { existsSync, mkdirSync, readdirSync, statSync } from 'fs';
 import { availableParallelism } from 'os';
-import { basename, extname, join, resolve } from 'path';
+import { basename, dirname, extname, join, resolve } from 'path';
 import { Worker } from 'worker_threads';
 import type { Lang } from '../rules';
 import { writeSummary, type BatchItem } from './audit-batch-summary';
@@ -264,6 +264,13 @@ export async function run(args: Parsed, io: Io): Promise<number> {
   const summaryPath =
     (args.values.summary as string | undefined) ??
     (dir !== undefined ? join(dir, SUMMARY_FILE[lang]) : undefined);
+  // Said before any workbook is audited, not after all of them.
+  if (summaryPath !== undefined && !isDir(dirname(resolve(summaryPath)))) {
+    throw new CliError({
+      en: `cannot write the summary ${summaryPath}: its folder does not exist.`,
+      zh: `无法写入汇总工作簿 ${summaryPath}：所在文件夹不存在。`,
+    });
+  }
   const common = passThrough(command, args.values);
   const jobs: Job[] = inputs.map((input, index) => ({
     index,

@@ -6,8 +6,12 @@
  * from a piece is copied out of it (see `detach`), so the piece is garbage once scanned.
  */
 
-/** About how much cell data one piece holds (cut after the next `</row>`). */
-export const PIECE_BYTES = 1 << 20;
+/**
+ * About how much cell data one piece holds (cut after the next `</row>`): small enough that a
+ * piece's text is a young object V8 frees cheaply (strings over ~128 KB go straight to the old
+ * generation and stay until a full collection).
+ */
+export const PIECE_BYTES = 1 << 15;
 
 export interface SheetXml {
   /** The part's bytes as UTF-8 (the offsets below are into these). */

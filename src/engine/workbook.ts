@@ -82,10 +82,10 @@ export class Workbook {
   private light = false;
   private readonly computed = new Map<number, EngineValue[][]>();
   /**
-   * Each sheet's formulas as typed (`=CM.APPRAISAL_SCORE(…)`), made once and shared by every grid
-   * of the sheet (the reported and the recalculated one): cleared when a formula changes.
+   * Formulas as typed (`=CM.APPRAISAL_SCORE(…)`) by sheet and range, made once and shared by
+   * every grid of the range (the reported and the recalculated one): cleared when a cell changes.
    */
-  private readonly typed = new Map<number, (string | null)[][]>();
+  private readonly typed = new Map<string, (string | null)[][]>();
   private excelBook: ExcelJS.Workbook | undefined;
   private excelLoading: Promise<ExcelJS.Workbook> | undefined;
   private readonly pending: PendingEdit[] = [];
@@ -329,14 +329,23 @@ export class Workbook {
     return { ...this.gridOf(this.sheetIndex(t.sheet), range, saved), table: t.name };
   }
 
-  /** The sheet's formulas as typed, with `=` (see `typed`). */
-  private typedFormulas(i: number): (string | null)[][] {
-    let typed = this.typed.get(i);
+  /** The formulas of a range of sheet i as typed, with `=` (see `typed`), made once. */
+  private typedFormulas(i: number, r: RangePos): (string | null)[][] {
+    const key = `${i}:${r.top}:${r.left}:${r.bottom}:${r.right}`;
+    let typed = this.typed.get(key);
     if (!typed) {
-      typed = this.model.sheets[i].formulas.map((row) =>
-        row.map((f) => (f == null ? null : toTypedFormula(f, '='))),
-      );
-      this.typed.set(i, typed);
+      const formulas = this.model.sheets[i].formulas;
+      typed = [];
+      for (let y = r.top; y <= r.bottom; y++) {
+        const forms = formulas[y] ?? [];
+        const line: (string | null)[] = new Array(r.right - r.left + 1);
+        for (let x = r.left; x <= r.right; x++) {
+          const f = forms[x];
+          line[x - r.left] = f == null ? null : toTypedFormula(f, '=');
+        }
+        typed.push(line);
+      }
+      this.typed.set(key, typed);
     }
     return typed;
   }
@@ -344,22 +353,26 @@ export class Workbook {
   private gridOf(i: number, r: RangePos, saved = false): Grid {
     const model = this.model.sheets[i];
     const values = saved ? model.values : this.values(i);
-    const typed = this.typedFormulas(i);
-    const gv: CellValue[][] = [];
-    const gf: (string | null)[][] = [];
+    const width = r.right - r.left + 1;
+    const gv: (readonly CellValue[])[] = [];
     for (let y = r.top; y <= r.bottom; y++) {
       const row = values[y] ?? [];
-      const vr: CellValue[] = new Array(r.right - r.left + 1);
-      const fr: (string | null)[] = new Array(r.right - r.left + 1);
+      // A row that already is the grid's row (from A, full width, no error objects) is shared,
+      // not copied: grids are read-only, and setCell replaces a row rather than changing it.
+      if (r.left === 0 && row.length === width && !row.some(isErrorValue)) {
+        gv.push(row as CellValue[]);
+        continue;
+      }
+      const vr: CellValue[] = new Array(width);
       for (let x = r.left; x <= r.right; x++) {
         const v = row[x] ?? null;
         vr[x - r.left] = isErrorValue(v) ? v.error : v;
-        fr[x - r.left] = typed[y]?.[x] ?? null;
       }
       gv.push(vr);
-      gf.push(fr);
     }
-    const grid = { sheet: model.name, top: r.top, left: r.left, values: gv, formulas: gf };
+    // The formulas are the same in every grid of the range (reported and recalculated).
+    const formulas = this.typedFormulas(i, r);
+    const grid = { sheet: model.name, top: r.top, left: r.left, values: gv, formulas };
     // Spills that reach into the area (their anchor may lie outside it).
     const spills = this.spillAreas(i).filter(
       (s) => s.top <= r.bottom && s.bottom >= r.top && s.left <= r.right && s.right >= r.left,
@@ -389,7 +402,7 @@ export class Workbook {
     if (this.excelBook) this.applyToExcel(edit);
     else this.pending.push(edit);
     setModelCell(model, row, col, value, saved);
-    this.typed.delete(i);
+    this.typed.clear();
     if (!ev) {
       // The light route recomputes from the model when next read (values()).
       this.computed.clear();
@@ -489,7 +502,7 @@ export class Workbook {
       formulas: values.map(() => []),
       arrayFormulas: [],
     };
-    this.typed.delete(i);
+    this.typed.clear();
     await this.onExcel((excel) => {
       const ws = excel.getWorksheet(name);
       if (!ws) return;
@@ -680,8 +693,9 @@ function setModelCell(
   };
   while (model.values.length <= row) model.values.push([]);
   while (model.formulas.length <= row) model.formulas.push([]);
-  const vals = model.values[row];
-  const forms = model.formulas[row];
+  // Replaced, not changed in place: a grid read before may share the row (gridOf).
+  const vals = (model.values[row] = model.values[row].slice());
+  const forms = (model.formulas[row] = model.formulas[row].slice());
   while (vals.length < col) vals.push(null);
   vals[col] = value;
   if (formula !== null || col < forms.length) {

@@ -274,11 +274,21 @@ function readSheetXml(name: string, bytes: Uint8Array, ctx: SheetContext): Sheet
   const re = /<row\b([^>]*)>|<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g;
   let rowAt = -1;
   let colAt = -1;
+  // A row's arrays, grown cell by cell, hold up to twice the slots they use: once the row is
+  // read they are copied to their size (a 100,000-row sheet keeps 300,000 of them).
+  let lastWritten = -1;
+  const compactRow = (r: number) => {
+    if (r < 0) return;
+    values[r] = values[r].slice();
+    if (formulas[r]) formulas[r] = formulas[r].slice();
+    if (formats[r]) formats[r] = formats[r].slice();
+  };
   for (const piece of split.pieces()) {
     const data = strip ? piece.replace(strip, '<$1') : piece;
     re.lastIndex = 0;
     for (let m = re.exec(data); m; m = re.exec(data)) {
       if (m[1] !== undefined) {
+        compactRow(lastWritten);
         const rAttr = attr(m[1], 'r');
         rowAt = rAttr !== undefined && /^\d+$/.test(rAttr) ? Number(rAttr) - 1 : rowAt + 1;
         colAt = -1;
@@ -380,6 +390,7 @@ function readSheetXml(name: string, bytes: Uint8Array, ctx: SheetContext): Sheet
           if (typeof value === 'number' && Number.isNaN(value)) value = v as string;
       }
       if (formula === undefined && value === null) continue;
+      lastWritten = r;
       const vals = (values[r] ??= []);
       while (vals.length < c) vals.push(null);
       vals[c] = value;
@@ -396,6 +407,7 @@ function readSheetXml(name: string, bytes: Uint8Array, ctx: SheetContext): Sheet
       if (r + 1 > rowCount) rowCount = r + 1;
     }
   }
+  compactRow(lastWritten);
   for (let r = 0; r < rowCount; r++) {
     values[r] ??= [];
     formulas[r] ??= [];

@@ -336,14 +336,27 @@ function deflatePieces(pieces: Iterable<Uint8Array>): {
   const out: Uint8Array[] = [];
   let crc = 0;
   let size = 0;
+  // Small pieces are gathered to about a mebibyte before each deflate call.
+  let batch: Uint8Array[] = [];
+  let batched = 0;
+  const flush = () => {
+    if (batched === 0) return;
+    // Level 3: a patched 100,000-row sheet deflates about 2.5× faster than at the default 6,
+    // for a part about a fifth larger.
+    const data = batch.length === 1 ? batch[0] : Buffer.concat(batch);
+    out.push(deflateRawSync(data, { level: 3, finishFlush: constants.Z_SYNC_FLUSH }));
+    batch = [];
+    batched = 0;
+  };
   for (const piece of pieces) {
     if (piece.length === 0) continue;
     crc = crc32(piece, crc);
     size += piece.length;
-    // Level 3: a patched 100,000-row sheet deflates about 2.5× faster than at the default 6,
-    // for a part about a fifth larger.
-    out.push(deflateRawSync(piece, { level: 3, finishFlush: constants.Z_SYNC_FLUSH }));
+    batch.push(piece);
+    batched += piece.length;
+    if (batched >= 1 << 20) flush();
   }
+  flush();
   out.push(deflateRawSync(Buffer.alloc(0)));
   return { stored: Buffer.concat(out), crc: crc >>> 0, size };
 }

@@ -338,8 +338,8 @@ const CASES: readonly Case[] = [
     name: '--policy file not JSON',
     argv: () => ['validate', SAMPLE, '--policy', at('policy-bad.json')],
     file: 'policy-bad.json',
-    en: /refused/,
-    zh: /未被采用/,
+    en: /refused \(1 problem\): file: not valid JSON \(near line 1, column 2\)/,
+    zh: /未被采用（1 处问题）：文件：不是有效的 JSON（约在第 1 行第 2 列）/,
   },
   // The auditor's key file (--key).
   {
@@ -361,8 +361,8 @@ const CASES: readonly Case[] = [
     name: '--key not JSON',
     argv: () => ['audit', SAMPLE, '--key', at('garbage.key')],
     file: 'garbage.key',
-    en: /is not JSON/,
-    zh: /不是 JSON/,
+    en: /is not JSON \(near line 1, column 2\)/,
+    zh: /不是 JSON 格式（约在第 1 行第 2 列）/,
   },
   {
     name: '--key given the public key',
@@ -404,8 +404,8 @@ const CASES: readonly Case[] = [
     name: '--trust not JSON',
     argv: () => ['verify-log', SAMPLE, '--trust', at('trust-garbage.json')],
     file: 'trust-garbage.json',
-    en: /is not JSON/,
-    zh: /不是 JSON/,
+    en: /is not JSON \(the text ends before the JSON is complete\)/,
+    zh: /不是 JSON 格式（文本在 JSON 结束之前就中断了）/,
   },
   {
     name: '--trust not an object',
@@ -477,6 +477,13 @@ const CASES: readonly Case[] = [
     file: 'books',
     en: /would overwrite the input/,
     zh: /会覆盖输入文件/,
+  },
+  {
+    name: 'several workbooks and --summary into a missing folder',
+    argv: () => ['audit', at('books'), '-o', at('out-s'), '--summary', at('nowhere', 's.xlsx')],
+    file: 's.xlsx',
+    en: /cannot write the summary .*its folder does not exist/,
+    zh: /无法写入汇总工作簿.*所在文件夹不存在/,
   },
   // Workbooks that cannot be read or written (the engine's messages).
   {

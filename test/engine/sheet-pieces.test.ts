@@ -137,7 +137,8 @@ describe('a sheet larger than one piece', () => {
 describe('the pieces of one part deflate into one valid stream', () => {
   it('inflates back to the concatenated pieces', async () => {
     const { writeZip, ZipArchive } = await import('../../src/engine/zip');
-    const pieces = ['<a>', 'x'.repeat(70_000), '', '中文'.repeat(5000), '</a>'].map((s) =>
+    // Over two mebibytes: several deflate calls, each ended by a sync flush.
+    const pieces = ['<a>', 'x'.repeat(1_500_000), '', '中文'.repeat(300_000), '</a>'].map((s) =>
       Buffer.from(s),
     );
     const chunks = writeZip([{ name: 'p.xml', pieces: () => pieces }]);

@@ -212,6 +212,21 @@ describe('evaluating', () => {
     wb.setCell('考核表', 'G2', '=NOPE(1)');
     expect(wb.value('考核表', 'G2')).toEqual({ error: '#NAME?', message: 'Unknown function NOPE' });
   });
+
+  it('a grid read before setCell keeps what it read (grids share rows, edits replace them)', async () => {
+    const wb = await load(appraisal);
+    const before = wb.grid('考核表', true);
+    const reportedBefore = JSON.stringify(before);
+    const recalculated = wb.grid('考核表');
+    const recalculatedBefore = JSON.stringify(recalculated);
+    wb.setCell('考核表', 'B2', 100);
+    wb.setCell('考核表', 'C2', '=B2*3');
+    expect(JSON.stringify(before)).toBe(reportedBefore);
+    expect(JSON.stringify(recalculated)).toBe(recalculatedBefore);
+    const after = wb.grid('考核表');
+    expect(after.values[1][1]).toBe(100);
+    expect(after.formulas[1][2]).toBe('=B2*3');
+  });
 });
 
 describe('round trip', () => {
