@@ -56,10 +56,21 @@ const OFFICE_JS_SKIP = [
 ];
 
 /**
- * The browser preview (preview.html): the task pane beside a workbook view, over a LocalHost
- * that runs the engine in the page. The one bundle allowed to hold ExcelJS and HyperFormula.
+ * The browser preview (preview.html): the task pane beside a workbook view. The page itself
+ * holds no engine: it talks to PREVIEW_WORKER_ENTRY.
  */
 const PREVIEW_ENTRY = { preview: './src/preview/index.tsx' };
+
+/**
+ * The preview's engine in a Web Worker (issue 14): a LocalHost over the engine, where loading,
+ * recalculation, validation and audit run off the page's main thread. The one bundle allowed to
+ * hold ExcelJS and HyperFormula. Its own entry (the page starts it by its file name,
+ * src/preview/protocol.ts WORKER_FILE), loading its lazy chunks with importScripts as a worker
+ * must; in no HTML page.
+ */
+const PREVIEW_WORKER_ENTRY = {
+  'preview-engine': { import: './src/preview/engine.worker.ts', chunkLoading: 'import-scripts' },
+};
 
 /** The sample workbook the preview opens, served beside preview.html. */
 const SAMPLE_WORKBOOK = 'examples/appraisal-sample.xlsx';
@@ -272,7 +283,7 @@ module.exports = async (env = {}, argv = {}) => {
   return {
     mode: dev ? 'development' : 'production',
     devtool: 'source-map',
-    entry: { ...PAGE_ENTRIES, ...PREVIEW_ENTRY },
+    entry: { ...PAGE_ENTRIES, ...PREVIEW_ENTRY, ...PREVIEW_WORKER_ENTRY },
     output: {
       path: path.join(ROOT, 'dist'),
       filename: '[name].js',
@@ -357,6 +368,8 @@ module.exports = async (env = {}, argv = {}) => {
       }),
       new FunctionsMetadataCheckPlugin(),
       new KeepOutOfBundlePlugin(Object.keys(PAGE_ENTRIES), ENGINE_ONLY_PACKAGES),
+      // The preview page too: its engine is the worker's.
+      new KeepOutOfBundlePlugin(Object.keys(PREVIEW_ENTRY), ENGINE_ONLY_PACKAGES),
     ],
     devServer: {
       port: DEV_PORT,

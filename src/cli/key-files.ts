@@ -23,6 +23,7 @@ import {
   type SigningKey,
   type TrustList,
 } from '../signing';
+import { jsonErrorPlace } from '../policy/load';
 import type { Text } from '../rules';
 import { fsReason } from './fs-reasons';
 import { CliError } from './io';
@@ -105,12 +106,14 @@ async function readJson(path: string, what: Text): Promise<unknown> {
           },
     );
   }
+  const json = text.replace(/^\uFEFF/, '');
   try {
-    return JSON.parse(text.replace(/^\uFEFF/, '')) as unknown;
-  } catch {
+    return JSON.parse(json) as unknown;
+  } catch (e) {
+    const at = jsonErrorPlace(json, e);
     throw new CliError({
-      en: `${what.en} ${path} is not JSON.`,
-      zh: `${what.zh} ${path} 不是 JSON 格式，无法读取。`,
+      en: `${what.en} ${path} is not JSON (${at.en}).`,
+      zh: `${what.zh} ${path} 不是 JSON 格式（${at.zh}），无法读取。`,
     });
   }
 }

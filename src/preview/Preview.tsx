@@ -1,7 +1,8 @@
 /**
- * The browser preview: the real task pane (`<App host={localHost} />`) beside a view of the
+ * The browser preview: the real task pane (`<App host={host} />`) beside a view of the
  * workbook it works on, with Open and Save for .xlsx files. No Excel, no Office.js: the
- * LocalHost runs the headless engine in the page.
+ * headless engine runs in a Web Worker (worker-host.ts), and so do Validate and Audit, with
+ * progress and Cancel, so the page never freezes on a large workbook.
  */
 import {
   Body1,
@@ -16,14 +17,13 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useRef, useState } from 'react';
-import { functionSetFor, loadWorkbook, readAddinDocument } from '../engine';
-import { LocalHost } from '../host/local-host';
 import { BUILT_IN_STATE, type PolicyState } from '../policy/deployed';
 import { loadPolicyJson, problemLine } from '../policy/load';
 import type { Lang, Policy } from '../rules';
 import { App } from '../taskpane/App';
 import { PREVIEW_STRINGS } from './strings';
 import { WorkbookView } from './WorkbookView';
+import { WorkerHost } from './worker-host';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -82,24 +82,21 @@ const useStyles = makeStyles({
 });
 
 export interface Opened {
-  readonly host: LocalHost;
+  readonly host: WorkerHost;
   readonly name: string;
 }
 
-/** Opens .xlsx bytes as a LocalHost; throws the engine's readable error when it cannot. */
+/**
+ * Opens .xlsx bytes in a new engine worker (the bytes are handed over to it); throws the
+ * engine's readable error when it cannot. The CM functions evaluate under `policy`.
+ */
 export async function openWorkbook(
   bytes: ArrayBuffer | Uint8Array,
   name: string,
   policy?: Policy,
 ): Promise<Opened> {
   const data = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
-  // The CM functions in the workbook evaluate under the active policy (a deployed file, a draft).
-  const options = policy ? { functions: functionSetFor(policy) } : {};
-  const [workbook, document] = await Promise.all([
-    loadWorkbook(data, options),
-    readAddinDocument(data),
-  ]);
-  return { host: new LocalHost(workbook, { name, document }), name };
+  return { host: await WorkerHost.open(data, name, policy), name };
 }
 
 export function Preview({
@@ -130,6 +127,7 @@ export function Preview({
     setBusy(true);
     try {
       const next = await openWorkbook(await file.arrayBuffer(), file.name, activePolicy);
+      opened?.host.close();
       setOpened(next);
       setGeneration((g) => g + 1);
       setProblem(undefined);
@@ -156,7 +154,9 @@ export function Preview({
       }
       if (opened) {
         const bytes = await opened.host.save();
-        setOpened(await openWorkbook(bytes, opened.name, loaded.policy));
+        const next = await openWorkbook(bytes, opened.name, loaded.policy);
+        opened.host.close();
+        setOpened(next);
       }
       setPolicyState({ kind: 'draft', policy: loaded.policy, name: file.name });
       setGeneration((g) => g + 1);
@@ -256,6 +256,7 @@ export function Preview({
               initialLang={lang}
               onLangChange={setLang}
               policyState={policyState}
+              workflows={opened.host.workflows}
             />
           )}
         </aside>

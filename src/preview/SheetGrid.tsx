@@ -146,7 +146,12 @@ export interface Editing {
 }
 
 export interface SheetGridProps {
+  /** The used range; rows not fetched yet may be holes (drawn blank). */
   readonly grid: Grid;
+  /** Columns of the used range, when rows of `grid` may be missing. */
+  readonly width?: number;
+  /** Told which rows (0-based, last excluded) are drawn, so they can be fetched. */
+  readonly onRowsInView?: (first: number, last: number) => void;
   /** The number format of the cell at (row, col), 0-based; numbers are shown as General without. */
   readonly formatAt?: (row: number, col: number) => string | undefined;
   /** What hovering an error cell says: the error's meaning and message (0-based row, col). */
@@ -183,13 +188,16 @@ export function SheetGrid(props: SheetGridProps) {
   const [scrollTop, setScrollTop] = useState(0);
   const [viewport, setViewport] = useState(600);
 
-  const width = grid.values.reduce((n, r) => Math.max(n, r.length), 0);
+  const width = props.width ?? grid.values.reduce((n, r) => Math.max(n, r.length), 0);
   const rows = Math.max(MIN_ROWS, grid.top + grid.values.length + MARGIN_ROWS);
   const cols = Math.max(MIN_COLS, grid.left + width + MARGIN_COLS, (active?.col ?? 0) + 2);
   const totalRows = Math.max(rows, (active?.row ?? 0) + MARGIN_ROWS);
 
   const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
   const last = Math.min(totalRows, Math.ceil((scrollTop + viewport) / ROW_HEIGHT) + OVERSCAN);
+
+  const { onRowsInView } = props;
+  useEffect(() => onRowsInView?.(first, last), [onRowsInView, first, last, grid]);
 
   useLayoutEffect(() => {
     const el = scroller.current;

@@ -1,7 +1,8 @@
 /**
  * The workbook beside the task pane: a formula bar (the active cell's address and its formula
  * or value), the active sheet's grid, and the sheet tabs. Everything it shows comes from the
- * LocalHost, so what the task pane selects, marks or adds appears here at once.
+ * host (WorkerHost, the engine worker's view), so what the task pane selects, marks or adds
+ * appears here at once.
  */
 import {
   Input,
@@ -12,12 +13,12 @@ import {
   TabList,
   tokens,
 } from '@fluentui/react-components';
-import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { cellAddress, parseCell } from '../host/a1';
-import type { LocalHost } from '../host/local-host';
 import { SheetGrid, type Editing } from './SheetGrid';
 import type { PreviewStrings } from './strings';
 import { readTyped, showValue } from './typed';
+import type { WorkerHost } from './worker-host';
 
 const useStyles = makeStyles({
   view: {
@@ -65,7 +66,7 @@ export function WorkbookView({
   host,
   t,
 }: {
-  readonly host: LocalHost;
+  readonly host: WorkerHost;
   readonly t: PreviewStrings;
 }) {
   const styles = useStyles();
@@ -91,15 +92,20 @@ export function WorkbookView({
   }, [sheet, address]);
 
   // What the view shows of the host at this version: read again after every change.
-  const { sheets, grid, marks, cell } = useMemo(
+  // The workbook is in the engine worker: the rows in view are fetched as they come into view.
+  const { sheets, shown, marks, cell } = useMemo(
     () => ({
       version,
-      sheets: host.workbook.sheetNames(),
-      grid: host.workbook.grid(sheet),
+      sheets: host.sheetNames(),
+      shown: host.shown(sheet),
       marks: host.marksOn(sheet),
       cell: host.cellAt(sheet, address),
     }),
     [host, sheet, address, version],
+  );
+  const onRowsInView = useCallback(
+    (first: number, last: number) => host.rowsInView(sheet, first, last),
+    [host, sheet],
   );
   const active = parseCell(address);
   const shownText = cell.formula ?? showValue(cell.value);
@@ -210,8 +216,10 @@ export function WorkbookView({
         </MessageBar>
       )}
       <SheetGrid
-        grid={grid}
-        formatAt={(row, col) => host.workbook.formatAt(sheet, row, col)}
+        grid={shown.grid}
+        width={shown.width}
+        onRowsInView={onRowsInView}
+        formatAt={(row, col) => host.formatAt(sheet, row, col)}
         errorTitle={(row, col, error) => t.errorTitle(error, host.errorMessage(sheet, row, col))}
         label={t.grid(sheet)}
         marks={marks}

@@ -26,7 +26,7 @@ import { ExplainView } from './views/ExplainView';
 import { FunctionsView } from './views/FunctionsView';
 import { PolicyView } from './views/PolicyView';
 import { ValidateView } from './views/ValidateView';
-import { lastAudit, type AuditChannel } from './workflows';
+import { IN_PAGE, lastAudit, type AuditChannel, type PaneWorkflows } from './workflows';
 
 export const TABS = ['validate', 'audit', 'explain', 'policy', 'functions'] as const;
 export type TabKey = (typeof TABS)[number];
@@ -80,6 +80,8 @@ export interface AppProps {
   readonly keyStore?: KeyStore | null;
   /** The trust list deployed beside the add-in; fetched from trust.json by default. */
   readonly loadTrust?: () => Promise<DeployedTrust>;
+  /** Where Validate and Audit run: in the page by default; the browser preview's worker. */
+  readonly workflows?: PaneWorkflows;
 }
 
 // One store for the page: the key is loaded once, whichever App mounts.
@@ -99,6 +101,7 @@ export function App({
   onLangChange,
   keyStore,
   loadTrust,
+  workflows = IN_PAGE,
 }: AppProps) {
   const styles = useStyles();
   const store = useMemo(
@@ -186,7 +189,7 @@ export function App({
             </TabList>
             {/* Views stay mounted so a result survives switching tabs. */}
             <div {...panel('validate')}>
-              <ValidateView host={host} policy={state.policy} />
+              <ValidateView host={host} policy={state.policy} workflows={workflows} />
             </div>
             <div {...panel('audit')}>
               <AuditView
@@ -194,6 +197,7 @@ export function App({
                 policy={state.policy}
                 channel={auditChannel}
                 keyStore={store}
+                workflows={workflows}
                 {...(loadTrust ? { loadTrust } : {})}
               />
             </div>

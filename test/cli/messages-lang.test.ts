@@ -338,8 +338,8 @@ const CASES: readonly Case[] = [
     name: '--policy file not JSON',
     argv: () => ['validate', SAMPLE, '--policy', at('policy-bad.json')],
     file: 'policy-bad.json',
-    en: /refused/,
-    zh: /未被采用/,
+    en: /refused \(1 problem\): file: not valid JSON \(near line 1, column 2\)/,
+    zh: /未被采用（1 处问题）：文件：不是有效的 JSON（约在第 1 行第 2 列）/,
   },
   // The auditor's key file (--key).
   {
@@ -361,8 +361,8 @@ const CASES: readonly Case[] = [
     name: '--key not JSON',
     argv: () => ['audit', SAMPLE, '--key', at('garbage.key')],
     file: 'garbage.key',
-    en: /is not JSON/,
-    zh: /不是 JSON/,
+    en: /is not JSON \(near line 1, column 2\)/,
+    zh: /不是 JSON 格式（约在第 1 行第 2 列）/,
   },
   {
     name: '--key given the public key',
@@ -404,8 +404,8 @@ const CASES: readonly Case[] = [
     name: '--trust not JSON',
     argv: () => ['verify-log', SAMPLE, '--trust', at('trust-garbage.json')],
     file: 'trust-garbage.json',
-    en: /is not JSON/,
-    zh: /不是 JSON/,
+    en: /is not JSON \(the text ends before the JSON is complete\)/,
+    zh: /不是 JSON 格式（文本在 JSON 结束之前就中断了）/,
   },
   {
     name: '--trust not an object',

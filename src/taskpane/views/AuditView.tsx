@@ -24,8 +24,9 @@ import { CancelledNote, ErrorNote, RunProgress, useViewStyles } from '../compone
 import { useStrings } from '../i18n';
 import { useRun } from '../use-run';
 import {
-  runAudit,
+  IN_PAGE,
   verifyLog,
+  type PaneWorkflows,
   type AuditChannel,
   type AuditSummary,
   type LogCheck,
@@ -191,6 +192,7 @@ export function AuditView({
   channel,
   keyStore,
   loadTrust = loadDeployedTrust,
+  workflows = IN_PAGE,
 }: {
   readonly host: WorkbookHost;
   readonly policy: Policy;
@@ -199,6 +201,8 @@ export function AuditView({
   readonly keyStore?: KeyStore;
   /** The trust list deployed beside the add-in (trust.json), fetched on each run. */
   readonly loadTrust?: () => Promise<DeployedTrust>;
+  /** Where the audit runs (App's `workflows`). */
+  readonly workflows?: PaneWorkflows;
 }) {
   const { t, lang } = useStrings();
   const view = useViewStyles();
@@ -266,7 +270,7 @@ export function AuditView({
             setLastFrom('pane');
             void run.start(async (options) => {
               const [key, trust] = await Promise.all([signingKey(signing, who), trustList()]);
-              return runAudit(host, {
+              return workflows.audit(host, {
                 ...options,
                 lang,
                 policy,

@@ -27,7 +27,8 @@ import { useRun } from '../use-run';
 import {
   applyMarks,
   clearMarks,
-  validateActive,
+  IN_PAGE,
+  type PaneWorkflows,
   type ValidateResult,
   type ValidateScope,
 } from '../workflows';
@@ -86,9 +87,12 @@ export function groupFindings(findings: readonly Finding[]): Group[] {
 export function ValidateView({
   host,
   policy,
+  workflows = IN_PAGE,
 }: {
   readonly host: WorkbookHost;
   readonly policy: Policy;
+  /** Where the validation runs (App's `workflows`). */
+  readonly workflows?: PaneWorkflows;
 }) {
   const { t, lang } = useStrings();
   const styles = useStyles();
@@ -158,7 +162,7 @@ export function ValidateView({
         ? { kind: 'sheet' }
         : { kind: 'workbook' };
     setStale(false);
-    await run.start((options) => validateActive(host, { ...options, policy, scope: chosen }));
+    await run.start((options) => workflows.validate(host, { ...options, policy, scope: chosen }));
   };
 
   const toggleMarks = async (on: boolean) => {

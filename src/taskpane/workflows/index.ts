@@ -31,3 +31,4 @@ export {
   type RunOptions,
 } from './progress';
 export { dataSheets, isOwnSheet } from './read';
+export { IN_PAGE, type PaneWorkflows } from './runner';
