@@ -25,6 +25,7 @@ import type {
   TableModel,
   WorkbookModel,
 } from './model';
+import { scanCells, type ScannedElement } from './cell-scan';
 import { detach, splitSheetXml } from './sheet-xml';
 import { ZipArchive } from './zip';
 
@@ -140,9 +141,6 @@ function cellFormats(xml: string | null): (string | undefined)[] {
   }
   return out;
 }
-
-/** A cell's style index (`s="3"`), read without building a pattern per cell. */
-const STYLE_ATTR = /\ss\s*=\s*["'](\d+)["']/;
 
 const isTrue = (v: string | undefined) => v === '1' || v === 'true';
 
@@ -269,9 +267,7 @@ function readSheetXml(name: string, bytes: Uint8Array, ctx: SheetContext): Sheet
   let colCount = 0;
   const { strings, styles } = ctx;
   const strip = split.prefix === '' ? undefined : new RegExp(`<(/?)${escapeRe(split.prefix)}`, 'g');
-  // A row's opening tag, or one cell: its attributes, then its content (or none when
-  // self-closed). Rows and cells may leave out their address (r): they follow the previous one.
-  const re = /<row\b([^>]*)>|<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g;
+  // Rows and cells may leave out their address (r): they follow the previous one.
   let rowAt = -1;
   let colAt = -1;
   // A row's arrays, grown cell by cell, hold up to twice the slots they use: once the row is
@@ -283,130 +279,122 @@ function readSheetXml(name: string, bytes: Uint8Array, ctx: SheetContext): Sheet
     if (formulas[r]) formulas[r] = formulas[r].slice();
     if (formats[r]) formats[r] = formats[r].slice();
   };
-  for (const piece of split.pieces()) {
-    const data = strip ? piece.replace(strip, '<$1') : piece;
-    re.lastIndex = 0;
-    for (let m = re.exec(data); m; m = re.exec(data)) {
-      if (m[1] !== undefined) {
-        compactRow(lastWritten);
-        const rAttr = attr(m[1], 'r');
-        rowAt = rAttr !== undefined && /^\d+$/.test(rAttr) ? Number(rAttr) - 1 : rowAt + 1;
-        colAt = -1;
-        continue;
-      }
-      const attrs = m[2];
-      const inner = m[3];
-      const ref = attr(attrs, 'r');
-      let r: number;
-      let c: number;
-      if (ref === undefined) {
-        r = Math.max(rowAt, 0);
-        c = colAt + 1;
-      } else {
-        const pos = parseCell(ref);
-        if (!pos) return unsupported(`cell address ${ref}`);
-        ({ row: r, col: c } = pos);
-      }
-      colAt = c;
-      if (inner === undefined || merges.covers(r, c)) continue;
-      const type = attr(attrs, 't') ?? 'n';
-      let formula: string | undefined;
-      const f = /<f\b([^>]*?)(?:\/>|>([\s\S]*?)<\/f>)/.exec(inner);
-      if (f) {
-        const fAttrs = f[1];
-        const text = f[2] === undefined ? '' : detach(decodeXml(f[2]));
-        const shareType = attr(fAttrs, 't');
-        if (shareType === 'shared') {
-          const si = attr(fAttrs, 'si') ?? '';
-          if (text !== '') {
-            masters.set(si, { row: r, col: c, text });
-            formula = text;
-          } else {
-            const master = masters.get(si);
-            if (!master) return unsupported('shared formula clone before its master');
-            formula = shiftFormula(master.text, r - master.row, c - master.col);
-          }
-        } else {
-          formula = text === '' ? undefined : text;
-          const aref = attr(fAttrs, 'ref');
-          if (shareType === 'array' && aref) {
-            const range = parseRange(aref);
-            if (range && cells(range) > LIMITS.rangeCells) {
-              throw rangeTooBig(ctx, name, { en: 'array formula range', zh: '数组公式区域' }, aref);
-            }
-            arrayFormulas.push({ row: r, col: c, ref: aref });
-          }
-        }
-        if (formula !== undefined && formula.startsWith('=')) formula = formula.slice(1);
-      }
-      const vm = /<v(?:\s[^>]*)?>([\s\S]*?)<\/v>|<v\/>/.exec(inner);
-      const v = vm ? detach(decodeXml(vm[1] ?? '')) : undefined;
-      let value: EngineValue = null;
-      switch (type) {
-        case 's': {
-          if (v === undefined || v === '') break;
-          if (strings === null) {
-            throw fileError(
-              {
-                en: `${ctx.file} is damaged: cell ${name}!${ref ?? ''} uses the shared-strings part (xl/sharedStrings.xml), which is missing; open it in Excel and save it again, or use a backup copy.`,
-                zh: `${ctx.file} 已损坏：单元格 ${name}!${ref ?? ''} 引用的共享字符串部件（xl/sharedStrings.xml）缺失；请用 Excel 打开后重新保存，或使用备份副本。`,
-              },
-              ctx.file,
-            );
-          }
-          const s = strings[Number(v)];
-          if (s === undefined) {
-            throw fileError(
-              {
-                en: `${ctx.file} is damaged: cell ${name}!${ref ?? ''} refers to text number ${v}, which the shared-strings part does not hold.`,
-                zh: `${ctx.file} 已损坏：单元格 ${name}!${ref ?? ''} 引用的第 ${v} 个共享字符串不存在。`,
-              },
-              ctx.file,
-            );
-          }
-          value = s;
-          break;
-        }
-        case 'inlineStr': {
-          const is = /<is>([\s\S]*?)<\/is>/.exec(inner);
-          value = is ? detach(textOf(is[1])) : null;
-          break;
-        }
-        case 'str':
-          // ExcelJS reads an empty cached text result as no result.
-          value = v ? v : null;
-          break;
-        case 'b':
-          value = v === undefined ? null : v === '1' || v === 'true';
-          break;
-        case 'e':
-          value = v === undefined ? null : { error: v };
-          break;
-        case 'd':
-          value = v === undefined || v === '' ? null : isoSerial(v, ctx.date1904);
-          break;
-        default:
-          value = v === undefined || v === '' ? null : Number(v);
-          if (typeof value === 'number' && Number.isNaN(value)) value = v as string;
-      }
-      if (formula === undefined && value === null) continue;
-      lastWritten = r;
-      const vals = (values[r] ??= []);
-      while (vals.length < c) vals.push(null);
-      vals[c] = value;
-      if (formula !== undefined) {
-        const forms = (formulas[r] ??= []);
-        while (forms.length < c) forms.push(null);
-        forms[c] = formula;
-      }
-      if (styles.length > 0) {
-        const style = STYLE_ATTR.exec(attrs);
-        if (style) setFormat(formats, r, c, styles[Number(style[1])]);
-      }
-      if (c + 1 > colCount) colCount = c + 1;
-      if (r + 1 > rowCount) rowCount = r + 1;
+  const visit = (e: ScannedElement): void => {
+    if (e.kind === 'row') {
+      compactRow(lastWritten);
+      rowAt = e.r !== undefined && /^\d+$/.test(e.r) ? Number(e.r) - 1 : rowAt + 1;
+      colAt = -1;
+      return;
     }
-  }
+    const ref = e.r;
+    let r: number;
+    let c: number;
+    if (ref === undefined) {
+      r = Math.max(rowAt, 0);
+      c = colAt + 1;
+    } else if (e.row >= 0) {
+      r = e.row;
+      c = e.col;
+    } else {
+      const pos = parseCell(ref);
+      if (!pos) return unsupported(`cell address ${ref}`);
+      ({ row: r, col: c } = pos);
+    }
+    colAt = c;
+    if (e.empty || merges.covers(r, c)) return;
+    const type = e.t ?? 'n';
+    let formula: string | undefined;
+    if (e.hasF) {
+      const text = detach(decodeXml(e.fText));
+      const shareType = e.fT;
+      if (shareType === 'shared') {
+        const si = e.fSi ?? '';
+        if (text !== '') {
+          masters.set(si, { row: r, col: c, text });
+          formula = text;
+        } else {
+          const master = masters.get(si);
+          if (!master) return unsupported('shared formula clone before its master');
+          formula = shiftFormula(master.text, r - master.row, c - master.col);
+        }
+      } else {
+        formula = text === '' ? undefined : text;
+        const aref = e.fRef === undefined ? undefined : decodeXml(e.fRef);
+        if (shareType === 'array' && aref) {
+          const range = parseRange(aref);
+          if (range && cells(range) > LIMITS.rangeCells) {
+            throw rangeTooBig(ctx, name, { en: 'array formula range', zh: '数组公式区域' }, aref);
+          }
+          arrayFormulas.push({ row: r, col: c, ref: aref });
+        }
+      }
+      if (formula !== undefined && formula.startsWith('=')) formula = formula.slice(1);
+    }
+    const v = e.v === undefined ? undefined : detach(decodeXml(e.v));
+    let value: EngineValue = null;
+    switch (type) {
+      case 's': {
+        if (v === undefined || v === '') break;
+        if (strings === null) {
+          throw fileError(
+            {
+              en: `${ctx.file} is damaged: cell ${name}!${ref ?? ''} uses the shared-strings part (xl/sharedStrings.xml), which is missing; open it in Excel and save it again, or use a backup copy.`,
+              zh: `${ctx.file} 已损坏：单元格 ${name}!${ref ?? ''} 引用的共享字符串部件（xl/sharedStrings.xml）缺失；请用 Excel 打开后重新保存，或使用备份副本。`,
+            },
+            ctx.file,
+          );
+        }
+        const s = strings[Number(v)];
+        if (s === undefined) {
+          throw fileError(
+            {
+              en: `${ctx.file} is damaged: cell ${name}!${ref ?? ''} refers to text number ${v}, which the shared-strings part does not hold.`,
+              zh: `${ctx.file} 已损坏：单元格 ${name}!${ref ?? ''} 引用的第 ${v} 个共享字符串不存在。`,
+            },
+            ctx.file,
+          );
+        }
+        value = s;
+        break;
+      }
+      case 'inlineStr': {
+        value = e.is === undefined ? null : detach(textOf(e.is));
+        break;
+      }
+      case 'str':
+        // ExcelJS reads an empty cached text result as no result.
+        value = v ? v : null;
+        break;
+      case 'b':
+        value = v === undefined ? null : v === '1' || v === 'true';
+        break;
+      case 'e':
+        value = v === undefined ? null : { error: v };
+        break;
+      case 'd':
+        value = v === undefined || v === '' ? null : isoSerial(v, ctx.date1904);
+        break;
+      default:
+        value = v === undefined || v === '' ? null : Number(v);
+        if (typeof value === 'number' && Number.isNaN(value)) value = v as string;
+    }
+    if (formula === undefined && value === null) return;
+    lastWritten = r;
+    const vals = (values[r] ??= []);
+    while (vals.length < c) vals.push(null);
+    vals[c] = value;
+    if (formula !== undefined) {
+      const forms = (formulas[r] ??= []);
+      while (forms.length < c) forms.push(null);
+      forms[c] = formula;
+    }
+    if (styles.length > 0 && e.s !== undefined && /^\d+$/.test(e.s)) {
+      setFormat(formats, r, c, styles[Number(e.s)]);
+    }
+    if (c + 1 > colCount) colCount = c + 1;
+    if (r + 1 > rowCount) rowCount = r + 1;
+  };
+  for (const piece of split.pieces()) scanCells(strip ? piece.replace(strip, '<$1') : piece, visit);
   compactRow(lastWritten);
   for (let r = 0; r < rowCount; r++) {
     values[r] ??= [];

@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { tokenize, joinTokens } from '../../src/engine/lexer';
 import {
+  canonicalFunctionName,
   indexNames,
   shiftFormula,
   toHyperFormula,
@@ -185,5 +187,80 @@ describe('shiftFormula', () => {
 
   it('gives #REF! off the sheet', () => {
     expect(shiftFormula('A1', -1, 0)).toBe('#REF!');
+  });
+});
+
+describe('toTypedFormula fast path', () => {
+  /** The tokenizer's reading (the path every formula took before the fast path). */
+  const byTokens = (saved: string): string => {
+    const tokens = tokenize(saved);
+    return tokens
+      .map((t, i) => {
+        if (t.kind !== 'word' || tokens[i + 1]?.kind !== 'lparen') return t.text;
+        const canonical = canonicalFunctionName(t.text);
+        return canonical.startsWith('CM.') || t.text.startsWith('_') ? canonical : t.text;
+      })
+      .join('');
+  };
+  const pieces = [
+    '_xldudf_CM_APPRAISAL_SCORE',
+    '_xlfn.CONCAT',
+    '_xlfn._xlws.FILTER',
+    'cm.label',
+    'CM.RISK_RESERVE',
+    'SUM',
+    'if',
+    '_x',
+    'A_xlfn.SUM',
+    'D2',
+    '$E$7',
+    'Sheet1!',
+    '2E5',
+    '2E5_x',
+    '1.5e3cm.x',
+    '1.5',
+    '.5',
+    '1_',
+    '12ABC',
+    'E5',
+    '(',
+    ')',
+    ',',
+    ':',
+    '+',
+    '-',
+    '*',
+    ' ',
+    '&',
+    '{',
+    '}',
+    '"x(y"',
+    "'考核 表'!",
+    '#N/A',
+    '[@工号]',
+    '?',
+    '\\',
+    '$',
+    '.',
+    '_',
+  ];
+  it('reads every formula as the tokenizer does', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 14 }), (parts) => {
+        const saved = parts.join('');
+        expect(toTypedFormula(saved)).toBe(byTokens(saved));
+        expect(toTypedFormula(saved, '=')).toBe(`=${byTokens(saved)}`);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('types a saved CM call', () => {
+    expect(toTypedFormula('_xldudf_CM_APPRAISAL_SCORE(D2,E2,G2,H2,J2)', '=')).toBe(
+      '=CM.APPRAISAL_SCORE(D2,E2,G2,H2,J2)',
+    );
+    expect(toTypedFormula('IF(_xlfn.IFS(A1>1,1),cm.label("DEMOTE"),0)')).toBe(
+      'IF(IFS(A1>1,1),CM.LABEL("DEMOTE"),0)',
+    );
   });
 });

@@ -1,0 +1,222 @@
+/**
+ * The cells of a piece of `<sheetData>` XML (./sheet-xml), scanned by hand: a 100,000-row sheet
+ * has millions of cells, and a regular expression per cell and per attribute allocated about a
+ * kilobyte each (match arrays, substrings), most of the reader's time in garbage collection.
+ * This walks the text with indexOf and charCodeAt and cuts out only what a cell keeps: its
+ * attribute values and the text of its `<f>`, `<v>` and `<is>`.
+ *
+ * It reads what the regular expressions read: elements without a namespace prefix (the caller
+ * removes one), attributes quoted with " or ', no `>` inside an attribute value.
+ */
+import { MAX_COLUMNS, MAX_ROWS } from './a1';
+
+/** What one `<row>` or `<c>` element says; the scanner reuses one object for every element. */
+export interface ScannedElement {
+  kind: 'row' | 'c';
+  /** The `r` attribute as written (undefined when absent). */
+  r: string | undefined;
+  /** For a cell with `r` in plain A1 form: its 0-based row and column, else -1. */
+  row: number;
+  col: number;
+  /** Cell: `t` and `s` attributes. */
+  t: string | undefined;
+  s: string | undefined;
+  /** Cell: self-closed (`<c r="A1"/>`): no content. */
+  empty: boolean;
+  /** Cell: the `<f>` element's attributes (t, si, ref) and raw text ('' when self-closed). */
+  hasF: boolean;
+  fT: string | undefined;
+  fSi: string | undefined;
+  fRef: string | undefined;
+  fText: string;
+  /** Cell: the raw text of `<v>` (undefined when there is none). */
+  v: string | undefined;
+  /** Cell: the raw content of `<is>` (undefined when there is none). */
+  is: string | undefined;
+}
+
+const LT = 60; // <
+const GT = 62; // >
+const SLASH = 47;
+const EQ = 61;
+const DQ = 34;
+const SQ = 39;
+
+const isSpace = (ch: number) => ch === 32 || ch === 9 || ch === 10 || ch === 13;
+
+/** True when `name` starts at `at` and is followed by whitespace, `/` or `>`. */
+function tagAt(text: string, at: number, name: string): boolean {
+  if (!text.startsWith(name, at)) return false;
+  const next = text.charCodeAt(at + name.length);
+  return isSpace(next) || next === SLASH || next === GT;
+}
+
+/** Calls `seen` for each attribute in text[from, to): name, value (quotes removed). */
+function eachAttribute(
+  text: string,
+  from: number,
+  to: number,
+  seen: (name: string, value: string) => void,
+): void {
+  let i = from;
+  while (i < to) {
+    while (i < to && isSpace(text.charCodeAt(i))) i++;
+    const nameStart = i;
+    while (i < to) {
+      const ch = text.charCodeAt(i);
+      if (ch === EQ || isSpace(ch) || ch === SLASH) break;
+      i++;
+    }
+    const nameEnd = i;
+    while (i < to && isSpace(text.charCodeAt(i))) i++;
+    if (text.charCodeAt(i) !== EQ) {
+      i++;
+      continue;
+    }
+    i++;
+    while (i < to && isSpace(text.charCodeAt(i))) i++;
+    const quote = text.charCodeAt(i);
+    if (quote !== DQ && quote !== SQ) {
+      i++;
+      continue;
+    }
+    const close = text.indexOf(quote === DQ ? '"' : "'", i + 1);
+    if (close < 0 || close > to) return;
+    seen(text.slice(nameStart, nameEnd), text.slice(i + 1, close));
+    i = close + 1;
+  }
+}
+
+/** `B7` → row 6, col 1 into `e`; -1s when not plain A1 (the caller reads it another way). */
+function plainA1(ref: string, e: ScannedElement): void {
+  e.row = -1;
+  e.col = -1;
+  let col = 0;
+  let i = 0;
+  for (; i < ref.length && i < 4; i++) {
+    const ch = ref.charCodeAt(i);
+    if (ch < 65 || ch > 90) break;
+    col = col * 26 + (ch - 64);
+  }
+  if (i === 0 || i > 3 || i === ref.length || ref.length - i > 7) return;
+  let row = 0;
+  for (let j = i; j < ref.length; j++) {
+    const ch = ref.charCodeAt(j);
+    if (ch < 48 || ch > 57) return;
+    row = row * 10 + (ch - 48);
+  }
+  if (col > MAX_COLUMNS || row < 1 || row > MAX_ROWS) return;
+  e.row = row - 1;
+  e.col = col - 1;
+}
+
+/** The raw text of the first child element `name` inside text[from, to), or undefined. */
+function childText(
+  text: string,
+  from: number,
+  to: number,
+  name: string,
+): { attrsFrom: number; attrsTo: number; text: string } | undefined {
+  let at = text.indexOf(`<${name}`, from);
+  while (at >= 0 && at < to && !tagAt(text, at + 1, name)) at = text.indexOf(`<${name}`, at + 1);
+  if (at < 0 || at >= to) return undefined;
+  const gt = text.indexOf('>', at);
+  if (gt < 0 || gt >= to) return undefined;
+  const attrsFrom = at + 1 + name.length;
+  if (text.charCodeAt(gt - 1) === SLASH) return { attrsFrom, attrsTo: gt - 1, text: '' };
+  const close = text.indexOf(`</${name}>`, gt);
+  if (close < 0 || close > to) return undefined;
+  return { attrsFrom, attrsTo: gt, text: text.slice(gt + 1, close) };
+}
+
+/**
+ * Scans `<row>` and `<c>` elements of `text` in order, calling `visit` with each (the same
+ * object, refilled). Text between them (`</row>`, `<extLst>`...) is skipped.
+ */
+export function scanCells(text: string, visit: (e: ScannedElement) => void): void {
+  const e: ScannedElement = {
+    kind: 'c',
+    r: undefined,
+    row: -1,
+    col: -1,
+    t: undefined,
+    s: undefined,
+    empty: true,
+    hasF: false,
+    fT: undefined,
+    fSi: undefined,
+    fRef: undefined,
+    fText: '',
+    v: undefined,
+    is: undefined,
+  };
+  const cellAttr = (name: string, value: string) => {
+    if (name === 'r') e.r = value;
+    else if (name === 't') e.t = value;
+    else if (name === 's') e.s = value;
+  };
+  const rowAttr = (name: string, value: string) => {
+    if (name === 'r') e.r = value;
+  };
+  const fAttr = (name: string, value: string) => {
+    if (name === 't') e.fT = value;
+    else if (name === 'si') e.fSi = value;
+    else if (name === 'ref') e.fRef = value;
+  };
+  let i = text.indexOf('<');
+  while (i >= 0) {
+    const isRow = tagAt(text, i + 1, 'row');
+    if (!isRow && !tagAt(text, i + 1, 'c')) {
+      i = text.indexOf('<', i + 1);
+      continue;
+    }
+    const gt = text.indexOf('>', i);
+    if (gt < 0) return;
+    const selfClosed = text.charCodeAt(gt - 1) === SLASH;
+    const attrsTo = selfClosed ? gt - 1 : gt;
+    e.r = undefined;
+    if (isRow) {
+      e.kind = 'row';
+      eachAttribute(text, i + 4, attrsTo, rowAttr);
+      visit(e);
+      i = text.indexOf('<', gt + 1);
+      continue;
+    }
+    e.kind = 'c';
+    e.t = undefined;
+    e.s = undefined;
+    e.hasF = false;
+    e.fT = undefined;
+    e.fSi = undefined;
+    e.fRef = undefined;
+    e.fText = '';
+    e.v = undefined;
+    e.is = undefined;
+    eachAttribute(text, i + 2, attrsTo, cellAttr);
+    if (e.r !== undefined) plainA1(e.r, e);
+    let next = gt + 1;
+    if (selfClosed) e.empty = true;
+    else {
+      const close = text.indexOf('</c>', gt);
+      if (close < 0) {
+        // An unclosed cell (damaged text): skipped, as the expression skipped it.
+        i = text.indexOf('<', gt + 1);
+        continue;
+      }
+      e.empty = false;
+      const f = childText(text, gt + 1, close, 'f');
+      if (f) {
+        e.hasF = true;
+        eachAttribute(text, f.attrsFrom, f.attrsTo, fAttr);
+        e.fText = f.text;
+      }
+      const v = childText(text, gt + 1, close, 'v');
+      if (v) e.v = v.text;
+      if (e.t === 'inlineStr') e.is = childText(text, gt + 1, close, 'is')?.text;
+      next = close + 4;
+    }
+    if (text.charCodeAt(next) !== LT) next = text.indexOf('<', next);
+    visit(e);
+    i = next;
+  }
+}
