@@ -27,7 +27,7 @@ if (problem) {
   process.exit(1);
 }
 // The browser preview (npm start without Excel) ships in dist/ too.
-for (const file of ['preview.html', 'preview.js', 'appraisal-sample.xlsx']) {
+for (const file of ['preview.html', 'preview.js', 'preview-engine.js', 'appraisal-sample.xlsx']) {
   if (!existsSync(join(__dirname, '..', 'dist', file))) {
     console.error(`[build] dist/${file} is missing: the browser preview would not work.`);
     process.exit(1);

@@ -117,6 +117,7 @@ export function Preview({
   const [generation, setGeneration] = useState(0);
   const [problem, setProblem] = useState<string | undefined>(loadError);
   const [busy, setBusy] = useState(false);
+  const [opening, setOpening] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
   const policyInput = useRef<HTMLInputElement>(null);
   const [policyState, setPolicyState] = useState<PolicyState>(initialPolicy);
@@ -125,6 +126,7 @@ export function Preview({
 
   const open = async (file: File) => {
     setBusy(true);
+    setOpening(true);
     try {
       const next = await openWorkbook(await file.arrayBuffer(), file.name, activePolicy);
       opened?.host.close();
@@ -135,12 +137,14 @@ export function Preview({
       setProblem(t.openFailed(file.name, e instanceof Error ? e.message : String(e)));
     } finally {
       setBusy(false);
+      setOpening(false);
     }
   };
 
   /** Try a draft policy file on the open workbook: recalculated under it, pane included. */
   const openPolicy = async (file: File) => {
     setBusy(true);
+    setOpening(true);
     try {
       const loaded = loadPolicyJson(await file.text());
       if (!loaded.ok) {
@@ -165,6 +169,7 @@ export function Preview({
       setProblem(t.openFailed(file.name, e instanceof Error ? e.message : String(e)));
     } finally {
       setBusy(false);
+      setOpening(false);
     }
   };
 
@@ -215,6 +220,10 @@ export function Preview({
             if (file) void open(file);
           }}
         />
+        {/* The engine works in its worker: the page stays alive and says so while it waits. */}
+        {opening && opened && (
+          <Spinner size="tiny" appearance="inverted" label={t.loading} data-testid="opening" />
+        )}
         <Button onClick={() => fileInput.current?.click()} disabled={busy}>
           {t.open}
         </Button>

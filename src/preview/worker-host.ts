@@ -376,6 +376,7 @@ export class WorkerHost implements WorkbookHost {
   private apply(view: WorkbookView, replace: boolean): void {
     this.stamp = view.stamp;
     this.metas = view.sheets;
+    if (!replace && view.blocks.length === 0) return;
     if (replace) this.blocks = new Map();
     for (const b of view.blocks) {
       let byIndex = this.blocks.get(b.sheet);
