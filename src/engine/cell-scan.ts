@@ -41,6 +41,9 @@ const SLASH = 47;
 const EQ = 61;
 const DQ = 34;
 const SQ = 39;
+const R = 114; // r
+const S = 115; // s
+const T = 116; // t
 
 const isSpace = (ch: number) => ch === 32 || ch === 9 || ch === 10 || ch === 13;
 
@@ -51,12 +54,15 @@ function tagAt(text: string, at: number, name: string): boolean {
   return isSpace(next) || next === SLASH || next === GT;
 }
 
-/** Calls `seen` for each attribute in text[from, to): name, value (quotes removed). */
+/**
+ * Calls `seen` for each attribute in text[from, to) with where its name and its value (quotes
+ * removed) are: nothing is cut out until the caller wants the value.
+ */
 function eachAttribute(
   text: string,
   from: number,
   to: number,
-  seen: (name: string, value: string) => void,
+  seen: (name: number, nameEnd: number, value: number, valueEnd: number) => void,
 ): void {
   let i = from;
   while (i < to) {
@@ -82,7 +88,7 @@ function eachAttribute(
     }
     const close = text.indexOf(quote === DQ ? '"' : "'", i + 1);
     if (close < 0 || close > to) return;
-    seen(text.slice(nameStart, nameEnd), text.slice(i + 1, close));
+    seen(nameStart, nameEnd, i + 1, close);
     i = close + 1;
   }
 }
@@ -110,30 +116,50 @@ function plainA1(ref: string, e: ScannedElement): void {
   e.col = col - 1;
 }
 
-/** The raw text of the first child element `name` inside text[from, to), or undefined. */
-function childText(
-  text: string,
-  from: number,
-  to: number,
-  name: string,
-): { attrsFrom: number; attrsTo: number; text: string } | undefined {
-  let at = text.indexOf(`<${name}`, from);
-  while (at >= 0 && at < to && !tagAt(text, at + 1, name)) at = text.indexOf(`<${name}`, at + 1);
-  if (at < 0 || at >= to) return undefined;
+/** A child element's tags, made once. */
+interface Child {
+  readonly name: string;
+  readonly open: string;
+  readonly close: string;
+}
+
+const child = (name: string): Child => ({ name, open: `<${name}`, close: `</${name}>` });
+const F = child('f');
+const V = child('v');
+const IS = child('is');
+
+/** Where the first child element `c` inside text[from, to) is: its attributes and text. */
+interface Found {
+  attrsFrom: number;
+  attrsTo: number;
+  text: string;
+}
+
+/** Finds the first child element `c` inside text[from, to) into `out`; false when none. */
+function childText(text: string, from: number, to: number, c: Child, out: Found): boolean {
+  let at = text.indexOf(c.open, from);
+  while (at >= 0 && at < to && !tagAt(text, at + 1, c.name)) at = text.indexOf(c.open, at + 1);
+  if (at < 0 || at >= to) return false;
   const gt = text.indexOf('>', at);
-  if (gt < 0 || gt >= to) return undefined;
-  const attrsFrom = at + 1 + name.length;
-  if (text.charCodeAt(gt - 1) === SLASH) return { attrsFrom, attrsTo: gt - 1, text: '' };
-  const close = text.indexOf(`</${name}>`, gt);
-  if (close < 0 || close > to) return undefined;
-  return { attrsFrom, attrsTo: gt, text: text.slice(gt + 1, close) };
+  if (gt < 0 || gt >= to) return false;
+  out.attrsFrom = at + c.open.length;
+  if (text.charCodeAt(gt - 1) === SLASH) {
+    out.attrsTo = gt - 1;
+    out.text = '';
+    return true;
+  }
+  const close = text.indexOf(c.close, gt);
+  if (close < 0 || close > to) return false;
+  out.attrsTo = gt;
+  out.text = text.slice(gt + 1, close);
+  return true;
 }
 
 /**
  * Scans `<row>` and `<c>` elements of `text` in order, calling `visit` with each (the same
  * object, refilled). Text between them (`</row>`, `<extLst>`...) is skipped.
  */
-export function scanCells(text: string, visit: (e: ScannedElement) => void): void {
+export function scanCells(piece: string, visit: (e: ScannedElement) => void): void {
   const e: ScannedElement = {
     kind: 'c',
     r: undefined,
@@ -150,19 +176,27 @@ export function scanCells(text: string, visit: (e: ScannedElement) => void): voi
     v: undefined,
     is: undefined,
   };
-  const cellAttr = (name: string, value: string) => {
-    if (name === 'r') e.r = value;
-    else if (name === 't') e.t = value;
-    else if (name === 's') e.s = value;
+  const found: Found = { attrsFrom: 0, attrsTo: 0, text: '' };
+  // Attribute names compared where they stand: r, t and s of a cell, t, si and ref of <f>.
+  let text = '';
+  const is = (at: number, end: number, name: string) =>
+    end - at === name.length && text.startsWith(name, at);
+  const cellAttr = (at: number, end: number, v: number, vEnd: number) => {
+    if (end - at !== 1) return;
+    const ch = text.charCodeAt(at);
+    if (ch === R) e.r = text.slice(v, vEnd);
+    else if (ch === T) e.t = text.slice(v, vEnd);
+    else if (ch === S) e.s = text.slice(v, vEnd);
   };
-  const rowAttr = (name: string, value: string) => {
-    if (name === 'r') e.r = value;
+  const rowAttr = (at: number, end: number, v: number, vEnd: number) => {
+    if (end - at === 1 && text.charCodeAt(at) === R) e.r = text.slice(v, vEnd);
   };
-  const fAttr = (name: string, value: string) => {
-    if (name === 't') e.fT = value;
-    else if (name === 'si') e.fSi = value;
-    else if (name === 'ref') e.fRef = value;
+  const fAttr = (at: number, end: number, v: number, vEnd: number) => {
+    if (is(at, end, 't')) e.fT = text.slice(v, vEnd);
+    else if (is(at, end, 'si')) e.fSi = text.slice(v, vEnd);
+    else if (is(at, end, 'ref')) e.fRef = text.slice(v, vEnd);
   };
+  text = piece;
   let i = text.indexOf('<');
   while (i >= 0) {
     const isRow = tagAt(text, i + 1, 'row');
@@ -204,15 +238,13 @@ export function scanCells(text: string, visit: (e: ScannedElement) => void): voi
         continue;
       }
       e.empty = false;
-      const f = childText(text, gt + 1, close, 'f');
-      if (f) {
+      if (childText(text, gt + 1, close, F, found)) {
         e.hasF = true;
-        eachAttribute(text, f.attrsFrom, f.attrsTo, fAttr);
-        e.fText = f.text;
+        eachAttribute(text, found.attrsFrom, found.attrsTo, fAttr);
+        e.fText = found.text;
       }
-      const v = childText(text, gt + 1, close, 'v');
-      if (v) e.v = v.text;
-      if (e.t === 'inlineStr') e.is = childText(text, gt + 1, close, 'is')?.text;
+      if (childText(text, gt + 1, close, V, found)) e.v = found.text;
+      if (e.t === 'inlineStr' && childText(text, gt + 1, close, IS, found)) e.is = found.text;
       next = close + 4;
     }
     if (text.charCodeAt(next) !== LT) next = text.indexOf('<', next);

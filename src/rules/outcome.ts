@@ -110,12 +110,15 @@ function compared(label: Text, shown: string, t: Threshold, limit: string): Held
   };
 }
 
-/** The Art. 14(1)1 demotion conditions of a branch head that hold (empty when none). */
-function headDemotions(f: Facts, policy: Policy): Held[] {
+/**
+ * The Art. 14(1)1 demotion conditions of a branch head that hold (empty when none), each said
+ * only when an explanation asks for it.
+ */
+function headDemotions(f: Facts, policy: Policy): (() => Held)[] {
   const o = policy.outcome;
-  const held: Held[] = [];
+  const held: (() => Held)[] = [];
   if (meets(f.score, o.branchHeadScore))
-    held.push(
+    held.push(() =>
       compared(
         { en: 'score', zh: '考核得分' },
         plain(f.score),
@@ -124,7 +127,7 @@ function headDemotions(f: Facts, policy: Policy): Held[] {
       ),
     );
   if (meets(f.nplRatio, o.branchHeadNpl))
-    held.push(
+    held.push(() =>
       compared(
         { en: 'NPL ratio', zh: '不良率' },
         percent(f.nplRatio),
@@ -136,19 +139,23 @@ function headDemotions(f: Facts, policy: Policy): Held[] {
   const depositTarget = num(policy.score.deposit.BRANCH_HEAD.target);
   const t1 = o.branchHeadDepositCompletion;
   if (meets(f.deposit, { ...t1, value: num(t1.value).times(depositTarget).toString() })) {
-    const c = percent(f.deposit.dividedBy(depositTarget).toDecimalPlaces(4));
-    held.push({
-      en: `deposit completion ${percent(f.deposit)} ÷ ${percent(depositTarget)} = ${c} ${opSymbol(t1.op)} ${percent(num(t1.value))}`,
-      zh: `存款完成 ${percent(f.deposit)} ÷ ${percent(depositTarget)} = ${c} ${opSymbol(t1.op)} ${percent(num(t1.value))}`,
+    held.push(() => {
+      const c = percent(f.deposit.dividedBy(depositTarget).toDecimalPlaces(4));
+      return {
+        en: `deposit completion ${percent(f.deposit)} ÷ ${percent(depositTarget)} = ${c} ${opSymbol(t1.op)} ${percent(num(t1.value))}`,
+        zh: `存款完成 ${percent(f.deposit)} ÷ ${percent(depositTarget)} = ${c} ${opSymbol(t1.op)} ${percent(num(t1.value))}`,
+      };
     });
   }
   const collectionTarget = num(policy.score.collection.target);
   const t2 = o.branchHeadCollectionCompletion;
   if (meets(f.collectionRate, { ...t2, value: num(t2.value).times(collectionTarget).toString() })) {
-    const c = percent(f.collectionRate.dividedBy(collectionTarget).toDecimalPlaces(4));
-    held.push({
-      en: `collection completion ${percent(f.collectionRate)} ÷ ${percent(collectionTarget)} = ${c} ${opSymbol(t2.op)} ${percent(num(t2.value))}`,
-      zh: `收贷收息完成 ${percent(f.collectionRate)} ÷ ${percent(collectionTarget)} = ${c} ${opSymbol(t2.op)} ${percent(num(t2.value))}`,
+    held.push(() => {
+      const c = percent(f.collectionRate.dividedBy(collectionTarget).toDecimalPlaces(4));
+      return {
+        en: `collection completion ${percent(f.collectionRate)} ÷ ${percent(collectionTarget)} = ${c} ${opSymbol(t2.op)} ${percent(num(t2.value))}`,
+        zh: `收贷收息完成 ${percent(f.collectionRate)} ÷ ${percent(collectionTarget)} = ${c} ${opSymbol(t2.op)} ${percent(num(t2.value))}`,
+      };
     });
   }
   return held;
@@ -158,7 +165,8 @@ interface Decision {
   readonly outcome: Outcome;
   readonly rule: string;
   readonly article: string;
-  readonly held: Held;
+  /** What held, said when an explanation is asked for (most calls want only the outcome). */
+  readonly held: () => Held;
 }
 
 type Applies = 'all' | 'head' | 'manager';
@@ -264,18 +272,21 @@ function headDecision(f: Facts, policy: Policy): Decision | undefined {
   const held = headDemotions(f, policy);
   if (held.length === 0) return undefined;
   const o = policy.outcome;
-  const joined: Held = {
-    en: held.map((h) => h.en).join('; '),
-    zh: held.map((h) => h.zh).join('；'),
+  const joined = (): Held => {
+    const said = held.map((h) => h());
+    return { en: said.map((h) => h.en).join('; '), zh: said.map((h) => h.zh).join('；') };
   };
   if (meets(f.priorDemotions, o.branchHeadRepeat)) {
     return {
       outcome: 'TERMINATE',
       rule: 'art14.1.1.repeat',
       article: o.branchHeadRepeat.article,
-      held: {
-        en: `${joined.en}, and demoted the previous year (2 years in a row)`,
-        zh: `${joined.zh}，且上年已降级（连续2年）`,
+      held: () => {
+        const j = joined();
+        return {
+          en: `${j.en}, and demoted the previous year (2 years in a row)`,
+          zh: `${j.zh}，且上年已降级（连续2年）`,
+        };
       },
     };
   }
@@ -297,10 +308,10 @@ function decide(f: Facts, policy: Policy): Decision {
         outcome: 'TERMINATE',
         rule: 'art14.3.major',
         article: o.majorViolation.article,
-        held: {
+        held: () => ({
           en: 'major violation causing major economic loss',
           zh: '严重违规违纪造成重大经济损失',
-        },
+        }),
       };
     }
     if (row.kind === 'head-demotion') {
@@ -315,14 +326,14 @@ function decide(f: Facts, policy: Policy): Decision {
       outcome: row.outcome,
       rule: row.rule,
       article: t.article,
-      held: compared(row.label, row.show(x), t, row.show(num(t.value))),
+      held: () => compared(row.label, row.show(x), t, row.show(num(t.value))),
     };
   }
   return {
     outcome: 'RETAIN',
     rule: 'art14.retain',
     article: 'Art. 14',
-    held: { en: 'no condition of Art. 14 holds', zh: '不符合第十四条任何降级或解除条件' },
+    held: () => ({ en: 'no condition of Art. 14 holds', zh: '不符合第十四条任何降级或解除条件' }),
   };
 }
 
@@ -333,12 +344,13 @@ const OUTCOME_ZH: Record<Outcome, string> = {
 };
 
 function explanation(d: Decision, f: Facts): Explanation {
+  const held = d.held();
   return {
     rule: d.rule,
     article: d.article,
     text: {
-      en: `${d.article}: ${d.held.en} → ${d.outcome}`,
-      zh: `${articleText(d.article, 'zh')}：${d.held.zh} → ${OUTCOME_ZH[d.outcome]}`,
+      en: `${d.article}: ${held.en} → ${d.outcome}`,
+      zh: `${articleText(d.article, 'zh')}：${held.zh} → ${OUTCOME_ZH[d.outcome]}`,
     },
     values: {
       role: f.role,
