@@ -42,7 +42,11 @@ export async function auditCommand(
     // The same signing and trust as the pane's Run audit: a ribbon audit is never the weaker one.
     const trust = deps.trust ? await deps.trust() : undefined;
     if (trust?.kind === 'bad') {
-      throw new Error((deps.lang === 'zh' ? zh : en).signing.trustBad(trust.reason));
+      throw new Error(
+        (deps.lang === 'zh' ? zh : en).signing.trustBad(
+          trust.reason[deps.lang === 'zh' ? 'zh' : 'en'],
+        ),
+      );
     }
     const key = who && deps.key ? await deps.key(who) : undefined;
     const summary = await runAudit(deps.host(), {

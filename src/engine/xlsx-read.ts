@@ -273,11 +273,17 @@ function readSheetXml(name: string, bytes: Uint8Array, ctx: SheetContext): Sheet
   // A row's arrays, grown cell by cell, hold up to twice the slots they use: once the row is
   // read they are copied to their size (a 100,000-row sheet keeps 300,000 of them).
   let lastWritten = -1;
+  // Rows formatted alike (a date column, a percent column) share one formats row.
+  let lastFormats: (string | null)[] | undefined;
   const compactRow = (r: number) => {
     if (r < 0) return;
     values[r] = values[r].slice();
     if (formulas[r]) formulas[r] = formulas[r].slice();
-    if (formats[r]) formats[r] = formats[r].slice();
+    const f = formats[r];
+    if (f) {
+      if (!lastFormats || !sameFormats(f, lastFormats)) lastFormats = f.slice();
+      formats[r] = lastFormats;
+    }
   };
   const visit = (e: ScannedElement): void => {
     if (e.kind === 'row') {
@@ -379,6 +385,8 @@ function readSheetXml(name: string, bytes: Uint8Array, ctx: SheetContext): Sheet
         if (typeof value === 'number' && Number.isNaN(value)) value = v as string;
     }
     if (formula === undefined && value === null) return;
+    // A row met again (rows out of order) gets its own formats row back before it changes.
+    if (r !== lastWritten && formats[r] !== undefined) formats[r] = formats[r].slice();
     lastWritten = r;
     const vals = (values[r] ??= []);
     while (vals.length < c) vals.push(null);
@@ -405,6 +413,12 @@ function readSheetXml(name: string, bytes: Uint8Array, ctx: SheetContext): Sheet
 }
 
 const escapeRe = (s: string) => s.replace(/[.-]/g, '\\$&');
+
+function sameFormats(a: readonly (string | null)[], b: readonly (string | null)[]) {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if ((a[i] ?? null) !== (b[i] ?? null)) return false;
+  return true;
+}
 
 /**
  * Resolves a relationship target against the folder of the part that holds the relationship

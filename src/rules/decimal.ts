@@ -22,6 +22,8 @@ export const EXCEL_DIGITS = 15;
  */
 export function fromExcelNumber(x: number): Decimal {
   if (x === 0) return new Decimal(0);
+  // A whole number of at most 15 digits is already what Excel shows: no text to round through.
+  if (Number.isInteger(x) && Math.abs(x) < 1e15) return new Decimal(x);
   return new Decimal(x.toPrecision(EXCEL_DIGITS));
 }
 

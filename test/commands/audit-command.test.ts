@@ -128,7 +128,11 @@ describe('ribbon Audit command', () => {
       notify: n.notify,
       lang: 'zh',
       who: () => '张审计',
-      trust: () => Promise.resolve({ kind: 'bad', reason: 'trust.json 不是 JSON。' }),
+      trust: () =>
+        Promise.resolve({
+          kind: 'bad',
+          reason: { en: 'trust.json is not JSON.', zh: 'trust.json 不是 JSON。' },
+        }),
     });
     expect(event.completed).toHaveBeenCalledTimes(1);
     expect(n.done).toEqual([]);

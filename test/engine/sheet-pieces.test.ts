@@ -148,3 +148,33 @@ describe('the pieces of one part deflate into one valid stream', () => {
     expect(inflateRawSync(raw).equals(Buffer.concat(pieces))).toBe(true);
   });
 });
+
+describe('rows read compactly', () => {
+  it('rows formatted alike share a formats row; a row met again gets its own back', async () => {
+    const { workbookPackage } = await import('./zip-fixtures');
+    const styles =
+      '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><cellXfs count="3"><xf numFmtId="0"/><xf numFmtId="14"/><xf numFmtId="9"/></cellXfs></styleSheet>';
+    const data = workbookPackage({
+      sheets: [
+        {
+          name: 'S',
+          body:
+            '<sheetData>' +
+            '<row r="1"><c r="A1"><v>1</v></c><c r="B1" s="1"><v>45000</v></c></row>' +
+            '<row r="2"><c r="A2"><v>2</v></c><c r="B2" s="1"><v>45001</v></c></row>' +
+            '<row r="3"><c r="A3"><v>3</v></c><c r="B3" s="1"><v>45002</v></c></row>' +
+            // Row 1 again, out of order: a percent in C1 must not reach rows 2 and 3.
+            '<row r="1"><c r="C1" s="2"><v>0.5</v></c></row>' +
+            '</sheetData>',
+        },
+      ],
+      extra: { 'xl/styles.xml': styles },
+    });
+    const sheet = readXlsxModel(data).sheets[0];
+    expect(sheet.formats?.[1]).toBe(sheet.formats?.[2]);
+    expect(sheet.formats?.[0]).toEqual([null, 'mm-dd-yy', '0%']);
+    expect(sheet.formats?.[1]).toEqual([null, 'mm-dd-yy']);
+    expect(sheet.formats?.[2]).toEqual([null, 'mm-dd-yy']);
+    expect(sheet.values[0]).toEqual([1, 45000, 0.5]);
+  });
+});

@@ -2,7 +2,9 @@
  * Reading raw cell values (POLICY §0): numbers at 15 significant digits so binary noise never
  * decides a threshold; every role spelling; booleans; and each kind of rule error.
  */
+import fc from 'fast-check';
 import {
+  Decimal,
   fromExcelNumber,
   readBoolean,
   readNumber,
@@ -18,6 +20,24 @@ describe('binary noise is read as Excel shows it (15 significant digits)', () =>
     expect(fromExcelNumber(0.1 + 0.2).toString()).toBe('0.3');
     expect(valueOf(readNumber(0.1 + 0.2, 'x', 'rate')).toString()).toBe('0.3');
     expect(valueOf(score('SENIOR', 0.1 + 0.2, 0, 0.995, 10))).toBe(100);
+  });
+
+  it('a whole number reads as its 15-digit text does (the fast path for integers)', () => {
+    const viaText = (x: number) => new Decimal(x.toPrecision(15));
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.integer({ min: -1e9, max: 1e9 }),
+          fc.maxSafeInteger(),
+          fc.double({ min: -1e16, max: 1e16, noNaN: true }).map(Math.round),
+        ),
+        (x) => {
+          expect(fromExcelNumber(x).equals(viaText(x) as never)).toBe(true);
+        },
+      ),
+      { numRuns: 2000 },
+    );
+    expect(fromExcelNumber(123456789012345680).toString()).toBe('123456789012346000');
   });
 
   it('NPL 0.07 − 0.06 is exactly 1%: 20 points, as 0.01 scores', () => {

@@ -201,7 +201,10 @@ describe('signing key in the Audit view', () => {
       initialLang: 'en',
       initialTab: 'audit',
       keyStore: memoryKeyStore(),
-      loadTrust: async () => ({ kind: 'bad', reason: 'trust.json is not JSON.' }),
+      loadTrust: async () => ({
+        kind: 'bad',
+        reason: { en: 'trust.json is not JSON.', zh: 'trust.json 不是 JSON 文件。' },
+      }),
     });
     await userEvent.click(await screen.findByRole('button', { name: 'Verify log' }));
     expect(
@@ -209,6 +212,27 @@ describe('signing key in the Audit view', () => {
         /The trust list deployed with the add-in cannot be used: trust.json is not JSON\./,
       ),
     ).toBeInTheDocument();
+  });
+
+  it('in Chinese, a deployed trust list failing its schema is refused in Chinese, the field named', async () => {
+    const { loadDeployedTrust } = await import('../../src/taskpane/workflows/trust');
+    const broken = JSON.stringify({ version: 1, auditors: [{ name: '张审计' }] });
+    const fetchFn = async () => new Response(broken, { status: 200 });
+    const trust = await loadDeployedTrust(fetchFn, 'trust.json');
+    expect(trust.kind).toBe('bad');
+    const host = appraisalHost();
+    await renderApp({
+      host,
+      initialLang: 'zh',
+      initialTab: 'audit',
+      keyStore: memoryKeyStore(),
+      loadTrust: async () => trust,
+    });
+    await userEvent.click(await screen.findByRole('button', { name: '校验日志' }));
+    const shown = await screen.findByText(/加载项部署的信任名单无法使用：/);
+    expect(shown.textContent).toMatch(/trust\.json/);
+    // No English sentence inside the Chinese message (ajv's or ours).
+    expect(shown.textContent).not.toMatch(/[A-Za-z]+ [A-Za-z]+/);
   });
 
   it('without WebCrypto the view says audits are recorded unsigned', async () => {

@@ -115,7 +115,14 @@ class LightEvaluator {
         trees[r * width + c] = tree;
         copied = true;
       }
-      out[r] = copied ? vals.slice() : vals;
+      if (!copied) out[r] = vals;
+      else {
+        // The row's own copy for the computed values, as wide as the sheet: a grid of the used
+        // range shares it instead of copying it again (Workbook.gridOf).
+        const line: EngineValue[] = new Array<EngineValue>(Math.max(sheet.colCount, vals.length));
+        for (let c = 0; c < line.length; c++) line[c] = vals[c] ?? null;
+        out[r] = line;
+      }
     }
     return { model: sheet, width, trees, state: new Uint8Array(sheet.rowCount * width), out };
   }

@@ -212,7 +212,7 @@ export function AuditView({
   // A deployed list that cannot be used stops the run with its reason; never judged as "none".
   const trustList = async (): Promise<DeployedTrust> => {
     const trust = await loadTrust();
-    if (trust.kind === 'bad') throw new Error(t.signing.trustBad(trust.reason));
+    if (trust.kind === 'bad') throw new Error(t.signing.trustBad(trust.reason[lang]));
     return trust;
   };
   const [ribbon, setRibbon] = useState<RibbonAudit | undefined>(() => channel?.latest());
