@@ -159,13 +159,14 @@ async function open({ bytes, name, policy }: ToWorker & { kind: 'open' }) {
 /** Runs one validate or audit with progress and Cancel; answers with its result. */
 async function run(
   id: number,
+  active: string,
   work: (host: RunHost, signal: AbortSignal, progress: (p: Progress) => void) => unknown,
 ) {
   const controller = new AbortController();
   runs.set(id, controller);
   try {
     const value = await work(
-      new RunHost(opened(), controller.signal),
+      new RunHost(opened(), controller.signal, active),
       controller.signal,
       (progress) => post({ kind: 'progress', id, progress }),
     );
@@ -201,12 +202,14 @@ scope.onmessage = (event) => {
       return;
     }
     case 'validate':
-      void run(m.id, (h, signal, onProgress) =>
+      void run(m.id, m.active, (h, signal, onProgress) =>
         validateActive(h, { ...m.request, signal, onProgress }),
       );
       return;
     case 'audit':
-      void run(m.id, (h, signal, onProgress) => runAudit(h, { ...m.request, signal, onProgress }));
+      void run(m.id, m.active, (h, signal, onProgress) =>
+        runAudit(h, { ...m.request, signal, onProgress }),
+      );
       return;
     case 'cancel':
       runs.get(m.id)?.abort();

@@ -105,8 +105,19 @@ export type ToWorker =
       readonly method: CallName;
       readonly args: readonly unknown[];
     }
-  | { readonly kind: 'validate'; readonly id: number; readonly request: WireValidateRequest }
-  | { readonly kind: 'audit'; readonly id: number; readonly request: WireAuditRequest }
+  | {
+      readonly kind: 'validate';
+      readonly id: number;
+      readonly request: WireValidateRequest;
+      /** The sheet the page shows (the active sheet is the page's, not the worker's). */
+      readonly active: string;
+    }
+  | {
+      readonly kind: 'audit';
+      readonly id: number;
+      readonly request: WireAuditRequest;
+      readonly active: string;
+    }
   | { readonly kind: 'cancel'; readonly id: number };
 
 export type FromWorker =

@@ -29,6 +29,8 @@ export class RunHost implements WorkbookHost {
   constructor(
     private readonly host: WorkbookHost,
     private readonly signal: AbortSignal,
+    /** The sheet the page shows, when the run's host is not the page's own. */
+    private readonly active?: string,
   ) {}
 
   /** Before a read: a pause, then stop if cancelled and nothing is written yet. */
@@ -59,7 +61,7 @@ export class RunHost implements WorkbookHost {
   }
   async activeSheet(): Promise<string> {
     await this.read();
-    return this.host.activeSheet();
+    return this.active ?? this.host.activeSheet();
   }
   async readSheet(sheet: string, options?: ReadOptions): Promise<Grid> {
     await this.read();

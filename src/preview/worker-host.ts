@@ -98,10 +98,10 @@ export class WorkerHost implements WorkbookHost {
   /** Validate and Audit, run in the worker (App's `workflows`). */
   readonly workflows: PaneWorkflows = {
     validate: (_host, { signal, onProgress, ...request }) =>
-      this.settled(this.rpc.run('validate', request, signal, onProgress)),
+      this.settled(this.rpc.run('validate', request, this.active, signal, onProgress)),
     // An injected clock or sleep is for tests of the page's own runs: not sent.
     audit: (_host, { signal, onProgress, now: _now, sleep: _sleep, ...request }) =>
-      this.settled(this.rpc.run('audit', request, signal, onProgress)),
+      this.settled(this.rpc.run('audit', request, this.active, signal, onProgress)),
   };
 
   /**

@@ -98,6 +98,7 @@ export class WorkerRpc {
   run<K extends keyof RunResults>(
     kind: K,
     request: K extends 'validate' ? WireValidateRequest : WireAuditRequest,
+    active: string,
     signal: AbortSignal | undefined,
     onProgress: ProgressFn | undefined,
   ): Promise<RunResults[K]> {
@@ -109,7 +110,7 @@ export class WorkerRpc {
     return new Promise<RunResults[K]>((resolve, reject) => {
       signal?.addEventListener('abort', cancel, { once: true });
       const done = () => signal?.removeEventListener('abort', cancel);
-      this.send({ kind, id, request } as ToWorker, {
+      this.send({ kind, id, request, active } as ToWorker, {
         resolve: (v) => {
           done();
           resolve(v as RunResults[K]);

@@ -149,6 +149,20 @@ describe('the preview page', () => {
     await shot('1-validate');
   });
 
+  it('Validate "The active sheet" checks the sheet the page shows (the engine is in a worker)', async () => {
+    await sheetTab('客户表').click();
+    await expect(sheetTab('客户表').getAttribute('aria-selected')).resolves.toBe('true');
+    const scope = pane().getByRole('combobox', { name: 'Check' });
+    await scope.selectOption({ label: 'The active sheet' });
+    await pane().getByRole('button', { name: 'Validate', exact: true }).click();
+    // The Clients table's two planted problems, in its 11 rows; none of 考核表's.
+    await eventually(async () => /in 11 rows/.test((await pane().textContent()) ?? ''), true);
+    const addresses = await pane().locator('li button span:first-child').allTextContents();
+    expect(addresses.map((a) => a.trim())).toEqual(['D11', 'B12']);
+    await scope.selectOption({ label: 'The whole workbook' });
+    await sheetTab('考核表').click();
+  });
+
   it('Audit adds the report and log sheets as new tabs', async () => {
     await pane().getByRole('tab', { name: 'Audit' }).click();
     await expect(sheetTab('考核审计报告').count()).resolves.toBe(0);
