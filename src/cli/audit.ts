@@ -28,7 +28,7 @@ import {
 import type { Parsed } from './command';
 import { countsLine, findingJson, findingLines, reportText } from './findings';
 import { readSigningKey, readTrustList } from './key-files';
-import { addinDocument, logState } from './log-state';
+import { addinDocument, logState, writingSettings } from './log-state';
 import {
   appendSignedRecord,
   signAnchor,
@@ -222,10 +222,12 @@ export async function run(args: Parsed, io: Io): Promise<number> {
         // Two logs: the report is written, neither log is touched.
         const reportName = await ensureSheet(wb, targets.report.sheet, targets.report.exists);
         await wb.setRows(reportName, auditReportRows(report, lang));
-        await saveWorkbook(wb, out, {
-          afterWrite: (b) => writeAddinDocument(b, doc),
-          packageEdits: (names, read) => addinDocumentEdits(names, read, doc),
-        });
+        await writingSettings(path, () =>
+          saveWorkbook(wb, out, {
+            afterWrite: (b) => writeAddinDocument(b, doc),
+            packageEdits: (names, read) => addinDocumentEdits(names, read, doc),
+          }),
+        );
       } else {
         const names = {
           report: await ensureSheet(wb, targets.report.sheet, targets.report.exists),
@@ -243,10 +245,12 @@ export async function run(args: Parsed, io: Io): Promise<number> {
               signedAnchorText(head, key ? await signAnchor(head, key) : undefined),
             )
           : doc;
-        await saveWorkbook(wb, out, {
-          afterWrite: (b) => writeAddinDocument(b, anchored),
-          packageEdits: (names, read) => addinDocumentEdits(names, read, anchored),
-        });
+        await writingSettings(path, () =>
+          saveWorkbook(wb, out, {
+            afterWrite: (b) => writeAddinDocument(b, anchored),
+            packageEdits: (names, read) => addinDocumentEdits(names, read, anchored),
+          }),
+        );
       }
     }
   } finally {

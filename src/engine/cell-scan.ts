@@ -137,8 +137,9 @@ interface Found {
 
 /** Finds the first child element `c` inside text[from, to) into `out`; false when none. */
 function childText(text: string, from: number, to: number, c: Child, out: Found): boolean {
-  let at = text.indexOf(c.open, from);
-  while (at >= 0 && at < to && !tagAt(text, at + 1, c.name)) at = text.indexOf(c.open, at + 1);
+  // Tag by tag inside the cell: a search for `<f` alone would run on to the next formula cell.
+  let at = text.indexOf('<', from);
+  while (at >= 0 && at < to && !tagAt(text, at + 1, c.name)) at = text.indexOf('<', at + 1);
   if (at < 0 || at >= to) return false;
   const gt = text.indexOf('>', at);
   if (gt < 0 || gt >= to) return false;

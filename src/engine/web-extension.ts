@@ -218,6 +218,14 @@ function webExtensionXml(doc: AddinDocument, addinId: string): string {
   );
 }
 
+/** taskpanes.xml without the `<taskpane>` entries whose webextensionref id is not in `ids`. */
+function withoutDanglingPanes(xml: string, ids: ReadonlySet<string>): string {
+  return xml.replace(/<((?:\w+:)?taskpane)\b[^>]*>[\s\S]*?<\/\1>/g, (pane) => {
+    const ref = /<(?:\w+:)?webextensionref\b[^>]*?\s(?:\w+:)?id="([^"]*)"/.exec(pane);
+    return ref !== null && !ids.has(ref[1]) ? '' : pane;
+  });
+}
+
 function nextFree(taken: ReadonlySet<string>, make: (n: number) => string): string {
   for (let n = 1; ; n++) if (!taken.has(make(n))) return make(n);
 }
@@ -239,6 +247,11 @@ function partsToWrite(doc: AddinDocument, addinId: string): Map<string, string> 
     rels ? elements(rels, TASKPANES_RELS).map((e) => e.attributes.Id ?? '') : [],
   );
   const rId = nextFree(relIds, (n) => `rId${n}`);
+  // A task pane entry whose relationship is gone points at nothing: LibreOffice 7.4 keeps
+  // taskpanes.xml but drops its .rels and every webextension part (test/fixtures/foreign). Left
+  // in, the id we add next would revive it as a second pane on the same part; it is dropped.
+  const panesRead = parts.get(TASKPANES);
+  if (panesRead !== undefined) parts.set(TASKPANES, withoutDanglingPanes(panesRead, relIds));
   const target = path.slice(DIR.length);
   const rel = `<Relationship Id="${rId}" Type="${REL_WEBEXTENSION}" Target="${esc(target)}"/>`;
   parts.set(
@@ -263,22 +276,32 @@ function partsToWrite(doc: AddinDocument, addinId: string): Map<string, string> 
   return parts;
 }
 
-/** [Content_Types].xml with an Override for each web-extension part not yet covered. */
+/**
+ * [Content_Types].xml with an Override for each web-extension part not yet covered; an Override
+ * naming another type for one of them (LibreOffice 7.4 writes taskpanes.xml as
+ * `application/xml`) is replaced by the web-extension type (MS-OWEXML, see above).
+ */
 function contentTypes(xml: string, paths: readonly string[]): string {
+  const typeOf = (p: string) => (p === TASKPANES ? CT_TASKPANES : CT_WEBEXTENSION);
+  const ours = new Map(
+    paths.filter((p) => p.endsWith('.xml')).map((p) => [`/${p}`.toLowerCase(), typeOf(p)]),
+  );
   const covered = new Set(
     elements(xml, '[Content_Types].xml')
       .filter((e) => local(e.name) === 'Override')
       .map((e) => (e.attributes.PartName ?? '').toLowerCase()),
   );
+  const fixed = xml.replace(/<(?:\w+:)?Override\b[^>]*>/g, (el) => {
+    const part = /\sPartName="([^"]*)"/.exec(el)?.[1].toLowerCase();
+    const type = part !== undefined ? ours.get(part) : undefined;
+    return type === undefined ? el : el.replace(/(\sContentType=")[^"]*"/, `$1${type}"`);
+  });
   const add = paths
     .filter((p) => p.endsWith('.xml'))
     .filter((p) => !covered.has(`/${p}`.toLowerCase()))
-    .map(
-      (p) =>
-        `<Override PartName="/${esc(p)}" ContentType="${p === TASKPANES ? CT_TASKPANES : CT_WEBEXTENSION}"/>`,
-    )
+    .map((p) => `<Override PartName="/${esc(p)}" ContentType="${typeOf(p)}"/>`)
     .join('');
-  return add ? xml.replace(/<\/Types>\s*$/, `${add}</Types>`) : xml;
+  return add ? fixed.replace(/<\/Types>\s*$/, `${add}</Types>`) : fixed;
 }
 
 /** _rels/.rels with the package relationship to taskpanes.xml, when missing. */

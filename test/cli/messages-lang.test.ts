@@ -151,6 +151,16 @@ beforeAll(async () => {
     at('bad-settings.xlsx'),
     zip({ ...parts, 'xl/webextensions/webextension1.xml': '<we:webextension id="{1}"' }),
   );
+  // LibreOffice's re-save keeps a task pane entry without our part; its .rels, damaged here, is
+  // read only when audit -o adds the part back (test/fixtures/foreign/README.md).
+  const resaved = join(ROOT, 'test', 'fixtures', 'foreign', 'libreoffice-audited.xlsx');
+  writeFileSync(
+    at('bad-pane-rels.xlsx'),
+    zip({
+      ...Object.fromEntries(unzip(readFileSync(resaved))),
+      'xl/webextensions/_rels/taskpanes.xml.rels': '<Relationships xmlns="x"><Relationship',
+    }),
+  );
 }, 60_000);
 
 afterAll(() => {
@@ -577,6 +587,13 @@ const CASES: readonly Case[] = [
     file: 'bad-settings.xlsx',
     en: /part xl\/webextensions\/webextension1\.xml is damaged/,
     zh: /部件 xl\/webextensions\/webextension1\.xml 已损坏/,
+  },
+  {
+    name: 'damaged add-in settings found while writing audit -o',
+    argv: () => ['audit', at('bad-pane-rels.xlsx'), '-o', at('bad-pane-rels-out.xlsx')],
+    file: 'bad-pane-rels.xlsx',
+    en: /part xl\/webextensions\/_rels\/taskpanes\.xml\.rels is damaged.*cannot be written; nothing was written/,
+    zh: /部件 xl\/webextensions\/_rels\/taskpanes\.xml\.rels 已损坏，无法写入.*未写入任何文件/,
   },
 ];
 
