@@ -6,6 +6,7 @@
  */
 import { makeStyles, mergeClasses, shorthands, tokens } from '@fluentui/react-components';
 import {
+  memo,
   useEffect,
   useLayoutEffect,
   useMemo,
@@ -180,7 +181,27 @@ function markClass(styles: ReturnType<typeof useStyles>, mark: MarkSeverity | un
   return undefined;
 }
 
-export function SheetGrid(props: SheetGridProps) {
+/**
+ * Drawn again only when what it shows changes (the grid's rows, the marks, the active cell, an
+ * edit): the host announces every change of the workbook, and progress of a long run in the
+ * pane beside it must not redraw a thousand cells each time. Its callbacks are read when
+ * called, and they follow what these props carry (the sheet, the active cell, its content).
+ */
+function sameShown(a: SheetGridProps, b: SheetGridProps): boolean {
+  for (const key of Object.keys(b) as (keyof SheetGridProps)[]) {
+    const x = a[key];
+    const y = b[key];
+    if (typeof y === 'function') continue;
+    if (key === 'active') {
+      const p = x as SheetGridProps['active'];
+      const q = y as SheetGridProps['active'];
+      if (p?.row !== q?.row || p?.col !== q?.col) return false;
+    } else if (!Object.is(x, y)) return false;
+  }
+  return Object.keys(a).length === Object.keys(b).length;
+}
+
+export const SheetGrid = memo(function SheetGrid(props: SheetGridProps) {
   const { grid, marks, active, editing } = props;
   const styles = useStyles();
   const scroller = useRef<HTMLDivElement>(null);
@@ -429,4 +450,4 @@ export function SheetGrid(props: SheetGridProps) {
       </table>
     </div>
   );
-}
+}, sameShown);

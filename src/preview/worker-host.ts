@@ -46,6 +46,22 @@ export class PreviewHostError extends Error {
   override readonly name = 'LocalHostError';
 }
 
+/** The same rows, formulas, formats and messages (a block fetched again after a change). */
+function sameBlock(a: RowBlock, b: RowBlock): boolean {
+  const sameRows = <T>(x: readonly (readonly T[])[], y: readonly (readonly T[])[]) =>
+    x.length === y.length &&
+    x.every((row, i) => row.length === y[i].length && row.every((v, j) => v === y[i][j]));
+  const keys = Object.keys(a.errors);
+  return (
+    a.start === b.start &&
+    sameRows(a.values, b.values) &&
+    sameRows(a.formulas, b.formulas) &&
+    sameRows(a.formats, b.formats) &&
+    keys.length === Object.keys(b.errors).length &&
+    keys.every((k) => a.errors[k] === b.errors[k])
+  );
+}
+
 export class WorkerHost implements WorkbookHost {
   readonly kind = 'local' as const;
   private metas: readonly SheetMeta[] = [];
@@ -63,6 +79,10 @@ export class WorkerHost implements WorkbookHost {
   private refreshing: Promise<void> | undefined;
   private again = false;
   private shownCache: { key: string; shown: SheetShown } | undefined;
+  /** Grows when what a sheet shows changes (its place, a block): the grid redraws only then. */
+  private readonly sheetVersions = new Map<string, number>();
+  private marksVersion = 0;
+  private marksCache: { key: string; marks: Map<string, MarkSeverity> } | undefined;
 
   /** Reads .xlsx bytes in a new engine worker; throws the engine's readable error when it cannot. */
   static async open(bytes: Uint8Array, name: string, policy?: Policy): Promise<WorkerHost> {
@@ -146,12 +166,16 @@ export class WorkerHost implements WorkbookHost {
     return this.metas.map((m) => m.name);
   }
 
+  /** The marks on one sheet, by A1 address (the same Map until the marks change). */
   marksOn(sheet: string): Map<string, MarkSeverity> {
+    const key = `${this.marksVersion}\u0000${sheet.toLowerCase()}`;
+    if (this.marksCache?.key === key) return this.marksCache.marks;
     const out = new Map<string, MarkSeverity>();
     const lower = sheet.toLowerCase();
     for (const m of this.marks.values()) {
       if (m.sheet.toLowerCase() === lower) out.set(m.address, m.severity);
     }
+    this.marksCache = { key, marks: out };
     return out;
   }
 
@@ -169,7 +193,7 @@ export class WorkerHost implements WorkbookHost {
 
   /** The sheet as drawn now: rows not fetched yet are holes (drawn blank until they come). */
   shown(sheet: string): SheetShown {
-    const key = `${this.changes}\u0000${sheet}`;
+    const key = `${this.sheetVersions.get(this.meta(sheet)?.name ?? sheet) ?? 0}\u0000${sheet}`;
     if (this.shownCache?.key === key) return this.shownCache.shown;
     const meta = this.meta(sheet) ?? { ...EMPTY, name: sheet };
     const values: (readonly CellValue[])[] = new Array(meta.height);
@@ -317,12 +341,14 @@ export class WorkerHost implements WorkbookHost {
       severity: m.severity,
     }));
     for (const m of checked) this.marks.set(`${m.sheet.toLowerCase()}\u0000${m.address}`, m);
+    this.marksVersion++;
     this.emit('marks');
   }
 
   async clearMarks(): Promise<void> {
     if (this.marks.size === 0) return;
     this.marks.clear();
+    this.marksVersion++;
     this.emit('marks');
   }
 
@@ -375,14 +401,36 @@ export class WorkerHost implements WorkbookHost {
   /** Takes in a view from the worker: all of it (`replace`, after a change) or more blocks. */
   private apply(view: WorkbookView, replace: boolean): void {
     this.stamp = view.stamp;
+    const before = new Map(this.metas.map((m) => [m.name, m]));
     this.metas = view.sheets;
     if (!replace && view.blocks.length === 0) return;
+    const old = this.blocks;
     if (replace) this.blocks = new Map();
+    const changed = new Set<string>();
+    for (const m of this.metas) {
+      const was = before.get(m.name);
+      if (!was || JSON.stringify(was) !== JSON.stringify(m)) changed.add(m.name);
+    }
     for (const b of view.blocks) {
       let byIndex = this.blocks.get(b.sheet);
       if (!byIndex) this.blocks.set(b.sheet, (byIndex = new Map()));
-      byIndex.set(Math.floor(b.start / BLOCK_ROWS), b);
+      const i = Math.floor(b.start / BLOCK_ROWS);
+      // An unchanged block stays the same object: the grid's rows need not be drawn again.
+      const had = old.get(b.sheet)?.get(i);
+      if (had && sameBlock(had, b)) byIndex.set(i, had);
+      else {
+        byIndex.set(i, b);
+        changed.add(b.sheet);
+      }
     }
+    if (replace) {
+      for (const [sheet, byIndex] of old) {
+        const now = this.blocks.get(sheet);
+        for (const i of byIndex.keys()) if (!now?.has(i)) changed.add(sheet);
+      }
+    }
+    for (const sheet of changed)
+      this.sheetVersions.set(sheet, (this.sheetVersions.get(sheet) ?? 0) + 1);
     if (this.active !== undefined && this.meta(this.active) === undefined) {
       const first = this.metas[0]?.name ?? '';
       this.active = first;
