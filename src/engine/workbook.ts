@@ -475,7 +475,7 @@ export class Workbook {
       ev.sheetIds.push(ev.hf.getSheetId(ev.hf.addSheet(name)) as number);
       ev.overrides.push(new Map());
     }
-    this.computed.clear();
+    this.sheetChanged(name);
   }
 
   /**
@@ -525,7 +525,32 @@ export class Workbook {
         values.map((r) => r.map(hfRoute().rawConstant)),
       );
     }
-    this.computed.clear();
+    this.sheetChanged(name);
+  }
+
+  /**
+   * A sheet's content was replaced or added: values computed from it are recomputed when next
+   * read. The light route keeps the other sheets' values when no formula and no defined name
+   * mentions the sheet (the audit writing its report and log must not recompute 100,000 rows).
+   */
+  private sheetChanged(name: string): void {
+    if (!this.light || this.evaluation) {
+      this.computed.clear();
+      return;
+    }
+    const lower = name.toLowerCase();
+    const mentions = (text: string) => text.toLowerCase().includes(lower);
+    const read =
+      this.model.names.some((n) => mentions(n.refersTo)) ||
+      this.model.sheets.some((sheet) =>
+        sheet.formulas.some((row) => row.some((f) => f != null && mentions(f))),
+      );
+    if (read) this.computed.clear();
+    else {
+      // The changed sheet holds constants only (setRows, addSheet): its values are the model's.
+      const i = this.sheetIndex(name);
+      this.computed.set(i, this.model.sheets[i].values);
+    }
   }
 
   /** Protects a sheet against casual edits (no password: one in code would be no secret). */

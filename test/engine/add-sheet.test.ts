@@ -83,3 +83,27 @@ describe('addSheet and setRows', () => {
     ).toBe(true);
   });
 });
+
+describe('a sheet the audit writes does not recompute the workbook', () => {
+  it('keeps the computed values of sheets whose formulas never mention it, and stays right', async () => {
+    const wb = await loadWorkbook(
+      await xlsxBytes((x) => {
+        const ws = x.addWorksheet('Data');
+        ws.getCell('A1').value = 2;
+        ws.getCell('B1').value = f('A1*10', 0);
+      }),
+      { functions: fakeFunctions },
+    );
+    wb.evaluate();
+    const before = wb.values('Data');
+    expect(before[0]).toEqual([2, 20]);
+    await wb.addSheet('Report');
+    await wb.setRows('Report', [['审计报告'], [1, 2]]);
+    // The same computed rows: nothing was evaluated again.
+    expect(wb.values('Data')).toBe(before);
+    expect(wb.values('Report')).toEqual([['审计报告'], [1, 2]]);
+    // A change the formulas do read still recomputes them.
+    wb.setCell('Data', 'A1', 3);
+    expect(wb.value('Data', 'B1')).toBe(30);
+  });
+});
