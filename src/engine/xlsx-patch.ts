@@ -4,8 +4,9 @@
  * pivot caches, the add-in's web-extension parts, whatever a foreign writer put there); a sheet
  * with formulas gets only its cached values (`<v>` and the cell's `t`) replaced, its `<f>`
  * elements untouched (array flags and refs, shared formulas kept); the audit's report and log
- * sheets are written whole as new parts. Memory: the input's bytes plus one sheet's XML at a
- * time, instead of a full ExcelJS workbook.
+ * sheets are written whole as new parts. Memory: the input's bytes, one sheet part's unpacked
+ * bytes and one 32 KB piece of its text at a time (./sheet-xml), and the compressed output,
+ * instead of a full ExcelJS workbook.
  */
 import { columnLetters, parseCell, parseRange, type RangePos } from './a1';
 import type { EngineValue, SheetModel } from './model';
