@@ -19,6 +19,7 @@ import {
 } from '../engine';
 import type { CellValue, Grid } from '../sheets/grid';
 import { spillParentIn, type SpillParent } from '../sheets/spills';
+import { ChangeFeed } from './change-feed';
 import { cellAddress, normalizeCell, parseCell, parseRect, stripSheet } from './a1';
 import type { Mark, MarkSeverity, ReadOptions, Selection, SheetInfo, WorkbookHost } from './port';
 
@@ -66,9 +67,8 @@ export class LocalHost implements WorkbookHost {
   /** The sheet of the cell being edited while its change is announced (onCellsChanged). */
   private lastEdited: string | null = null;
   private readonly protectedSheets = new Set<string>();
-  private readonly listeners = new Set<(change: LocalChange) => void>();
+  private readonly feed = new ChangeFeed<LocalChange>();
   private writes: Promise<unknown> = Promise.resolve();
-  private changes = 0;
   private document: AddinDocument;
 
   constructor(
@@ -88,20 +88,16 @@ export class LocalHost implements WorkbookHost {
 
   /** Called after every change; returns a function that stops listening. */
   subscribe(listener: (change: LocalChange) => void): () => void {
-    this.listeners.add(listener);
-    return () => {
-      this.listeners.delete(listener);
-    };
+    return this.feed.subscribe(listener);
   }
 
   /** Grows by one with every change (a snapshot key for React's useSyncExternalStore). */
   get version(): number {
-    return this.changes;
+    return this.feed.version;
   }
 
   private emit(change: LocalChange): void {
-    this.changes++;
-    for (const listener of [...this.listeners]) listener(change);
+    this.feed.emit(change);
   }
 
   /** The active sheet and cell, synchronously. */

@@ -29,6 +29,7 @@ import {
   type WorkbookView,
 } from './protocol';
 import { WorkerRpc } from './worker-rpc';
+import { ChangeFeed } from '../host/change-feed';
 
 /** What changed: the preview redraws what it shows of it. */
 export type PreviewChange = 'cells' | 'sheets' | 'selection' | 'marks';
@@ -73,9 +74,8 @@ export class WorkerHost implements WorkbookHost {
   private active: string;
   private selection: { sheet: string; address: string };
   private readonly marks = new Map<string, Mark>();
-  private readonly listeners = new Set<(change: PreviewChange) => void>();
+  private readonly feed = new ChangeFeed<PreviewChange>();
   private readonly edits = new Set<(sheet: string) => void>();
-  private changes = 0;
   private refreshing: Promise<void> | undefined;
   private again = false;
   private shownCache: { key: string; shown: SheetShown } | undefined;
@@ -142,20 +142,16 @@ export class WorkerHost implements WorkbookHost {
   // ---- for the preview ------------------------------------------------------------------
 
   subscribe(listener: (change: PreviewChange) => void): () => void {
-    this.listeners.add(listener);
-    return () => {
-      this.listeners.delete(listener);
-    };
+    return this.feed.subscribe(listener);
   }
 
   /** Grows by one with every change (a snapshot key for React's useSyncExternalStore). */
   get version(): number {
-    return this.changes;
+    return this.feed.version;
   }
 
   private emit(change: PreviewChange): void {
-    this.changes++;
-    for (const listener of [...this.listeners]) listener(change);
+    this.feed.emit(change);
   }
 
   get current(): { readonly sheet: string; readonly address: string } {
