@@ -15,6 +15,20 @@ import {
 import { useStrings } from './i18n';
 import { readableError, type Progress } from './workflows';
 
+/** A list of terms and their values (`<dl>`): the audit's summary, the signing key's facts. */
+export const useFactStyles = makeStyles({
+  facts: {
+    display: 'grid',
+    gridTemplateColumns: 'max-content 1fr',
+    columnGap: tokens.spacingHorizontalM,
+    rowGap: tokens.spacingVerticalXS,
+    margin: 0,
+  },
+  pair: { display: 'contents' },
+  term: { color: tokens.colorNeutralForeground3 },
+  value: { margin: 0, wordBreak: 'break-all' },
+});
+
 export const useViewStyles = makeStyles({
   view: {
     display: 'flex',

@@ -8,36 +8,17 @@ import ExcelJS from 'exceljs';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { main } from '../../src/cli/main';
-import type { Io } from '../../src/cli/io';
 import { loadWorkbook, readAddinDocument, writeAddinDocument } from '../../src/engine';
 import { LocalHost } from '../../src/host/local-host';
 import { LOG_HEADER } from '../../src/sheets';
 import { runAudit, verifyLog } from '../../src/taskpane/workflows';
-import { ROOT } from './run-cli';
+import { ROOT, runMain } from './run-cli';
 
 const SAMPLE = join(ROOT, 'examples', 'appraisal-sample.xlsx');
 let dir: string;
 const at = (name: string) => join(dir, name);
 
-interface Run {
-  readonly code: number;
-  readonly out: string;
-  readonly err: string;
-}
-
-async function cli(...argv: string[]): Promise<Run> {
-  let out = '';
-  let err = '';
-  const io: Io = {
-    out: (t) => void (out += t),
-    err: (t) => void (err += t),
-    env: { LANG: 'C', TZ: process.env.TZ },
-    errIsTty: false,
-  };
-  const code = await main(argv, io);
-  return { code, out, err };
-}
+const cli = runMain;
 
 /** The sample with one score cell's cached value made wrong, its formula kept (as saved). */
 async function staleWorkbook(): Promise<{ file: string; address: string; shown: number }> {

@@ -10,11 +10,9 @@ import ExcelJS from 'exceljs';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { main } from '../../src/cli/main';
-import type { Io } from '../../src/cli/io';
 import { loadWorkbook, type Workbook } from '../../src/engine';
 import { storedBytes, unzip, zip } from '../engine/zip-fixtures';
-import { ROOT } from './run-cli';
+import { ROOT, runMain } from './run-cli';
 
 const FIXTURES = join(ROOT, 'test', 'fixtures', 'foreign');
 const fixture = (name: string) => join(FIXTURES, name);
@@ -32,24 +30,7 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-interface Run {
-  readonly code: number;
-  readonly out: string;
-  readonly err: string;
-}
-
-async function cli(...argv: string[]): Promise<Run> {
-  let out = '';
-  let err = '';
-  const io: Io = {
-    out: (t) => void (out += t),
-    err: (t) => void (err += t),
-    env: { LANG: 'C', TZ: process.env.TZ },
-    errIsTty: false,
-  };
-  const code = await main(argv, io);
-  return { code, out, err };
-}
+const cli = runMain;
 
 interface Finding {
   readonly cell: string;

@@ -26,3 +26,24 @@ export function cli(args: readonly string[], env: Record<string, string> = {}): 
     child.on('close', (code) => resolve({ code, stdout, stderr }));
   });
 }
+
+export interface MainRun {
+  readonly code: number;
+  readonly out: string;
+  readonly err: string;
+}
+
+/** Runs the command in this process through main(), English (LANG=C), output captured. */
+export async function runMain(...argv: string[]): Promise<MainRun> {
+  // Loaded on first use: the spawning helper above needs none of the CLI's modules.
+  const { main } = await import('../../src/cli/main');
+  let out = '';
+  let err = '';
+  const code = await main(argv, {
+    out: (t) => void (out += t),
+    err: (t) => void (err += t),
+    env: { LANG: 'C', TZ: process.env.TZ },
+    errIsTty: false,
+  });
+  return { code, out, err };
+}

@@ -7,12 +7,10 @@ import {
   Button,
   Field,
   Input,
-  makeStyles,
   mergeClasses,
   MessageBar,
   MessageBarBody,
   Subtitle2,
-  tokens,
 } from '@fluentui/react-components';
 import { useEffect, useRef, useState } from 'react';
 import type { WorkbookHost } from '../../host/port';
@@ -20,7 +18,7 @@ import { displayTime } from '../../sheets';
 import type { Policy } from '../../rules';
 import type { KeyStore } from '../../signing/key-store';
 import { loadAuditor, saveAuditor } from '../auditor';
-import { CancelledNote, ErrorNote, RunProgress, useViewStyles } from '../components';
+import { CancelledNote, ErrorNote, RunProgress, useFactStyles, useViewStyles } from '../components';
 import { useStrings } from '../i18n';
 import { useRun } from '../use-run';
 import {
@@ -36,19 +34,6 @@ import { loadDeployedTrust, type DeployedTrust } from '../workflows/trust';
 import { Signers } from './Signers';
 import { SigningKeyPanel, useSigningKey, type Signing } from './SigningKey';
 
-const useStyles = makeStyles({
-  facts: {
-    display: 'grid',
-    gridTemplateColumns: 'max-content 1fr',
-    columnGap: tokens.spacingHorizontalM,
-    rowGap: tokens.spacingVerticalXS,
-    margin: 0,
-  },
-  pair: { display: 'contents' },
-  term: { color: tokens.colorNeutralForeground3 },
-  value: { margin: 0, wordBreak: 'break-all' },
-});
-
 function Summary({
   summary,
   signable,
@@ -58,7 +43,7 @@ function Summary({
   readonly signable: boolean;
 }) {
   const { t, lang } = useStrings();
-  const styles = useStyles();
+  const styles = useFactStyles();
   const view = useViewStyles();
   const A = t.audit;
   const facts: [string, string | number, boolean?][] = [

@@ -23,7 +23,7 @@ import {
   type SigningKey,
 } from '../../signing';
 import { keyFor, type KeyStore } from '../../signing/key-store';
-import { useViewStyles } from '../components';
+import { useFactStyles, useViewStyles } from '../components';
 import { useStrings } from '../i18n';
 import { readableError } from '../workflows';
 
@@ -78,16 +78,6 @@ export function useSigningKey(store: KeyStore | undefined): Signing {
 }
 
 const useStyles = makeStyles({
-  facts: {
-    display: 'grid',
-    gridTemplateColumns: 'max-content 1fr',
-    columnGap: tokens.spacingHorizontalM,
-    rowGap: tokens.spacingVerticalXS,
-    margin: 0,
-  },
-  pair: { display: 'contents' },
-  term: { color: tokens.colorNeutralForeground3 },
-  value: { margin: 0, wordBreak: 'break-all' },
   json: { width: '100%', fontFamily: tokens.fontFamilyMonospace },
 });
 
@@ -115,7 +105,7 @@ export function SigningKeyPanel({
   const { t, lang } = useStrings();
   const S = t.signing;
   const view = useViewStyles();
-  const styles = useStyles();
+  const styles = { ...useFactStyles(), ...useStyles() };
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
   const [showJson, setShowJson] = useState(false);
