@@ -23,13 +23,25 @@ import {
   type Explanation,
   type Lang,
   type Policy,
-  type Role,
   type RuleError,
   type RuleResult,
   type Text,
   articleText,
   DEFAULT_POLICY,
 } from '../rules';
+import {
+  BUSY_VERDICT,
+  findingsOrNone,
+  MISMATCH,
+  OK,
+  overallVerdict,
+  packCell,
+  PackedRow,
+  SLOT_KEYS,
+  STALE,
+  type AuditRow,
+  type RowTable,
+} from './audit-rows';
 import type { FormulaStatus, RowInfo } from './check-appraisal';
 import { APPRAISAL_KEYS, COMPUTED, type ColumnKey, type ComputedKey } from './columns';
 import { countFindings, type Counts, type Finding } from './findings';
@@ -48,47 +60,23 @@ export interface AuditOptions extends ValidateOptions {
    * both.
    */
   readonly reported?: readonly Grid[];
+  /**
+   * Which rows the report keeps in `rows`: every audited row (`all`, the default), or only
+   * those with a problem (`problems`: a computed cell whose verdict is not `ok`, or a finding),
+   * for a caller that writes no report sheet. Counts and findings are the same either way, and
+   * so are the report lines of `auditReportRows(report, lang, { onlyProblems: true })`.
+   */
+  readonly rows?: 'all' | 'problems';
 }
 
-/** `busy`: the host was still calculating the cell (`#BUSY!`); it is not compared. */
-export type Verdict = 'ok' | 'mismatch' | 'stale' | 'busy';
+export type { AuditCell, AuditRow, Verdict } from './audit-rows';
 
 /** What Excel shows while an asynchronous custom function is still computing. */
 export const BUSY = '#BUSY!';
 
 function isBusy(v: CellValue): boolean {
-  return typeof v === 'string' && v.trim().toUpperCase() === BUSY;
-}
-
-export interface AuditCell {
-  readonly key: ComputedKey;
-  readonly address: string;
-  /** The policy's value: a number, an outcome code, or the Excel error the function gives. */
-  readonly expected: CellValue;
-  /** The value the workbook reported, read before recalculation. */
-  readonly reported: CellValue;
-  /** The value after recalculation. */
-  readonly shown: CellValue;
-  readonly formula: string | null;
-  readonly formulaStatus: FormulaStatus;
-  /** The reported value against the policy. */
-  readonly reportedVerdict: Verdict;
-  /** The recalculated value against the policy (never `stale`). */
-  readonly recalculatedVerdict: Verdict;
-  /** The cell's overall verdict: the reported one when it differs, else the recalculated one. */
-  readonly verdict: Verdict;
-}
-
-export interface AuditRow {
-  readonly sheet: string;
-  /** 1-based sheet row. */
-  readonly row: number;
-  readonly id: CellValue;
-  readonly name: CellValue;
-  readonly role?: Role;
-  readonly cells: readonly AuditCell[];
-  /** Validation and audit findings of this row. */
-  readonly findings: readonly Finding[];
+  // Only a text holding `#` can read as #BUSY! (the test allocates, and most texts are codes).
+  return typeof v === 'string' && v.indexOf('#') !== -1 && v.trim().toUpperCase() === BUSY;
 }
 
 export interface AuditCounts extends Counts {
@@ -109,6 +97,7 @@ export interface AuditReport {
   readonly policyVersion: string;
   readonly policyHash: string;
   readonly tables: readonly FoundTable[];
+  /** Every appraisal row audited, in sheet order (only those with a problem under `rows: 'problems'`). */
   readonly rows: readonly AuditRow[];
   /** Every finding, validation's first, then the audit's, in sheet order. */
   readonly findings: readonly Finding[];
@@ -132,29 +121,24 @@ const OUTCOME_SPELLING: ReadonlyMap<string, string> = (() => {
   return map;
 })();
 
-/** The policy's value of one computed cell: the rule result, shown as Excel would show it. */
-interface Expected {
-  readonly value: CellValue;
-  /** The rule result, read again only for a difference (explanation, exact value). */
-  readonly result: RuleResult<unknown>;
-}
+const APPRAISAL_KEY_SET: ReadonlySet<ColumnKey> = new Set(APPRAISAL_KEYS);
 
-function expectedOf(result: RuleResult<unknown>): Expected {
-  if (!result.ok) return { value: ERROR_TEXT[result.error.kind], result };
+/** The policy's value of one computed cell: the rule result, shown as Excel would show it. */
+function expectedValue(result: RuleResult<unknown>): CellValue {
+  if (!result.ok) return ERROR_TEXT[result.error.kind];
   const v = result.value;
   // Numbers and codes as they are; the reserve's exact Decimal as the number Excel shows.
-  const value = typeof v === 'number' || typeof v === 'string' ? v : (v as Decimal).toNumber();
-  return { value, result };
+  return typeof v === 'number' || typeof v === 'string' ? v : (v as Decimal).toNumber();
 }
 
 /** Why the policy gives this value: the rule's explanation, or the rule error's message. */
-function why(e: Expected): { en: string; zh: string } {
-  return e.result.ok ? (e.result.explain() as Explanation).text : e.result.error.message;
+function why(result: RuleResult<unknown>): { en: string; zh: string } {
+  return result.ok ? (result.explain() as Explanation).text : result.error.message;
 }
 
-function exactOf(e: Expected): Decimal | undefined {
-  if (!e.result.ok) return undefined;
-  const v = e.result.value;
+function exactOf(result: RuleResult<unknown>): Decimal | undefined {
+  if (!result.ok) return undefined;
+  const v = result.value;
   return typeof v === 'number' ? fromExcelNumber(v) : (v as Decimal);
 }
 
@@ -168,20 +152,42 @@ function errorShown(shownValue: CellValue, text: string): boolean {
 }
 
 /** Shown equals expected at the places the policy rounds to. */
-function sameNumber(shownValue: CellValue, e: Expected, places: number): boolean {
-  if (typeof e.value === 'string') return errorShown(shownValue, e.value);
+function sameNumber(
+  shownValue: CellValue,
+  expected: CellValue,
+  result: RuleResult<unknown>,
+  places: number,
+): boolean {
+  if (typeof expected === 'string') return errorShown(shownValue, expected);
   if (typeof shownValue !== 'number') return false;
-  if (shownValue === e.value) return true;
-  const exact = Number.isFinite(shownValue) ? exactOf(e) : undefined;
+  if (shownValue === expected) return true;
+  const exact = Number.isFinite(shownValue) ? exactOf(result) : undefined;
   if (exact === undefined) return false;
   return roundHalfAway(fromExcelNumber(shownValue), places).equals(exact);
 }
 
-function sameOutcome(shownValue: CellValue, e: Expected): boolean {
-  if (typeof shownValue !== 'string' || typeof e.value !== 'string') return false;
-  if (e.value.startsWith('#')) return errorShown(shownValue, e.value);
+function sameOutcome(shownValue: CellValue, expected: CellValue): boolean {
+  if (typeof shownValue !== 'string' || typeof expected !== 'string') return false;
+  if (expected.startsWith('#')) return errorShown(shownValue, expected);
   const t = shownValue.trim();
-  return (OUTCOME_SPELLING.get(t) ?? OUTCOME_SPELLING.get(t.toUpperCase())) === e.value;
+  return (OUTCOME_SPELLING.get(t) ?? OUTCOME_SPELLING.get(t.toUpperCase())) === expected;
+}
+
+/** A value of computed slot `slot` (SLOT_KEYS) agrees with the policy's. */
+function agrees(
+  slot: number,
+  result: RuleResult<unknown>,
+  expected: CellValue,
+  value: CellValue,
+  formula: string | null,
+  places: number,
+): boolean {
+  // The policy's own value, exactly (a number, a code, an error text): every test accepts it.
+  if (value === expected) return true;
+  // A cell left empty where the function does not apply to the role (an agent's score, a
+  // branch head's reserve: #N/A) agrees with the policy; validation accepts it too.
+  if (!result.ok && result.error.kind === 'na' && value === null && !formula) return true;
+  return slot === 1 ? sameOutcome(value, expected) : sameNumber(value, expected, result, places);
 }
 
 function text(v: CellValue): string {
@@ -189,39 +195,76 @@ function text(v: CellValue): string {
   return typeof v === 'string' ? v : String(v);
 }
 
+/** What the rows of a run share, and its tallies. */
+interface Run {
+  readonly policy: Policy;
+  /** The reported grids were given: a message says what recalculation showed. */
+  readonly both: boolean;
+  /** The audit's findings, in sheet order. */
+  readonly out: Finding[];
+  mismatches: number;
+  reportedMismatches: number;
+  busy: number;
+}
+
+/** What the rows of one appraisal table share. */
+interface TableAudit {
+  readonly t: LocatedTable;
+  readonly rows: RowTable;
+  /** Grid column of each slot (SLOT_KEYS), or -1. */
+  readonly cols: readonly [number, number, number];
+  /** Validation's findings of the table's sheet, by 1-based sheet row. */
+  readonly prior: ReadonlyMap<number, readonly Finding[]> | undefined;
+  /** The reported grids of the table's sheet. */
+  readonly reported: readonly Grid[] | undefined;
+}
+
 /** Audit a workbook's grids, read after a full recalculation. */
 export function auditWorkbook(grids: readonly Grid[], options: AuditOptions = {}): AuditReport {
   const policy = options.policy ?? DEFAULT_POLICY;
   const validated = validateTables(grids, options, true);
-  const byRow = new Map<string, Finding[]>();
-  const appraisalKeys: ReadonlySet<ColumnKey> = new Set(APPRAISAL_KEYS);
+  // Validation's findings of appraisal columns, by sheet and row.
+  const bySheet = new Map<string, Map<number, Finding[]>>();
   for (const f of validated.report.findings) {
-    if (f.column === null || !appraisalKeys.has(f.column)) continue;
-    const k = `${f.sheet}\u0000${f.row}`;
-    const list = byRow.get(k);
-    if (list === undefined) byRow.set(k, [f]);
+    if (f.column === null || !APPRAISAL_KEY_SET.has(f.column)) continue;
+    let byRow = bySheet.get(f.sheet);
+    if (byRow === undefined) bySheet.set(f.sheet, (byRow = new Map()));
+    const list = byRow.get(f.row);
+    if (list === undefined) byRow.set(f.row, [f]);
     else list.push(f);
   }
-  const auditFindings: Finding[] = [];
+  const run: Run = {
+    policy,
+    both: options.reported !== undefined,
+    out: [],
+    mismatches: 0,
+    reportedMismatches: 0,
+    busy: 0,
+  };
+  const onlyProblems = options.rows === 'problems';
   const rows: AuditRow[] = [];
-  let mismatches = 0;
-  let reportedMismatches = 0;
-  let busy = 0;
-  const reported = options.reported ? reportedLookup(options.reported) : undefined;
+  const reported = options.reported ? reportedBySheet(options.reported) : undefined;
   for (const { table, rows: infos } of validated.appraisal) {
+    const { grid, col } = table;
+    const colOf = (k: ComputedKey): number => col[k] ?? -1;
+    const cols = [colOf('score'), colOf('outcome'), colOf('reserve_deduction')] as const;
+    const letterOf = (c: number): string => (c < 0 ? '' : table.letters[c]);
+    const a: TableAudit = {
+      t: table,
+      rows: {
+        sheet: grid.sheet,
+        letters: [letterOf(cols[0]), letterOf(cols[1]), letterOf(cols[2])],
+      },
+      cols,
+      prior: bySheet.get(grid.sheet),
+      reported: reported?.get(grid.sheet.toLowerCase()),
+    };
     for (const info of infos) {
-      const row = auditRow(table, info, policy, auditFindings, byRow, reported);
-      for (const c of row.cells) {
-        if (c.verdict === 'busy') busy++;
-        else if (c.verdict !== 'ok') mismatches++;
-        if (c.reportedVerdict === 'mismatch' || c.reportedVerdict === 'stale') {
-          reportedMismatches++;
-        }
-      }
-      rows.push(row);
+      const row = auditRow(a, info, run);
+      if (!onlyProblems || row.findings.length > 0 || row.anyNotOk) rows.push(row);
     }
   }
-  const findings = [...validated.report.findings, ...auditFindings];
+  const findings = [...validated.report.findings, ...run.out];
   const counts = countFindings(findings);
   return {
     policyVersion: policyVersionText(policy),
@@ -233,10 +276,10 @@ export function auditWorkbook(grids: readonly Grid[], options: AuditOptions = {}
       ...counts,
       rows: validated.report.counts.rows,
       tables: validated.report.counts.tables,
-      mismatches,
+      mismatches: run.mismatches,
       stale: counts.byRule['audit.stale'] ?? 0,
-      reportedMismatches,
-      busy,
+      reportedMismatches: run.reportedMismatches,
+      busy: run.busy,
       overwritten: counts.byRule['formula.overwritten'] ?? 0,
       unexpected: counts.byRule['formula.unexpected'] ?? 0,
     },
@@ -255,10 +298,8 @@ function inputsFor(policy: Policy): ReturnType<typeof roleInputTable> {
   return t;
 }
 
-/** A value of the reported grids by sheet and 0-based sheet position; undefined outside them. */
-type Lookup = (sheet: string, row: number, col: number) => CellValue | undefined;
-
-function reportedLookup(grids: readonly Grid[]): Lookup {
+/** The reported grids by folded sheet name. */
+function reportedBySheet(grids: readonly Grid[]): Map<string, Grid[]> {
   const bySheet = new Map<string, Grid[]>();
   for (const g of grids) {
     const k = g.sheet.toLowerCase();
@@ -266,28 +307,25 @@ function reportedLookup(grids: readonly Grid[]): Lookup {
     if (list === undefined) bySheet.set(k, [g]);
     else list.push(g);
   }
-  return (sheet, row, col) => {
-    for (const g of bySheet.get(sheet.toLowerCase()) ?? []) {
-      const y = row - g.top;
-      const x = col - g.left;
-      if (y >= 0 && y < g.values.length && x >= 0) {
-        const r = g.values[y];
-        if (x < r.length) return r[x] ?? null;
-      }
-    }
-    return undefined;
-  };
+  return bySheet;
 }
 
-function auditRow(
-  t: LocatedTable,
-  info: RowInfo,
-  policy: Policy,
-  out: Finding[],
-  byRow: Map<string, Finding[]>,
-  reported: Lookup | undefined,
-): AuditRow {
-  const { grid, col } = t;
+/** A value of a sheet's reported grids at a 0-based sheet position; undefined outside them. */
+function reportedAt(grids: readonly Grid[], row: number, col: number): CellValue | undefined {
+  for (const g of grids) {
+    const y = row - g.top;
+    const x = col - g.left;
+    if (y >= 0 && y < g.values.length && x >= 0) {
+      const r = g.values[y];
+      if (x < r.length) return r[x] ?? null;
+    }
+  }
+  return undefined;
+}
+
+function auditRow(a: TableAudit, info: RowInfo, run: Run): PackedRow {
+  const { grid, col } = a.t;
+  const policy = run.policy;
   const v = grid.values[info.r];
   const f = grid.formulas[info.r];
   const sheetRow = grid.top + info.r + 1;
@@ -311,12 +349,11 @@ function auditRow(
     },
     policy,
   );
-  const expected: Partial<Record<ComputedKey, Expected>> = {};
-  if (col.score !== undefined) expected.score = expectedOf(score);
-  if (col.outcome !== undefined) {
-    // Art. 14 reads the recomputed score; an error in the score is the outcome's error too.
-    expected.outcome = expectedOf(
-      !score.ok
+  // Art. 14 reads the recomputed score; an error in the score is the outcome's error too.
+  const outcome: RuleResult<unknown> | undefined =
+    a.cols[1] < 0
+      ? undefined
+      : !score.ok
         ? score
         : gradeOutcome(
             {
@@ -332,142 +369,202 @@ function auditRow(
               priorDemotions: cellOf(v, col, 'prior_demotions'),
             },
             policy,
-          ),
-    );
-  }
-  if (col.reserve_deduction !== undefined) {
-    // Art. 25(2): this month's withholding to 0.01 yuan.
-    expected.reserve_deduction = expectedOf(
-      riskReserve(
-        roleRaw,
-        cellOf(v, col, 'monthly_income'),
-        cellOf(v, col, 'reserve_balance'),
-        policy,
-      ),
-    );
-  }
+          );
+  // Art. 25(2): this month's withholding to 0.01 yuan.
+  const reserve: RuleResult<unknown> | undefined =
+    a.cols[2] < 0
+      ? undefined
+      : riskReserve(
+          roleRaw,
+          cellOf(v, col, 'monthly_income'),
+          cellOf(v, col, 'reserve_balance'),
+          policy,
+        );
 
-  const cells: AuditCell[] = [];
-  const rowFindings: Finding[] = [...(byRow.get(`${grid.sheet}\u0000${sheetRow}`) ?? [])];
+  const prior = a.prior?.get(sheetRow);
+  let added: Finding[] | undefined;
+  let bits = 0;
+  // Each slot's expected, reported, recalculated value and formula (PackedRow's fields).
+  let e0: CellValue = null;
+  let e1: CellValue = null;
+  let e2: CellValue = null;
+  let p0: CellValue = null;
+  let p1: CellValue = null;
+  let p2: CellValue = null;
+  let s0: CellValue = null;
+  let s1: CellValue = null;
+  let s2: CellValue = null;
+  let f0: string | null = null;
+  let f1: string | null = null;
+  let f2: string | null = null;
   // The outcome is stale only when the score it reads is right (else the score is the cause).
   let scoreReportedOk = true;
   let scoreRecalcOk = true;
-  for (const key of ['score', 'outcome', 'reserve_deduction'] as const) {
-    const e = expected[key];
-    const c = col[key];
-    if (e === undefined || c === undefined) continue;
+  for (let slot = 0; slot < 3; slot++) {
+    const c = a.cols[slot];
+    if (c < 0) continue;
+    const result = (slot === 0 ? score : slot === 1 ? outcome : reserve) as RuleResult<unknown>;
+    const expected = expectedValue(result);
     const shownValue = v[c] ?? null;
-    const fromFile = reported?.(grid.sheet, grid.top + info.r, grid.left + c);
+    const fromFile =
+      a.reported === undefined
+        ? undefined
+        : reportedAt(a.reported, grid.top + info.r, grid.left + c);
     const reportedValue = fromFile === undefined ? shownValue : fromFile;
-    const agrees = (value: CellValue): boolean =>
-      // A cell left empty where the function does not apply to the role (an agent's score, a
-      // branch head's reserve: #N/A) agrees with the policy; validation accepts it too.
-      (!e.result.ok && e.result.error.kind === 'na' && value === null && !f?.[c]) ||
-      (key === 'outcome'
-        ? sameOutcome(value, e)
-        : sameNumber(
-            value,
-            e,
-            key === 'score' ? policy.score.totalPlaces : policy.reserve.moneyPlaces,
-          ));
-    const status = info.formulas[key] ?? 'blank';
-    const reportedOk = agrees(reportedValue);
-    const recalcOk = agrees(shownValue);
-    if (key === 'score') {
+    const formula = f?.[c] ?? null;
+    const status = info.formulas[SLOT_KEYS[slot]] ?? 'blank';
+    const places = slot === 0 ? policy.score.totalPlaces : policy.reserve.moneyPlaces;
+    const reportedOk = agrees(slot, result, expected, reportedValue, formula, places);
+    const recalcOk = Object.is(reportedValue, shownValue)
+      ? reportedOk
+      : agrees(slot, result, expected, shownValue, formula, places);
+    if (slot === 0) {
       scoreReportedOk = reportedOk;
       scoreRecalcOk = recalcOk;
     }
     // A call on the row's own inputs showing another value was not recalculated: stale.
-    const reportedVerdict: Verdict = isBusy(reportedValue)
-      ? 'busy'
+    const rv = isBusy(reportedValue)
+      ? BUSY_VERDICT
       : reportedOk
-        ? 'ok'
-        : status === 'own' && (key !== 'outcome' || scoreReportedOk)
-          ? 'stale'
-          : 'mismatch';
-    const recalculatedVerdict: Verdict = isBusy(shownValue) ? 'busy' : recalcOk ? 'ok' : 'mismatch';
-    const verdict: Verdict =
-      reportedVerdict === 'stale' || reportedVerdict === 'mismatch'
-        ? reportedVerdict
-        : recalculatedVerdict === 'mismatch'
-          ? 'mismatch'
-          : reportedVerdict === 'busy' || recalculatedVerdict === 'busy'
-            ? 'busy'
-            : 'ok';
-    const address = `${t.letters[c]}${sheetRow}`;
-    cells.push({
-      key,
-      address,
-      expected: e.value,
-      reported: reportedValue,
-      shown: shownValue,
-      formula: f?.[c] ?? null,
-      formulaStatus: status,
-      reportedVerdict,
-      recalculatedVerdict,
-      verdict,
-    });
-    if (verdict === 'ok') continue;
-    const spec = COMPUTED[key];
-    const label = { zh: columnLabel(key, 'zh'), en: columnLabel(key, 'en') };
-    const because = why(e);
-    const both = reported !== undefined;
-    // After recalculation, when that differs from what the file reported.
-    const after =
-      both && reportedVerdict !== 'ok' && !Object.is(shownValue, reportedValue)
-        ? {
-            en: `; after recalculation it shows ${text(shownValue)}`,
-            zh: `；重新计算后显示 ${text(shownValue)}`,
-          }
-        : { en: '', zh: '' };
-    let message: Text;
-    if (verdict === 'busy') {
-      message = {
-        en: `${label.en} was still calculating (${BUSY}) when read, after waiting for Excel; it was not compared with the policy's ${text(e.value)}. Audit again when Excel has finished.`,
-        zh: `${label.zh}读取时仍在计算（${BUSY}），等待后仍未完成；未与按办法应得的 ${text(e.value)} 比较。请待 Excel 计算完成后重新稽核。`,
-      };
-    } else if (verdict === 'stale') {
-      message = {
-        en: `${label.en}: the file shows ${text(reportedValue)} but CM.${spec.fn} on this row's inputs gives ${text(e.value)}: the saved value is out of date${after.en}. (${because.en})`,
-        zh: `${label.zh}：文件中显示 ${text(reportedValue)}，但按本行输入 CM.${spec.fn} 应为 ${text(e.value)}：保存的值已过期${after.zh}。（${because.zh}）`,
-      };
-    } else if (reportedVerdict === 'mismatch') {
-      const cause = mismatchCause(status, key, scoreReportedOk);
-      message = {
-        en: `${label.en}: the file shows ${text(reportedValue)}; the policy gives ${text(e.value)}${cause.en}${after.en}. (${because.en})`,
-        zh: `${label.zh}：文件中显示 ${text(reportedValue)}；按办法应为 ${text(e.value)}${cause.zh}${after.zh}。（${because.zh}）`,
-      };
+        ? OK
+        : status === 'own' && (slot !== 1 || scoreReportedOk)
+          ? STALE
+          : MISMATCH;
+    const cv = isBusy(shownValue) ? BUSY_VERDICT : recalcOk ? OK : MISMATCH;
+    const verdict = overallVerdict(rv, cv);
+    if (verdict === BUSY_VERDICT) run.busy++;
+    else if (verdict !== OK) run.mismatches++;
+    if (rv === MISMATCH || rv === STALE) run.reportedMismatches++;
+    bits |= packCell(status, rv, cv) << (slot * 8);
+    if (slot === 0) {
+      e0 = expected;
+      p0 = reportedValue;
+      s0 = shownValue;
+      f0 = formula;
+    } else if (slot === 1) {
+      e1 = expected;
+      p1 = reportedValue;
+      s1 = shownValue;
+      f1 = formula;
     } else {
-      const cause = mismatchCause(status, key, scoreRecalcOk);
-      const when = both ? { en: ' after recalculation', zh: '重新计算后' } : { en: '', zh: '' };
-      message = {
-        en: `${label.en} shows ${text(shownValue)}${when.en}; the policy gives ${text(e.value)}${cause.en}. (${because.en})`,
-        zh: `${label.zh}${when.zh}显示 ${text(shownValue)}；按办法应为 ${text(e.value)}${cause.zh}。（${because.zh}）`,
-      };
+      e2 = expected;
+      p2 = reportedValue;
+      s2 = shownValue;
+      f2 = formula;
     }
-    const finding: Finding = {
-      severity: verdict === 'busy' ? 'warning' : 'error',
+    if (verdict === OK) continue;
+    const finding = auditFinding(run, {
       sheet: grid.sheet,
-      address,
+      address: `${a.rows.letters[slot]}${sheetRow}`,
       row: sheetRow,
-      column: key,
-      rule:
-        verdict === 'busy' ? 'audit.busy' : verdict === 'stale' ? 'audit.stale' : 'audit.mismatch',
-      article: spec.article,
-      message,
-    };
-    out.push(finding);
-    rowFindings.push(finding);
+      key: SLOT_KEYS[slot],
+      verdict,
+      reportedVerdict: rv,
+      status,
+      result,
+      expected,
+      reportedValue,
+      shownValue,
+      scoreOk: rv === MISMATCH ? scoreReportedOk : scoreRecalcOk,
+    });
+    run.out.push(finding);
+    if (added === undefined) added = prior !== undefined ? prior.slice() : [];
+    added.push(finding);
   }
-  const role = info.role;
+  return new PackedRow(
+    a.rows,
+    sheetRow,
+    cellOf(v, col, 'id'),
+    cellOf(v, col, 'name'),
+    info.role,
+    added ?? findingsOrNone(prior),
+    bits,
+    e0,
+    e1,
+    e2,
+    p0,
+    p1,
+    p2,
+    s0,
+    s1,
+    s2,
+    f0,
+    f1,
+    f2,
+  );
+}
+
+/** One cell's difference from the policy, as a finding. */
+interface Difference {
+  readonly sheet: string;
+  readonly address: string;
+  readonly row: number;
+  readonly key: ComputedKey;
+  /** Codes (audit-rows.ts VERDICTS); `verdict` is never ok. */
+  readonly verdict: number;
+  readonly reportedVerdict: number;
+  readonly status: FormulaStatus;
+  readonly result: RuleResult<unknown>;
+  readonly expected: CellValue;
+  readonly reportedValue: CellValue;
+  readonly shownValue: CellValue;
+  /** Whether the score the outcome reads is right, in the values this message is about. */
+  readonly scoreOk: boolean;
+}
+
+function auditFinding(run: Run, d: Difference): Finding {
+  const { key, verdict, reportedVerdict, status, expected, reportedValue, shownValue } = d;
+  const spec = COMPUTED[key];
+  const label = { zh: columnLabel(key, 'zh'), en: columnLabel(key, 'en') };
+  const because = why(d.result);
+  const both = run.both;
+  // After recalculation, when that differs from what the file reported.
+  const after =
+    both && reportedVerdict !== OK && !Object.is(shownValue, reportedValue)
+      ? {
+          en: `; after recalculation it shows ${text(shownValue)}`,
+          zh: `；重新计算后显示 ${text(shownValue)}`,
+        }
+      : { en: '', zh: '' };
+  let message: Text;
+  if (verdict === BUSY_VERDICT) {
+    message = {
+      en: `${label.en} was still calculating (${BUSY}) when read, after waiting for Excel; it was not compared with the policy's ${text(expected)}. Audit again when Excel has finished.`,
+      zh: `${label.zh}读取时仍在计算（${BUSY}），等待后仍未完成；未与按办法应得的 ${text(expected)} 比较。请待 Excel 计算完成后重新稽核。`,
+    };
+  } else if (verdict === STALE) {
+    message = {
+      en: `${label.en}: the file shows ${text(reportedValue)} but CM.${spec.fn} on this row's inputs gives ${text(expected)}: the saved value is out of date${after.en}. (${because.en})`,
+      zh: `${label.zh}：文件中显示 ${text(reportedValue)}，但按本行输入 CM.${spec.fn} 应为 ${text(expected)}：保存的值已过期${after.zh}。（${because.zh}）`,
+    };
+  } else if (reportedVerdict === MISMATCH) {
+    const cause = mismatchCause(status, key, d.scoreOk);
+    message = {
+      en: `${label.en}: the file shows ${text(reportedValue)}; the policy gives ${text(expected)}${cause.en}${after.en}. (${because.en})`,
+      zh: `${label.zh}：文件中显示 ${text(reportedValue)}；按办法应为 ${text(expected)}${cause.zh}${after.zh}。（${because.zh}）`,
+    };
+  } else {
+    const cause = mismatchCause(status, key, d.scoreOk);
+    const when = both ? { en: ' after recalculation', zh: '重新计算后' } : { en: '', zh: '' };
+    message = {
+      en: `${label.en} shows ${text(shownValue)}${when.en}; the policy gives ${text(expected)}${cause.en}. (${because.en})`,
+      zh: `${label.zh}${when.zh}显示 ${text(shownValue)}；按办法应为 ${text(expected)}${cause.zh}。（${because.zh}）`,
+    };
+  }
   return {
-    sheet: grid.sheet,
-    row: sheetRow,
-    id: cellOf(v, col, 'id'),
-    name: cellOf(v, col, 'name'),
-    ...(role !== undefined ? { role } : {}),
-    cells,
-    findings: rowFindings,
+    severity: verdict === BUSY_VERDICT ? 'warning' : 'error',
+    sheet: d.sheet,
+    address: d.address,
+    row: d.row,
+    column: key,
+    rule:
+      verdict === BUSY_VERDICT
+        ? 'audit.busy'
+        : verdict === STALE
+          ? 'audit.stale'
+          : 'audit.mismatch',
+    article: spec.article,
+    message,
   };
 }
 
