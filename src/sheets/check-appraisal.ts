@@ -3,7 +3,13 @@
  * the inputs each role needs and uses, rates typed as percents, duplicate ids, unknown roles,
  * and computed columns that lost their formula.
  */
-import { isBlank, readRole, type Policy, type Role, type RuleError } from '../rules';
+import {
+  isBlank as rulesIsBlank,
+  readRole,
+  type Policy,
+  type Role,
+  type RuleError,
+} from '../rules';
 import {
   CELL_KINDS,
   COMPUTED,
@@ -30,6 +36,10 @@ import { numberError, booleanError } from './read-cell';
 import { roleInputTable, type RoleInputs } from './role-inputs';
 import type { LocatedTable } from './tables';
 import { fromExcelNumber } from '../rules';
+
+// The rules core's blank test, bound once: compiled to CommonJS (tsx, ts-jest), a call of an
+// imported function reads it through the module's export getters, and this one runs per cell.
+const isBlank = rulesIsBlank;
 
 /** What a computed cell holds. `own`: the expected call on this row's own input cells. */
 export type FormulaStatus = 'own' | 'call' | 'wrapped' | 'other' | 'constant' | 'blank';
