@@ -16,7 +16,7 @@ import { shiftFormula } from './dialect';
 import { fileError } from './errors';
 import { LIMITS } from './limits';
 import { dateToSerial } from './read';
-import { setFormat } from './model';
+import { fullWidthRows, padded, setFormat } from './model';
 import type {
   ArrayFormulaModel,
   DefinedName,
@@ -271,13 +271,15 @@ function readSheetXml(name: string, bytes: Uint8Array, ctx: SheetContext): Sheet
   let rowAt = -1;
   let colAt = -1;
   // A row's arrays, grown cell by cell, hold up to twice the slots they use: once the row is
-  // read they are copied to their size (a 100,000-row sheet keeps 300,000 of them).
+  // read they are copied to their size (a 100,000-row sheet keeps 300,000 of them). A values
+  // row is copied as wide as the sheet so far (empty cells after its last one are null), so a
+  // grid of the used range can share it instead of copying it (Workbook.gridOf).
   let lastWritten = -1;
   // Rows formatted alike (a date column, a percent column) share one formats row.
   let lastFormats: (string | null)[] | undefined;
   const compactRow = (r: number) => {
     if (r < 0) return;
-    values[r] = values[r].slice();
+    values[r] = padded(values[r], colCount);
     if (formulas[r]) formulas[r] = formulas[r].slice();
     const f = formats[r];
     if (f) {
@@ -404,10 +406,8 @@ function readSheetXml(name: string, bytes: Uint8Array, ctx: SheetContext): Sheet
   };
   for (const piece of split.pieces()) scanCells(strip ? piece.replace(strip, '<$1') : piece, visit);
   compactRow(lastWritten);
-  for (let r = 0; r < rowCount; r++) {
-    values[r] ??= [];
-    formulas[r] ??= [];
-  }
+  fullWidthRows(values, rowCount, colCount);
+  for (let r = 0; r < rowCount; r++) formulas[r] ??= [];
   const sheet = { name, rowCount, colCount, values, formulas, arrayFormulas };
   return { sheet: formats.length > 0 ? { ...sheet, formats } : sheet, outside };
 }

@@ -366,6 +366,33 @@ describe('the Workbook API on the light route', () => {
     expect(wb.value('S', 'D1')).toBe(25);
   });
 
+  it('shares a row whose formulas give what the file saved; a stale row gets its own copy, the saved grid keeps the file', async () => {
+    const x = new ExcelJS.Workbook();
+    const ws = x.addWorksheet('S');
+    ws.addRow(['in', 'double', 'note']);
+    ws.addRow([2, { formula: '_xldudf_CM_DOUBLE(A2)', result: 4 }]); // up to date, no C2
+    ws.addRow([3, { formula: '_xldudf_CM_DOUBLE(A3)', result: 5 }]); // stale: 6
+    const bytes = new Uint8Array((await x.xlsx.writeBuffer()) as ArrayBuffer);
+    const wb = await loadWorkbook(bytes, { functions });
+    const saved = wb.grid('S', true);
+    // A short row is read as wide as the sheet, so the saved grid uses it as it is.
+    expect(wb.model.sheets[0].values[1]).toEqual([2, 4, null]);
+    expect(saved.values[1]).toBe(wb.model.sheets[0].values[1]);
+    wb.evaluate();
+    const now = wb.grid('S');
+    expect(now.values[1]).toBe(saved.values[1]);
+    expect(now.values[2]).not.toBe(saved.values[2]);
+    expect(now.values[2]).toEqual([3, 6, null]);
+    // What the file reported is still what it saved, before and after the recalculation.
+    expect(wb.grid('S', true).values[2]).toEqual([3, 5, null]);
+    expect(saved.values[2]).toEqual([3, 5, null]);
+    // An edit replaces the row: grids read before keep their values.
+    wb.setCell('S', 'A2', 10);
+    expect(wb.grid('S').values[1]).toEqual([10, 20, null]);
+    expect(now.values[1]).toEqual([2, 4, null]);
+    expect(wb.grid('S', true).values[1]).toEqual([10, 4, null]);
+  });
+
   it('writes fresh cached values', async () => {
     const x = new ExcelJS.Workbook();
     const ws = x.addWorksheet('S');

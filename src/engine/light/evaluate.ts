@@ -51,7 +51,7 @@ interface SheetState {
   /** Tree of each formula cell, by `row * width + col`. */
   readonly trees: (Node | undefined)[];
   readonly state: Uint8Array;
-  /** Result rows: a copy of each row that has formulas, the model's own row otherwise. */
+  /** Result rows: the model's own row until a formula gives another value than it saved. */
   readonly out: EngineValue[][];
 }
 
@@ -115,11 +115,10 @@ class LightEvaluator {
         trees[r * width + c] = tree;
         copied = true;
       }
-      if (!copied) out[r] = vals;
+      if (!copied || vals.length >= sheet.colCount) out[r] = vals;
       else {
-        // The row's own copy for the computed values, as wide as the sheet: a grid of the used
-        // range shares it instead of copying it again (Workbook.gridOf).
-        const line: EngineValue[] = new Array<EngineValue>(Math.max(sheet.colCount, vals.length));
+        // As wide as the sheet: a grid of the used range shares it (Workbook.gridOf).
+        const line: EngineValue[] = new Array<EngineValue>(sheet.colCount);
         for (let c = 0; c < line.length; c++) line[c] = vals[c] ?? null;
         out[r] = line;
       }
@@ -156,7 +155,13 @@ class LightEvaluator {
     let v = this.eval(tree, sheet, row, col);
     // A formula whose value is blank shows 0 (HyperFormula's `evaluateNullToZero`, Excel's rule).
     if (v === null) v = 0;
-    s.out[row][col] = v;
+    const line = s.out[row];
+    // A row whose formulas give the values the file saved stays the model's row, not a copy
+    // (a 100,000-row sheet recalculated to the same values costs no second set of rows).
+    if (!Object.is(line[col], v)) {
+      if (line === s.model.values[row]) (s.out[row] = line.slice())[col] = v;
+      else line[col] = v;
+    }
     s.state[at] = State.Done;
     this.depth--;
     return v;
