@@ -41,8 +41,7 @@ describe('binary noise is read as Excel shows it (15 significant digits)', () =>
   });
 
   it('reading the same numbers again (the cache of recent readings) gives the same values', () => {
-    const fresh = (x: number) =>
-      x === 0 ? new Decimal(0) : new Decimal(x.toPrecision(15)); // the reading without the cache
+    const fresh = (x: number) => (x === 0 ? new Decimal(0) : new Decimal(x.toPrecision(15))); // the reading without the cache
     // Few distinct values, read in any order and repeatedly: hits, misses and slot collisions.
     const pool = fc.array(fc.double({ noNaN: true, noDefaultInfinity: true }), {
       minLength: 1,
