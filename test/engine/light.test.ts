@@ -12,6 +12,7 @@ import {
   type FunctionSet,
   type WorkbookModel,
 } from '../../src/engine';
+import { columnIndex } from '../../src/engine/a1';
 import { evaluateModel, sheetValues } from '../../src/engine/evaluate';
 import { evaluateLight, shapeKey } from '../../src/engine/light';
 import type { SheetModel, TableModel } from '../../src/engine/model';
@@ -415,5 +416,91 @@ describe('shapeKey', () => {
     expect(k('"A1"&A1', 0, 1)).not.toBe(k('"A2"&A2', 1, 1));
     expect(k("'A1'!A1", 0, 1)).not.toBe(k("'A2'!A2", 1, 1));
     expect(k('LOG10(A1)', 0, 1)).toBe(k('LOG10(A2)', 1, 1));
+  });
+
+  // The definition, as one regular expression (shape-key.ts's header): the hand scanner must
+  // give exactly its key for any text, formulas or not.
+  const REF =
+    /"(?:[^"]|"")*"?|'(?:[^']|'')*'?|(?<![\p{L}\p{N}\p{M}_.$\\?])(\$?)([A-Za-z]{1,3})(\$?)(\d{1,7})(?![\p{L}\p{N}\p{M}_.$\\?(![])/gu;
+  const byRegex = (formula: string, row: number, col: number): string | undefined =>
+    formula.includes('\u0001')
+      ? undefined
+      : formula.replace(
+          REF,
+          (m: string, colAbs?: string, letters?: string, rowAbs?: string, digits?: string) => {
+            if (letters === undefined) return m;
+            const c = columnIndex(letters);
+            if (c < 0) return m;
+            const r = Number(digits) - 1;
+            return `\u0001${colAbs ? `$${c}` : c - col}\u0001${rowAbs ? `$${r}` : r - row}\u0001`;
+          },
+        );
+
+  it('gives the key of its definition for any text', () => {
+    const pieces = [
+      'A',
+      'b',
+      'XFD',
+      'XFE',
+      'AB',
+      'ABCD',
+      '$',
+      '1',
+      '0',
+      '12345678',
+      '9',
+      '"',
+      "'",
+      '""',
+      "''",
+      '(',
+      ')',
+      '!',
+      '[',
+      ']',
+      ',',
+      '.',
+      '_',
+      '?',
+      '\\',
+      ' ',
+      '+',
+      '&',
+      ':',
+      'é',
+      '中',
+      '\u0301',
+      '٣',
+      '😀',
+      '\ud800',
+      '_xldudf_CM_X',
+      'LOG10',
+      'Sheet1!',
+      "'My Sheet'!",
+      'E5',
+      'R1C1',
+      '\u0001',
+    ];
+    const text = fc.array(fc.constantFrom(...pieces), { maxLength: 30 }).map((xs) => xs.join(''));
+    fc.assert(
+      fc.property(text, fc.nat(2000), fc.nat(40), (f, r, c) => {
+        expect(shapeKey(f, r, c)).toBe(byRegex(f, r, c));
+      }),
+      { numRuns: 5000 },
+    );
+    fc.assert(
+      fc.property(
+        fc.string({ unit: 'binary', maxLength: 30 }),
+        fc.nat(50),
+        fc.nat(50),
+        (f, r, c) => {
+          expect(shapeKey(f, r, c)).toBe(byRegex(f, r, c));
+        },
+      ),
+      { numRuns: 2000 },
+    );
+    for (const f of ['A1', '$A$1+b2', 'SUM(A1:B$2)', 'XFD1048576', 'XFE1', 'A12345678', 'é1+A1']) {
+      expect(shapeKey(f, 3, 4)).toBe(byRegex(f, 3, 4));
+    }
   });
 });

@@ -167,17 +167,12 @@ class LightEvaluator {
     return v;
   }
 
-  private at(p: RefPart, row: number, col: number): [number, number] {
-    return [p.rowAbs ? p.row : row + p.row, p.colAbs ? p.col : col + p.col];
-  }
-
   private eval(n: Node, sheet: number, row: number, col: number): Value {
     switch (n.k) {
       case 'lit':
         return n.v;
       case 'ref': {
-        const [r, c] = this.at(n.at, row, col);
-        return this.cell(n.sheet < 0 ? sheet : n.sheet, r, c);
+        return this.cell(n.sheet < 0 ? sheet : n.sheet, rowOf(n.at, row), colOf(n.at, col));
       }
       case 'range':
         // parse.ts lets a range appear only where cmCall or an aggregate reads it.
@@ -214,24 +209,18 @@ class LightEvaluator {
       cells: (i, each) => {
         const n = nodes[i];
         if (n.k !== 'range') return;
-        const [s, top, left, bottom, right] = this.bounds(n, sheet, row, col);
-        for (let r = top; r <= bottom; r++) {
-          for (let c = left; c <= right; c++) if (!each(this.cell(s, r, c))) return;
+        const s = n.sheet < 0 ? sheet : n.sheet;
+        const r1 = rowOf(n.from, row);
+        const r2 = rowOf(n.to, row);
+        const c1 = colOf(n.from, col);
+        const c2 = colOf(n.to, col);
+        for (let r = Math.min(r1, r2); r <= Math.max(r1, r2); r++) {
+          for (let c = Math.min(c1, c2); c <= Math.max(c1, c2); c++) {
+            if (!each(this.cell(s, r, c))) return;
+          }
         }
       },
     };
-  }
-
-  private bounds(
-    n: Extract<Node, { k: 'range' }>,
-    sheet: number,
-    row: number,
-    col: number,
-  ): [number, number, number, number, number] {
-    const [r1, c1] = this.at(n.from, row, col);
-    const [r2, c2] = this.at(n.to, row, col);
-    const s = n.sheet < 0 ? sheet : n.sheet;
-    return [s, Math.min(r1, r2), Math.min(c1, c2), Math.max(r1, r2), Math.max(c1, c2)];
   }
 
   /** One CM call, argument for argument as the HyperFormula plugin makes it (cm-plugin.ts). */
@@ -249,7 +238,16 @@ class LightEvaluator {
     for (let i = 0; i < n; i++) {
       const node = nodes[i] ?? null;
       if (node?.k === 'range') {
-        const [s, top, left, bottom, right] = this.bounds(node, sheet, row, col);
+        // Scalars, not tuples: this runs for every argument of every call.
+        const s = node.sheet < 0 ? sheet : node.sheet;
+        const r1 = rowOf(node.from, row);
+        const r2 = rowOf(node.to, row);
+        const c1 = colOf(node.from, col);
+        const c2 = colOf(node.to, col);
+        const top = Math.min(r1, r2);
+        const bottom = Math.max(r1, r2);
+        const left = Math.min(c1, c2);
+        const right = Math.max(c1, c2);
         if (top === bottom && left === right) {
           // A one-cell range is read as that cell's value, as HyperFormula reads it.
           const v = this.cell(s, top, left);
@@ -301,6 +299,10 @@ class LightEvaluator {
     return out.message ? { error, message: out.message } : { error };
   }
 }
+
+/** The sheet row a reference part points at from a formula in `row` (0-based). */
+const rowOf = (p: RefPart, row: number): number => (p.rowAbs ? p.row : row + p.row);
+const colOf = (p: RefPart, col: number): number => (p.colAbs ? p.col : col + p.col);
 
 /** A constant cell's value; an error typed into a cell is that error (without a message). */
 function constant(v: EngineValue): Value {
