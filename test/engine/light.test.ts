@@ -14,7 +14,8 @@ import {
 } from '../../src/engine';
 import { columnIndex } from '../../src/engine/a1';
 import { evaluateModel, sheetValues } from '../../src/engine/evaluate';
-import { evaluateLight, shapeKey } from '../../src/engine/light';
+import { shiftFormula } from '../../src/engine/dialect';
+import { evaluateLight, sameShape, shapeKey } from '../../src/engine/light';
 import type { SheetModel, TableModel } from '../../src/engine/model';
 import { fakeFunctions } from './fake-functions';
 import { readBack } from './fixtures';
@@ -436,7 +437,7 @@ describe('shapeKey', () => {
           },
         );
 
-  it('gives the key of its definition for any text', () => {
+  it('gives the key of its definition for any text; sameShape tells equal keys without making them', () => {
     const pieces = [
       'A',
       'b',
@@ -498,6 +499,43 @@ describe('shapeKey', () => {
         },
       ),
       { numRuns: 2000 },
+    );
+    const sameKey = (a: string, ra: number, ca: number, b: string, rb: number, cb: number) => {
+      const k = shapeKey(a, ra, ca);
+      return k !== undefined && k === shapeKey(b, rb, cb);
+    };
+    // sameShape is the key's equality without the keys, for a first formula that has a key: on
+    // texts made of few pieces (so equal keys are common), on a formula and its copy elsewhere,
+    // and on unrelated texts.
+    const small = fc
+      .array(fc.constantFrom('A1', 'B2', '$A$1', 'A$2', '$C3', '+', '(', ')', '"x"', "'S'!", 'F'), {
+        maxLength: 6,
+      })
+      .map((xs) => xs.join(''));
+    const place = fc.tuple(fc.nat(6), fc.nat(6));
+    fc.assert(
+      fc.property(small, place, small, place, (a, [ra, ca], b, [rb, cb]) => {
+        expect(sameShape(a, ra, ca, b, rb, cb)).toBe(sameKey(a, ra, ca, b, rb, cb));
+      }),
+      { numRuns: 5000 },
+    );
+    fc.assert(
+      fc.property(text, fc.nat(20), fc.nat(20), fc.nat(9), fc.nat(3), (a, ra, ca, dr, dc) => {
+        fc.pre(shapeKey(a, ra, ca) !== undefined);
+        const b = shiftFormula(a, dr, dc);
+        expect(sameShape(a, ra, ca, b, ra + dr, ca + dc)).toBe(
+          sameKey(a, ra, ca, b, ra + dr, ca + dc),
+        );
+        expect(sameShape(a, ra, ca, a, ra, ca)).toBe(true);
+      }),
+      { numRuns: 3000 },
+    );
+    fc.assert(
+      fc.property(text, text, place, place, (a, b, [ra, ca], [rb, cb]) => {
+        fc.pre(shapeKey(a, ra, ca) !== undefined);
+        expect(sameShape(a, ra, ca, b, rb, cb)).toBe(sameKey(a, ra, ca, b, rb, cb));
+      }),
+      { numRuns: 3000 },
     );
     for (const f of ['A1', '$A$1+b2', 'SUM(A1:B$2)', 'XFD1048576', 'XFE1', 'A12345678', 'é1+A1']) {
       expect(shapeKey(f, 3, 4)).toBe(byRegex(f, 3, 4));

@@ -11,7 +11,7 @@ import type { XlArg, XlResult, XlScalar } from '../../functions/xl';
 import type { Node, RefPart } from './ast';
 import { callBuiltin, type Args } from './builtins';
 import { parseFormula, type ParseContext } from './parse';
-import { shapeKey } from './shape-key';
+import { sameShape, shapeKey } from './shape-key';
 import {
   arithmetic,
   Bail,
@@ -98,6 +98,9 @@ class LightEvaluator {
     const trees: (Node | undefined)[] = new Array(sheet.rowCount * width);
     const out: EngineValue[][] = new Array(sheet.rowCount);
     const cache = this.shapes;
+    // The last few shapes met in each column, most recent first: a formula filled down has the
+    // shape of one a row or a few rows above, found by comparing in step (no key to make).
+    const recent: Recent[][] = [];
     for (let r = 0; r < sheet.rowCount; r++) {
       const forms = sheet.formulas[r];
       const vals = sheet.values[r] ?? [];
@@ -105,13 +108,21 @@ class LightEvaluator {
       for (let c = 0; forms && c < forms.length; c++) {
         const f = forms[c];
         if (f == null) continue;
-        const key = shapeKey(f, r, c);
-        let tree = key === undefined ? undefined : cache.get(key);
-        if (tree === undefined && (key === undefined || !cache.has(key))) {
-          tree = parseFormula(f, r, c, this.ctx);
-          if (key !== undefined) cache.set(key, tree);
+        const mine = (recent[c] ??= []);
+        let tree = recentTree(mine, f, r, c);
+        if (tree === undefined) {
+          const key = shapeKey(f, r, c);
+          tree = key === undefined ? undefined : cache.get(key);
+          if (tree === undefined && (key === undefined || !cache.has(key))) {
+            tree = parseFormula(f, r, c, this.ctx);
+            if (key !== undefined) cache.set(key, tree);
+          }
+          if (tree === undefined) return bail(`formula ${f}`);
+          if (key !== undefined) {
+            mine.unshift({ f, r, tree });
+            if (mine.length > RECENT_SHAPES) mine.pop();
+          }
         }
-        if (tree === undefined) bail(`formula ${f}`);
         trees[r * width + c] = tree;
         copied = true;
       }
@@ -298,6 +309,29 @@ class LightEvaluator {
     const error = CM_ERRORS.has(out.error) ? out.error : '#VALUE!';
     return out.message ? { error, message: out.message } : { error };
   }
+}
+
+/** A formula met in a column, with its row and its tree. */
+interface Recent {
+  readonly f: string;
+  readonly r: number;
+  readonly tree: Node;
+}
+
+const RECENT_SHAPES = 4;
+
+/** The tree of a recent formula of the column with the shape of f in (r, c); moved to the front. */
+function recentTree(mine: Recent[], f: string, r: number, c: number): Node | undefined {
+  for (let k = 0; k < mine.length; k++) {
+    const m = mine[k];
+    if (!sameShape(m.f, m.r, c, f, r, c)) continue;
+    if (k > 0) {
+      mine.splice(k, 1);
+      mine.unshift(m);
+    }
+    return m.tree;
+  }
+  return undefined;
 }
 
 /** The sheet row a reference part points at from a formula in `row` (0-based). */

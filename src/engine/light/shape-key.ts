@@ -13,7 +13,7 @@
  *
  * It runs once per formula cell (300,000 times for 100,000 rows), so it is scanned by hand.
  */
-import { columnIndex } from '../a1';
+import { MAX_COLUMNS } from '../a1';
 
 const WORD = /[\p{L}\p{N}\p{M}]/u;
 const DOLLAR = 0x24;
@@ -58,19 +58,33 @@ function skipQuoted(s: string, i: number, quote: number): number {
   return j;
 }
 
-export function shapeKey(formula: string, row: number, col: number): string | undefined {
-  if (formula.includes('\u0001')) return undefined;
-  const n = formula.length;
-  let out = '';
-  let copied = 0;
-  let i = 0;
+/** The reference nextRef found: where it lies and what it points at (0-based). */
+interface Found {
+  start: number;
+  end: number;
+  colAbs: boolean;
+  col: number;
+  rowAbs: boolean;
+  row: number;
+}
+
+const found = (): Found => ({ start: 0, end: 0, colAbs: false, col: 0, rowAbs: false, row: 0 });
+
+/**
+ * The first reference at or after `from` (outside strings and quoted names), written into
+ * `into`; false when there is none. A word shaped like a reference whose column is past XFD is
+ * text, as the definition leaves it.
+ */
+function nextRef(s: string, from: number, into: Found): boolean {
+  const n = s.length;
+  let i = from;
   while (i < n) {
-    const ch = formula.charCodeAt(i);
+    const ch = s.charCodeAt(i);
     if (ch === 0x22 || ch === 0x27) {
-      i = skipQuoted(formula, i, ch);
+      i = skipQuoted(s, i, ch);
       continue;
     }
-    if ((ch !== DOLLAR && !isLetter(ch)) || (i > 0 && continuesWord(codePointBefore(formula, i)))) {
+    if ((ch !== DOLLAR && !isLetter(ch)) || (i > 0 && continuesWord(codePointBefore(s, i)))) {
       i++;
       continue;
     }
@@ -79,15 +93,17 @@ export function shapeKey(formula: string, row: number, col: number): string | un
     const colAbs = ch === DOLLAR;
     if (colAbs) j++;
     const lettersAt = j;
-    while (j < n && isLetter(formula.charCodeAt(j))) j++;
+    let col = 0;
+    while (j < n && isLetter(s.charCodeAt(j))) col = col * 26 + ((s.charCodeAt(j++) | 0x20) - 0x60);
     const lettersEnd = j;
-    const rowAbs = formula.charCodeAt(j) === DOLLAR;
+    const rowAbs = s.charCodeAt(j) === DOLLAR;
     if (rowAbs) j++;
     const digitsAt = j;
-    while (j < n && isDigit(formula.charCodeAt(j))) j++;
+    let row = 0;
+    while (j < n && isDigit(s.charCodeAt(j))) row = row * 10 + (s.charCodeAt(j++) - 0x30);
     const letters = lettersEnd - lettersAt;
     const digits = j - digitsAt;
-    const next = j < n ? formula.codePointAt(j) : undefined;
+    const next = j < n ? s.codePointAt(j) : undefined;
     const isRef =
       letters >= 1 &&
       letters <= 3 &&
@@ -99,14 +115,66 @@ export function shapeKey(formula: string, row: number, col: number): string | un
       i = Math.max(i + 1, lettersEnd); // nothing inside the word can start a reference
       continue;
     }
-    const c = columnIndex(formula.slice(lettersAt, lettersEnd));
-    if (c >= 0) {
-      const r = Number(formula.slice(digitsAt, j)) - 1;
-      // \u0001 cannot be in a formula saved in XML; shapeKey is not used for one that has it.
-      out += `${formula.slice(copied, i)}\u0001${colAbs ? `$${c}` : c - col}\u0001${rowAbs ? `$${r}` : r - row}\u0001`;
-      copied = j;
+    if (col <= MAX_COLUMNS) {
+      into.start = i;
+      into.end = j;
+      into.colAbs = colAbs;
+      into.col = col - 1;
+      into.rowAbs = rowAbs;
+      into.row = row - 1;
+      return true;
     }
     i = j;
   }
+  return false;
+}
+
+const keyRef = found();
+
+export function shapeKey(formula: string, row: number, col: number): string | undefined {
+  if (formula.includes('\u0001')) return undefined;
+  const f = keyRef;
+  let out = '';
+  let copied = 0;
+  while (nextRef(formula, copied, f)) {
+    // \u0001 cannot be in a formula saved in XML; shapeKey is not used for one that has it.
+    out += `${formula.slice(copied, f.start)}\u0001${f.colAbs ? `$${f.col}` : f.col - col}\u0001${f.rowAbs ? `$${f.row}` : f.row - row}\u0001`;
+    copied = f.end;
+  }
   return copied === 0 ? formula : out + formula.slice(copied);
+}
+
+const refA = found();
+const refB = found();
+
+/**
+ * Whether formula `b` in (rb, cb) has the shape of formula `a` in (ra, ca): the same key, found
+ * without making either (`a` must have a key). Compared in step, so it costs no allocation.
+ */
+export function sameShape(
+  a: string,
+  ra: number,
+  ca: number,
+  b: string,
+  rb: number,
+  cb: number,
+): boolean {
+  let i = 0;
+  let j = 0;
+  for (;;) {
+    const inA = nextRef(a, i, refA);
+    const inB = nextRef(b, j, refB);
+    if (inA !== inB) return false;
+    const endA = inA ? refA.start : a.length;
+    const endB = inB ? refB.start : b.length;
+    // The text up to the references (to the end when there are none) is the same.
+    if (endA - i !== endB - j) return false;
+    for (; i < endA; i++, j++) if (a.charCodeAt(i) !== b.charCodeAt(j)) return false;
+    if (!inA) return true;
+    if (refA.colAbs !== refB.colAbs || refA.rowAbs !== refB.rowAbs) return false;
+    if (refA.colAbs ? refA.col !== refB.col : refA.col - ca !== refB.col - cb) return false;
+    if (refA.rowAbs ? refA.row !== refB.row : refA.row - ra !== refB.row - rb) return false;
+    i = refA.end;
+    j = refB.end;
+  }
 }
