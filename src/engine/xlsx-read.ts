@@ -240,7 +240,7 @@ const cells = (r: RangePos) => (r.bottom - r.top + 1) * (r.right - r.left + 1);
 function isoSerial(v: string, date1904: boolean): EngineValue {
   const text = /[zZ]|[+-]\d\d:?\d\d$/.test(v) || !v.includes('T') ? v : `${v}Z`;
   const ms = Date.parse(/^\d{4}-\d\d-\d\d$/.test(text) ? `${text}T00:00:00Z` : text);
-  return Number.isNaN(ms) ? v : dateToSerial(new Date(ms), date1904);
+  return Number.isNaN(ms) ? detach(v) : dateToSerial(new Date(ms), date1904);
 }
 
 /** A sheet part read into the model, and its XML outside the cell data (for merges, tables). */
@@ -338,7 +338,8 @@ function readSheetXml(name: string, bytes: Uint8Array, ctx: SheetContext): Sheet
       }
       if (formula !== undefined && formula.startsWith('=')) formula = formula.slice(1);
     }
-    const v = e.v === undefined ? undefined : detach(decodeXml(e.v));
+    // Detached only where the model keeps the text itself (a number is read from it).
+    const v = e.v === undefined ? undefined : decodeXml(e.v);
     let value: EngineValue = null;
     switch (type) {
       case 's': {
@@ -371,20 +372,20 @@ function readSheetXml(name: string, bytes: Uint8Array, ctx: SheetContext): Sheet
       }
       case 'str':
         // ExcelJS reads an empty cached text result as no result.
-        value = v ? v : null;
+        value = v ? detach(v) : null;
         break;
       case 'b':
         value = v === undefined ? null : v === '1' || v === 'true';
         break;
       case 'e':
-        value = v === undefined ? null : { error: v };
+        value = v === undefined ? null : { error: detach(v) };
         break;
       case 'd':
         value = v === undefined || v === '' ? null : isoSerial(v, ctx.date1904);
         break;
       default:
         value = v === undefined || v === '' ? null : Number(v);
-        if (typeof value === 'number' && Number.isNaN(value)) value = v as string;
+        if (typeof value === 'number' && Number.isNaN(value)) value = detach(v as string);
     }
     if (formula === undefined && value === null) return;
     // A row met again (rows out of order) gets its own formats row back before it changes.

@@ -39,8 +39,11 @@ const recentValues: (Decimal | undefined)[] = new Array<Decimal | undefined>(REC
 const BITS = new Float64Array(1);
 const WORDS = new Uint32Array(BITS.buffer);
 
+/** Zero, shared: Decimals never change. */
+const ZERO = new Decimal(0);
+
 function readExcelNumber(x: number): Decimal {
-  if (x === 0) return new Decimal(0);
+  if (x === 0) return ZERO;
   // A whole number of at most 15 digits is already what Excel shows: no text to round through.
   if (Number.isInteger(x) && Math.abs(x) < 1e15) return new Decimal(x);
   return new Decimal(x.toPrecision(EXCEL_DIGITS));

@@ -62,6 +62,7 @@ describe('binary noise is read as Excel shows it (15 significant digits)', () =>
       { numRuns: 300 },
     );
     expect(fromExcelNumber(-0).toString()).toBe('0');
+    expect(fromExcelNumber(-0).isNegative()).toBe(false);
     expect(fromExcelNumber(0.3).toString()).toBe('0.3');
     expect(fromExcelNumber(-0.3).toString()).toBe('-0.3');
     expect(fromExcelNumber(Number.NaN).isNaN()).toBe(true);
