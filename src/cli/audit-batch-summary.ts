@@ -8,10 +8,13 @@
  * https://support.microsoft.com/office/hyperlink-function-333c7ce6-c5ae-4164-9c47-7de9b76f577f:
  * `=HYPERLINK("[\\FINANCE\Statements\1stqtr.xlsx]Sheet1!A10", …)`); the path is relative to the
  * summary's folder, so the folder can be moved as a whole. Each link carries its text as the
- * cached result, so it reads right before any recalculation.
+ * cached result, so it reads right before any recalculation. The parts are written directly
+ * (audit-batch-xlsx.ts), not through ExcelJS, whose loading alone took longer than the batch's
+ * other work after the last audit.
  */
 import { dirname, relative, sep } from 'path';
 import type { Lang } from '../rules';
+import { summaryParts, type SummaryCell, type SummarySheet } from './audit-batch-xlsx';
 import type { FindingJson } from './findings';
 
 /** One workbook of the batch: its JSON report, or why it could not be audited. */
@@ -70,33 +73,28 @@ function target(summaryPath: string, file: string): string {
   return relative(dirname(summaryPath), file).split(sep).join('/');
 }
 
-function link(location: string, text: string) {
+function link(location: string, text: string): SummaryCell {
   return { formula: `HYPERLINK(${quote(location)},${quote(text)})`, result: text };
 }
 
-/** Writes the summary workbook to `path` (the engine's file writer: one clear error if it cannot). */
-export async function writeSummary(
+/** The summary's two sheets: one row per workbook, one per workbook and kind of finding. */
+export function summarySheets(
   path: string,
   items: readonly BatchItem[],
   lang: Lang,
-): Promise<void> {
-  const { default: ExcelJS } = await import('exceljs');
-  const book = new ExcelJS.Workbook();
-  const ws = book.addWorksheet(T.workbooks[lang]);
-  ws.addRow([...T.workbookHead[lang]]).font = { bold: true };
-  const fs = book.addWorksheet(T.findings[lang]);
-  fs.addRow([...T.findingHead[lang]]).font = { bold: true };
-
+): SummarySheet[] {
+  const books: SummaryCell[][] = [[...T.workbookHead[lang]]];
+  const found: SummaryCell[][] = [[...T.findingHead[lang]]];
   for (const item of items) {
     const file = item.output ?? item.input;
     const name = item.report?.workbook ?? file.split(/[\\/]/).pop() ?? file;
     const r = item.report;
     if (r === undefined) {
-      ws.addRow([name, T.failed[lang], null, null, null, null, null, null, item.error ?? '']);
+      books.push([name, T.failed[lang], null, null, null, null, null, null, item.error ?? '']);
       continue;
     }
     const c = r.counts;
-    ws.addRow([
+    books.push([
       link(target(path, file), name),
       item.exit === 0 ? T.ok[lang] : T.findingsFound[lang],
       c.rows,
@@ -118,7 +116,7 @@ export async function writeSummary(
     for (const list of kinds.values()) {
       const first = list[0];
       const cells = list.slice(0, CELLS_LISTED).map((f) => f.cell);
-      fs.addRow([
+      found.push([
         link(target(path, file), name),
         first.rule,
         first.article,
@@ -129,9 +127,23 @@ export async function writeSummary(
       ]);
     }
   }
-  ws.columns.forEach((col, i) => (col.width = i === 0 ? 28 : i === 7 ? 66 : i === 8 ? 48 : 12));
-  fs.columns.forEach((col, i) => (col.width = i === 0 ? 28 : i === 1 ? 24 : i === 6 ? 60 : 12));
-  const data = new Uint8Array(await book.xlsx.writeBuffer());
-  const { writeWorkbookFile } = await import('../engine/files');
-  await writeWorkbookFile(path, data);
+  const width = (n: number, wide: Record<number, number>) =>
+    Array.from({ length: n }, (_, i) => wide[i] ?? 12);
+  return [
+    { name: T.workbooks[lang], rows: books, widths: width(9, { 0: 28, 7: 66, 8: 48 }) },
+    { name: T.findings[lang], rows: found, widths: width(7, { 0: 28, 1: 24, 6: 60 }) },
+  ];
+}
+
+/** Writes the summary workbook to `path` (the engine's file writer: one clear error if it cannot). */
+export async function writeSummary(
+  path: string,
+  items: readonly BatchItem[],
+  lang: Lang,
+): Promise<void> {
+  const [{ writeZip }, { writeWorkbookFile }] = await Promise.all([
+    import('../engine/zip'),
+    import('../engine/files'),
+  ]);
+  await writeWorkbookFile(path, writeZip(summaryParts(summarySheets(path, items, lang))));
 }
