@@ -287,6 +287,8 @@ export class Workbook {
     const i = typeof sheet === 'number' ? sheet : this.sheetIndex(sheet);
     const model = this.model.sheets[i];
     const out: SpillArea[] = [];
+    // Without HyperFormula only a saved array formula can spill.
+    if (!this.evaluation && model.arrayFormulas.length === 0) return out;
     for (let r = 0; r < model.formulas.length; r++) {
       const forms = model.formulas[r];
       if (!forms) continue;

@@ -16,7 +16,7 @@ import { shiftFormula } from './dialect';
 import { fileError } from './errors';
 import { LIMITS } from './limits';
 import { dateToSerial } from './read';
-import { setFormat } from './model';
+import { fullWidthRows, padded, setFormat } from './model';
 import type {
   ArrayFormulaModel,
   DefinedName,
@@ -240,7 +240,7 @@ const cells = (r: RangePos) => (r.bottom - r.top + 1) * (r.right - r.left + 1);
 function isoSerial(v: string, date1904: boolean): EngineValue {
   const text = /[zZ]|[+-]\d\d:?\d\d$/.test(v) || !v.includes('T') ? v : `${v}Z`;
   const ms = Date.parse(/^\d{4}-\d\d-\d\d$/.test(text) ? `${text}T00:00:00Z` : text);
-  return Number.isNaN(ms) ? v : dateToSerial(new Date(ms), date1904);
+  return Number.isNaN(ms) ? detach(v) : dateToSerial(new Date(ms), date1904);
 }
 
 /** A sheet part read into the model, and its XML outside the cell data (for merges, tables). */
@@ -271,13 +271,15 @@ function readSheetXml(name: string, bytes: Uint8Array, ctx: SheetContext): Sheet
   let rowAt = -1;
   let colAt = -1;
   // A row's arrays, grown cell by cell, hold up to twice the slots they use: once the row is
-  // read they are copied to their size (a 100,000-row sheet keeps 300,000 of them).
+  // read they are copied to their size (a 100,000-row sheet keeps 300,000 of them). A values
+  // row is copied as wide as the sheet so far (empty cells after its last one are null), so a
+  // grid of the used range can share it instead of copying it (Workbook.gridOf).
   let lastWritten = -1;
   // Rows formatted alike (a date column, a percent column) share one formats row.
   let lastFormats: (string | null)[] | undefined;
   const compactRow = (r: number) => {
     if (r < 0) return;
-    values[r] = values[r].slice();
+    values[r] = padded(values[r], colCount);
     if (formulas[r]) formulas[r] = formulas[r].slice();
     const f = formats[r];
     if (f) {
@@ -336,7 +338,8 @@ function readSheetXml(name: string, bytes: Uint8Array, ctx: SheetContext): Sheet
       }
       if (formula !== undefined && formula.startsWith('=')) formula = formula.slice(1);
     }
-    const v = e.v === undefined ? undefined : detach(decodeXml(e.v));
+    // Detached only where the model keeps the text itself (a number is read from it).
+    const v = e.v === undefined ? undefined : decodeXml(e.v);
     let value: EngineValue = null;
     switch (type) {
       case 's': {
@@ -369,20 +372,20 @@ function readSheetXml(name: string, bytes: Uint8Array, ctx: SheetContext): Sheet
       }
       case 'str':
         // ExcelJS reads an empty cached text result as no result.
-        value = v ? v : null;
+        value = v ? detach(v) : null;
         break;
       case 'b':
         value = v === undefined ? null : v === '1' || v === 'true';
         break;
       case 'e':
-        value = v === undefined ? null : { error: v };
+        value = v === undefined ? null : { error: detach(v) };
         break;
       case 'd':
         value = v === undefined || v === '' ? null : isoSerial(v, ctx.date1904);
         break;
       default:
         value = v === undefined || v === '' ? null : Number(v);
-        if (typeof value === 'number' && Number.isNaN(value)) value = v as string;
+        if (typeof value === 'number' && Number.isNaN(value)) value = detach(v as string);
     }
     if (formula === undefined && value === null) return;
     // A row met again (rows out of order) gets its own formats row back before it changes.
@@ -404,10 +407,8 @@ function readSheetXml(name: string, bytes: Uint8Array, ctx: SheetContext): Sheet
   };
   for (const piece of split.pieces()) scanCells(strip ? piece.replace(strip, '<$1') : piece, visit);
   compactRow(lastWritten);
-  for (let r = 0; r < rowCount; r++) {
-    values[r] ??= [];
-    formulas[r] ??= [];
-  }
+  fullWidthRows(values, rowCount, colCount);
+  for (let r = 0; r < rowCount; r++) formulas[r] ??= [];
   const sheet = { name, rowCount, colCount, values, formulas, arrayFormulas };
   return { sheet: formats.length > 0 ? { ...sheet, formats } : sheet, outside };
 }
