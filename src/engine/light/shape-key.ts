@@ -37,6 +37,15 @@ function continuesWord(cp: number): boolean {
   return WORD.test(String.fromCodePoint(cp));
 }
 
+/**
+ * The end of the run of ASCII word characters (letters, digits, `_ . $ \ ?`) from `i`: no
+ * reference starts inside it, since each of its characters follows one that continues a word.
+ */
+function afterWord(s: string, i: number): number {
+  while (i < s.length && continuesWord(s.charCodeAt(i)) && s.charCodeAt(i) < 0x80) i++;
+  return i;
+}
+
 /** The code point that ends just before `i`. */
 function codePointBefore(s: string, i: number): number {
   const low = s.charCodeAt(i - 1);
@@ -84,8 +93,12 @@ function nextRef(s: string, from: number, into: Found): boolean {
       i = skipQuoted(s, i, ch);
       continue;
     }
-    if ((ch !== DOLLAR && !isLetter(ch)) || (i > 0 && continuesWord(codePointBefore(s, i)))) {
+    if (ch !== DOLLAR && !isLetter(ch)) {
       i++;
+      continue;
+    }
+    if (i > 0 && continuesWord(codePointBefore(s, i))) {
+      i = afterWord(s, i + 1);
       continue;
     }
     // `$`? 1–3 letters `$`? 1–7 digits, then nothing that continues it.
@@ -112,7 +125,7 @@ function nextRef(s: string, from: number, into: Found): boolean {
       (next === undefined ||
         (next !== 0x28 && next !== 0x21 && next !== 0x5b && !continuesWord(next))); // ( ! [
     if (!isRef) {
-      i = Math.max(i + 1, lettersEnd); // nothing inside the word can start a reference
+      i = afterWord(s, i + 1);
       continue;
     }
     if (col <= MAX_COLUMNS) {
