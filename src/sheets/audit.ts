@@ -92,9 +92,10 @@ export function auditWorkbook(grids: readonly Grid[], options: AuditOptions = {}
   const reported = options.reported ? reportedBySheet(options.reported) : undefined;
   for (const { table, rows: facts } of validated.appraisal) {
     const sheet = table.grid.sheet;
-    const a = tableAudit(table, bySheet.get(sheet), reported?.get(sheet.toLowerCase()));
-    for (let i = 0; i < facts.r.length; i++) {
-      const row = auditRow(a, facts.r[i], facts.role[i], facts.formulas[i], run);
+    const n = facts.r.length;
+    const a = tableAudit(table, n, bySheet.get(sheet), reported?.get(sheet.toLowerCase()));
+    for (let i = 0; i < n; i++) {
+      const row = auditRow(a, i, facts.r[i], facts.role[i], facts.formulas[i], run);
       if (!onlyProblems || row.findings.length > 0 || row.anyNotOk) rows.push(row);
     }
   }
