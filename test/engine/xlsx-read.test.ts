@@ -200,13 +200,22 @@ describe('the shared-strings table', () => {
     '>',
   ];
   it('reads each string as the pattern and textOf read it', () => {
+    // Whole <si> elements of random content, and stray pieces between them.
+    const si = fc.oneof(
+      fc.constant('<si/>'),
+      fc
+        .array(fc.constantFrom(...pieces.slice(4)), { maxLength: 8 })
+        .map((xs) => `<si>${xs.join('')}</si>`),
+      fc.constantFrom(...pieces),
+    );
     fc.assert(
-      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 24 }), (parts) => {
+      fc.property(fc.array(si, { maxLength: 10 }), (parts) => {
         const xml = `<sst count="9">${parts.join('')}</sst>`;
         expect(sharedStrings(xml)).toEqual(byPattern(xml));
       }),
       { numRuns: 4000 },
     );
+    expect(sharedStrings('<si><t>a</t><t>b</t></si>')).toEqual(['ab']);
     const plain =
       '<sst><si><t>甲</t></si><si><t xml:space="preserve"> a&amp;b_x000D_</t></si><si/></sst>';
     expect(sharedStrings(plain)).toEqual(['甲', ' a&b\r', '']);
