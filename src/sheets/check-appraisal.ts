@@ -70,14 +70,9 @@ export interface RowFacts {
   readonly formulas: number[];
 }
 
-const STATUS_CODE: Readonly<Record<FormulaStatus, number>> = {
-  own: 0,
-  call: 1,
-  wrapped: 2,
-  other: 3,
-  constant: 4,
-  blank: 5,
-};
+const STATUS_CODE = Object.fromEntries(FORMULA_STATUSES.map((s, i) => [s, i])) as Readonly<
+  Record<FormulaStatus, number>
+>;
 
 /** The article each column's checks enforce, from the policy where it names one. */
 export function articleOf(key: ColumnKey, policy: Policy): string {
