@@ -65,23 +65,60 @@ function attr(tag: string, name: string): string | undefined {
 }
 
 /** The text of every `<t>` inside an element (rich text runs joined, phonetic runs left out). */
-function textOf(inner: string): string {
+export function textOf(inner: string): string {
   let out = '';
   const clean = inner.replace(/<rPh\b[\s\S]*?<\/rPh>/g, '');
   const re = /<t(?:\s[^>]*)?>([\s\S]*?)<\/t>/g;
   for (let m = re.exec(clean); m; m = re.exec(clean)) out += decodeXml(m[1]);
-  // Characters XML cannot hold, escaped as `_xHHHH_` (ECMA-376 Part 1, 22.9.2.19), as ExcelJS reads them.
-  return out.indexOf('_x') < 0
-    ? out
-    : out.replace(/_x([0-9A-F]{4})_/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+  return unescapeX(out);
 }
 
-function sharedStrings(xml: string | null): string[] {
+/** Characters XML cannot hold, escaped as `_xHHHH_` (ECMA-376 Part 1, 22.9.2.19), as ExcelJS reads them. */
+function unescapeX(text: string): string {
+  return text.indexOf('_x') < 0
+    ? text
+    : text.replace(/_x([0-9A-F]{4})_/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+}
+
+/**
+ * The shared-strings table: each `<si>…</si>` (or `<si/>`) in order, read as textOf reads it.
+ * A 100,000-row sheet's table holds a couple of hundred thousand strings, nearly all one plain
+ * `<t>` run: those are cut out directly, the rest (rich text, phonetic runs) go to textOf.
+ */
+export function sharedStrings(xml: string | null): string[] {
   if (xml === null) return [];
   const out: string[] = [];
-  const re = /<si>([\s\S]*?)<\/si>|<si\/>/g;
-  for (let m = re.exec(xml); m; m = re.exec(xml)) out.push(m[1] === undefined ? '' : textOf(m[1]));
+  let at = xml.indexOf('<si');
+  while (at >= 0) {
+    const after = xml.charCodeAt(at + 3);
+    if (after === 0x2f && xml.charCodeAt(at + 4) === 0x3e) {
+      out.push(''); // <si/>
+      at = xml.indexOf('<si', at + 5);
+      continue;
+    }
+    const end = after === 0x3e ? xml.indexOf('</si>', at + 4) : -1;
+    if (end < 0) {
+      at = xml.indexOf('<si', at + 1);
+      continue;
+    }
+    out.push(plainRun(xml, at + 4, end) ?? textOf(xml.slice(at + 4, end)));
+    at = xml.indexOf('<si', end + 5);
+  }
   return out;
+}
+
+/** The text of xml[from, to) when it is one `<t>` run and nothing else; else undefined. */
+function plainRun(xml: string, from: number, to: number): string | undefined {
+  let open = -1;
+  if (xml.startsWith('<t>', from)) open = from + 3;
+  else if (xml.startsWith('<t ', from)) {
+    const gt = xml.indexOf('>', from);
+    if (gt > 0 && gt < to && xml.charCodeAt(gt - 1) !== 0x2f) open = gt + 1;
+  }
+  const close = to - 4;
+  if (open < 0 || close < open || !xml.startsWith('</t>', close)) return undefined;
+  if (xml.indexOf('<', open) !== close) return undefined;
+  return unescapeX(decodeXml(xml.slice(open, close)));
 }
 
 /** Excel's built-in number formats by id, as ExcelJS names them (the locale-free ones). */

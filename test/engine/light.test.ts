@@ -15,7 +15,7 @@ import {
 import { columnIndex } from '../../src/engine/a1';
 import { evaluateModel, sheetValues } from '../../src/engine/evaluate';
 import { shiftFormula } from '../../src/engine/dialect';
-import { evaluateLight, sameShape, shapeKey } from '../../src/engine/light';
+import { evaluateLight, hasShape, shapeKey, shapeOf } from '../../src/engine/light';
 import type { SheetModel, TableModel } from '../../src/engine/model';
 import { fakeFunctions } from './fake-functions';
 import { readBack } from './fixtures';
@@ -437,7 +437,7 @@ describe('shapeKey', () => {
           },
         );
 
-  it('gives the key of its definition for any text; sameShape tells equal keys without making them', () => {
+  it('gives the key of its definition for any text; hasShape tells equal keys without making them', () => {
     const pieces = [
       'A',
       'b',
@@ -504,7 +504,11 @@ describe('shapeKey', () => {
       const k = shapeKey(a, ra, ca);
       return k !== undefined && k === shapeKey(b, rb, cb);
     };
-    // sameShape is the key's equality without the keys, for a first formula that has a key: on
+    const sameShape = (a: string, ra: number, ca: number, b: string, rb: number, cb: number) => {
+      const shape = shapeOf(a, ra, ca);
+      return shape !== undefined && hasShape(shape, b, rb, cb);
+    };
+    // hasShape is the key's equality without the keys, for a first formula that has a key: on
     // texts made of few pieces (so equal keys are common), on a formula and its copy elsewhere,
     // and on unrelated texts.
     const small = fc

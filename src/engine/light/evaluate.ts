@@ -11,7 +11,7 @@ import type { XlArg, XlResult, XlScalar } from '../../functions/xl';
 import type { Node, RefPart } from './ast';
 import { callBuiltin, type Args } from './builtins';
 import { parseFormula, type ParseContext } from './parse';
-import { sameShape, shapeKey } from './shape-key';
+import { hasShape, shapeKey, shapeOf, type Shape } from './shape-key';
 import {
   arithmetic,
   Bail,
@@ -118,8 +118,9 @@ class LightEvaluator {
             if (key !== undefined) cache.set(key, tree);
           }
           if (tree === undefined) return bail(`formula ${f}`);
-          if (key !== undefined) {
-            mine.unshift({ f, r, tree });
+          const shape = key === undefined ? undefined : shapeOf(f, r, c);
+          if (shape !== undefined) {
+            mine.unshift({ shape, tree });
             if (mine.length > RECENT_SHAPES) mine.pop();
           }
         }
@@ -311,10 +312,9 @@ class LightEvaluator {
   }
 }
 
-/** A formula met in a column, with its row and its tree. */
+/** A formula met in a column, with its tree. */
 interface Recent {
-  readonly f: string;
-  readonly r: number;
+  readonly shape: Shape;
   readonly tree: Node;
 }
 
@@ -324,7 +324,7 @@ const RECENT_SHAPES = 4;
 function recentTree(mine: Recent[], f: string, r: number, c: number): Node | undefined {
   for (let k = 0; k < mine.length; k++) {
     const m = mine[k];
-    if (!sameShape(m.f, m.r, c, f, r, c)) continue;
+    if (!hasShape(m.shape, f, r, c)) continue;
     if (k > 0) {
       mine.splice(k, 1);
       mine.unshift(m);

@@ -37,6 +37,15 @@ function continuesWord(cp: number): boolean {
   return WORD.test(String.fromCodePoint(cp));
 }
 
+/**
+ * The end of the run of ASCII word characters (letters, digits, `_ . $ \ ?`) from `i`: no
+ * reference starts inside it, since each of its characters follows one that continues a word.
+ */
+function afterWord(s: string, i: number): number {
+  while (i < s.length && continuesWord(s.charCodeAt(i)) && s.charCodeAt(i) < 0x80) i++;
+  return i;
+}
+
 /** The code point that ends just before `i`. */
 function codePointBefore(s: string, i: number): number {
   const low = s.charCodeAt(i - 1);
@@ -84,49 +93,61 @@ function nextRef(s: string, from: number, into: Found): boolean {
       i = skipQuoted(s, i, ch);
       continue;
     }
-    if ((ch !== DOLLAR && !isLetter(ch)) || (i > 0 && continuesWord(codePointBefore(s, i)))) {
+    if (ch !== DOLLAR && !isLetter(ch)) {
       i++;
       continue;
     }
-    // `$`? 1–3 letters `$`? 1–7 digits, then nothing that continues it.
-    let j = i;
-    const colAbs = ch === DOLLAR;
-    if (colAbs) j++;
-    const lettersAt = j;
-    let col = 0;
-    while (j < n && isLetter(s.charCodeAt(j))) col = col * 26 + ((s.charCodeAt(j++) | 0x20) - 0x60);
-    const lettersEnd = j;
-    const rowAbs = s.charCodeAt(j) === DOLLAR;
-    if (rowAbs) j++;
-    const digitsAt = j;
-    let row = 0;
-    while (j < n && isDigit(s.charCodeAt(j))) row = row * 10 + (s.charCodeAt(j++) - 0x30);
-    const letters = lettersEnd - lettersAt;
-    const digits = j - digitsAt;
-    const next = j < n ? s.codePointAt(j) : undefined;
-    const isRef =
-      letters >= 1 &&
-      letters <= 3 &&
-      digits >= 1 &&
-      digits <= 7 &&
-      (next === undefined ||
-        (next !== 0x28 && next !== 0x21 && next !== 0x5b && !continuesWord(next))); // ( ! [
-    if (!isRef) {
-      i = Math.max(i + 1, lettersEnd); // nothing inside the word can start a reference
+    if (i > 0 && continuesWord(codePointBefore(s, i))) {
+      i = afterWord(s, i + 1);
       continue;
     }
-    if (col <= MAX_COLUMNS) {
-      into.start = i;
-      into.end = j;
-      into.colAbs = colAbs;
-      into.col = col - 1;
-      into.rowAbs = rowAbs;
-      into.row = row - 1;
-      return true;
-    }
-    i = j;
+    if (refAt(s, i, into)) return true;
+    i = into.end;
   }
   return false;
+}
+
+/**
+ * Whether a reference starts at `i`, whose preceding character does not continue a word: then
+ * true with it in `into`; else false with `into.end` where a reference may next start.
+ */
+function refAt(s: string, i: number, into: Found): boolean {
+  // `$`? 1–3 letters `$`? 1–7 digits, then nothing that continues it.
+  const n = s.length;
+  let j = i;
+  const colAbs = s.charCodeAt(i) === DOLLAR;
+  if (colAbs) j++;
+  const lettersAt = j;
+  let col = 0;
+  while (j < n && isLetter(s.charCodeAt(j))) col = col * 26 + ((s.charCodeAt(j++) | 0x20) - 0x60);
+  const lettersEnd = j;
+  const rowAbs = s.charCodeAt(j) === DOLLAR;
+  if (rowAbs) j++;
+  const digitsAt = j;
+  let row = 0;
+  while (j < n && isDigit(s.charCodeAt(j))) row = row * 10 + (s.charCodeAt(j++) - 0x30);
+  const letters = lettersEnd - lettersAt;
+  const digits = j - digitsAt;
+  const next = j < n ? s.codePointAt(j) : undefined;
+  const isRef =
+    letters >= 1 &&
+    letters <= 3 &&
+    digits >= 1 &&
+    digits <= 7 &&
+    (next === undefined ||
+      (next !== 0x28 && next !== 0x21 && next !== 0x5b && !continuesWord(next))); // ( ! [
+  if (!isRef) {
+    into.end = afterWord(s, i + 1);
+    return false;
+  }
+  into.end = j;
+  if (col > MAX_COLUMNS) return false;
+  into.start = i;
+  into.colAbs = colAbs;
+  into.col = col - 1;
+  into.rowAbs = rowAbs;
+  into.row = row - 1;
+  return true;
 }
 
 const keyRef = found();
@@ -144,37 +165,63 @@ export function shapeKey(formula: string, row: number, col: number): string | un
   return copied === 0 ? formula : out + formula.slice(copied);
 }
 
-const refA = found();
-const refB = found();
+/**
+ * A formula in its cell, with its references found once, so that formulas of other cells are
+ * compared with it in one pass (hasShape): a column filled down compares each formula with one
+ * met a few rows above.
+ */
+export interface Shape {
+  readonly formula: string;
+  readonly row: number;
+  readonly col: number;
+  /** Per reference: start, end, 1 for an absolute column + 2 for an absolute row, column, row. */
+  readonly refs: Int32Array;
+}
+
+const REF_FIELDS = 5;
+const scratch = found();
+
+/** The shape of a formula in (row, col); undefined when it has no key (shapeKey). */
+export function shapeOf(formula: string, row: number, col: number): Shape | undefined {
+  if (formula.includes('\u0001')) return undefined;
+  const list: number[] = [];
+  for (let at = 0; nextRef(formula, at, scratch); at = scratch.end) {
+    const f = scratch;
+    list.push(f.start, f.end, (f.colAbs ? 1 : 0) | (f.rowAbs ? 2 : 0), f.col, f.row);
+  }
+  return { formula, row, col, refs: Int32Array.from(list) };
+}
 
 /**
- * Whether formula `b` in (rb, cb) has the shape of formula `a` in (ra, ca): the same key, found
- * without making either (`a` must have a key). Compared in step, so it costs no allocation.
+ * Whether formula `b` in (rb, cb) has shape `a`: the same shape key, found without making
+ * either. Only b's references can differ from a's, so b is read once: a's text between
+ * references must be b's, and at each place where a has a reference b must have one pointing
+ * the same way from its cell. (The text between them being the same, with the same character
+ * before each place, b has no reference a has not.)
  */
-export function sameShape(
-  a: string,
-  ra: number,
-  ca: number,
-  b: string,
-  rb: number,
-  cb: number,
-): boolean {
+export function hasShape(a: Shape, b: string, rb: number, cb: number): boolean {
+  const s = a.formula;
+  const refs = a.refs;
+  const f = scratch;
   let i = 0;
   let j = 0;
-  for (;;) {
-    const inA = nextRef(a, i, refA);
-    const inB = nextRef(b, j, refB);
-    if (inA !== inB) return false;
-    const endA = inA ? refA.start : a.length;
-    const endB = inB ? refB.start : b.length;
-    // The text up to the references (to the end when there are none) is the same.
-    if (endA - i !== endB - j) return false;
-    for (; i < endA; i++, j++) if (a.charCodeAt(i) !== b.charCodeAt(j)) return false;
-    if (!inA) return true;
-    if (refA.colAbs !== refB.colAbs || refA.rowAbs !== refB.rowAbs) return false;
-    if (refA.colAbs ? refA.col !== refB.col : refA.col - ca !== refB.col - cb) return false;
-    if (refA.rowAbs ? refA.row !== refB.row : refA.row - ra !== refB.row - rb) return false;
-    i = refA.end;
-    j = refB.end;
+  for (let k = 0; k < refs.length; k += REF_FIELDS) {
+    const start = refs[k];
+    if (!sameText(s, i, b, j, start - i)) return false;
+    j += start - i;
+    if (!refAt(b, j, f)) return false;
+    const abs = refs[k + 2];
+    if (f.colAbs !== ((abs & 1) !== 0) || f.rowAbs !== ((abs & 2) !== 0)) return false;
+    if (f.colAbs ? f.col !== refs[k + 3] : f.col - cb !== refs[k + 3] - a.col) return false;
+    if (f.rowAbs ? f.row !== refs[k + 4] : f.row - rb !== refs[k + 4] - a.row) return false;
+    i = refs[k + 1];
+    j = f.end;
   }
+  return b.length - j === s.length - i && sameText(s, i, b, j, s.length - i);
+}
+
+function sameText(a: string, i: number, b: string, j: number, length: number): boolean {
+  if (j + length > b.length) return false;
+  for (let k = 0; k < length; k++) if (a.charCodeAt(i + k) !== b.charCodeAt(j + k)) return false;
+  return true;
 }
