@@ -198,7 +198,13 @@ export async function run(args: Parsed, io: Io): Promise<number> {
     wb.evaluate();
     const grids = dataGrids(wb, own);
     progress.next(stepLabel('auditing', lang, rowCount(grids)));
-    report = auditWorkbook(grids, { policy, reported });
+    // Without -o no report sheet is written: the report keeps only the rows with a problem
+    // (the counts, findings and so the output and the log record are the same).
+    report = auditWorkbook(grids, {
+      policy,
+      reported,
+      rows: out !== undefined ? 'all' : 'problems',
+    });
     log = await logState(wb, own, doc, trust);
     const previous = log.records[log.records.length - 1];
     // A log with bad or unknown signatures is not extended; older unsigned records alone do not

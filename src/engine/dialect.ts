@@ -72,9 +72,17 @@ const CALL_NAME = /[A-Za-z_\\$][A-Za-z0-9_.$\\?]*(?=\()/g;
 
 /** A call's name as typed: CM calls and file-prefixed names canonical, others as written. */
 function typedCallName(name: string): string {
-  const canonical = canonicalFunctionName(name);
-  return canonical.startsWith(`${CM_NAMESPACE}.`) || name.startsWith('_') ? canonical : name;
+  // A workbook calls a handful of functions, each in thousands of cells: each name made once.
+  let typed = typedNames.get(name);
+  if (typed === undefined) {
+    const canonical = canonicalFunctionName(name);
+    typed = canonical.startsWith(`${CM_NAMESPACE}.`) || name.startsWith('_') ? canonical : name;
+    if (typedNames.size < 4096) typedNames.set(name, typed);
+  }
+  return typed;
 }
+
+const typedNames = new Map<string, string>();
 
 /** Saved → typed: file prefixes removed, CM calls as `CM.NAME(`. Everything else verbatim. */
 export function toTypedFormula(saved: string, prefix = ''): string {

@@ -35,7 +35,10 @@ export interface SheetModel {
   /** Rows and columns from A1 to the last non-empty cell. */
   readonly rowCount: number;
   readonly colCount: number;
-  /** Cached values as saved (for a formula cell: its cached result). */
+  /**
+   * Cached values as saved (for a formula cell: its cached result). As read, a row that holds
+   * a cell is colCount wide (null where empty), so a grid can share it; an empty row is `[]`.
+   */
   readonly values: EngineValue[][];
   /** Formulas as saved, without the leading `=`; null for a constant or empty cell. */
   readonly formulas: (string | null)[][];
@@ -100,4 +103,23 @@ export function cellAt(sheet: SheetModel, row: number, col: number): CellModel {
   const value = sheet.values[row]?.[col] ?? null;
   const formula = sheet.formulas[row]?.[col];
   return formula == null ? { value } : { value, formula };
+}
+
+/** A copy of a row at least `width` cells wide, null after its last cell. */
+export function padded(row: readonly EngineValue[], width: number): EngineValue[] {
+  const out = new Array<EngineValue>(Math.max(width, row.length));
+  for (let c = 0; c < out.length; c++) out[c] = row[c] ?? null;
+  return out;
+}
+
+/**
+ * The end of reading a sheet: every row that holds a cell becomes `colCount` wide (see
+ * SheetModel.values); a missing row becomes `[]`.
+ */
+export function fullWidthRows(values: EngineValue[][], rowCount: number, colCount: number): void {
+  for (let r = 0; r < rowCount; r++) {
+    const row = values[r];
+    if (row === undefined) values[r] = [];
+    else if (row.length > 0 && row.length < colCount) values[r] = padded(row, colCount);
+  }
 }

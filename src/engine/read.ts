@@ -2,7 +2,7 @@
 import type ExcelJS from 'exceljs';
 import { parseRange } from './a1';
 import { shiftFormula } from './dialect';
-import { setFormat } from './model';
+import { fullWidthRows, setFormat } from './model';
 import type {
   ArrayFormulaModel,
   DefinedName,
@@ -99,10 +99,8 @@ export function readSheet(ws: ExcelJS.Worksheet, date1904: boolean): SheetModel 
       if (r + 1 > rowCount) rowCount = r + 1;
     });
   });
-  for (let r = 0; r < rowCount; r++) {
-    values[r] ??= [];
-    formulas[r] ??= [];
-  }
+  fullWidthRows(values, rowCount, colCount);
+  for (let r = 0; r < rowCount; r++) formulas[r] ??= [];
   const sheet = { name: ws.name, rowCount, colCount, values, formulas, arrayFormulas };
   return formats.length > 0 ? { ...sheet, formats } : sheet;
 }

@@ -287,6 +287,8 @@ export class Workbook {
     const i = typeof sheet === 'number' ? sheet : this.sheetIndex(sheet);
     const model = this.model.sheets[i];
     const out: SpillArea[] = [];
+    // Without HyperFormula only a saved array formula can spill.
+    if (!this.evaluation && model.arrayFormulas.length === 0) return out;
     for (let r = 0; r < model.formulas.length; r++) {
       const forms = model.formulas[r];
       if (!forms) continue;
@@ -313,17 +315,22 @@ export class Workbook {
     let left = Infinity;
     let bottom = -1;
     let right = -1;
+    const filled = (row: readonly EngineValue[], forms: readonly (string | null)[], c: number) =>
+      (row[c] ?? null) !== null || forms[c] != null;
     for (let r = 0; r < values.length; r++) {
       const row = values[r] ?? [];
       const forms = model.formulas[r] ?? [];
+      // The row's first and last filled cells bound it: searched from each end.
+      let first = 0;
       const width = Math.max(row.length, forms.length);
-      for (let c = 0; c < width; c++) {
-        if ((row[c] ?? null) === null && forms[c] == null) continue;
-        if (r < top) top = r;
-        if (r > bottom) bottom = r;
-        if (c < left) left = c;
-        if (c > right) right = c;
-      }
+      while (first < width && !filled(row, forms, first)) first++;
+      if (first === width) continue;
+      let last = width - 1;
+      while (!filled(row, forms, last)) last--;
+      if (r < top) top = r;
+      bottom = r;
+      if (first < left) left = first;
+      if (last > right) right = last;
     }
     if (bottom < 0) return { sheet: model.name, top: 0, left: 0, values: [], formulas: [] };
     return this.gridOf(i, { top, left, bottom, right }, saved);

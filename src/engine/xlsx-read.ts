@@ -16,7 +16,7 @@ import { shiftFormula } from './dialect';
 import { fileError } from './errors';
 import { LIMITS } from './limits';
 import { dateToSerial } from './read';
-import { setFormat } from './model';
+import { fullWidthRows, padded, setFormat } from './model';
 import type {
   ArrayFormulaModel,
   DefinedName,
@@ -65,23 +65,60 @@ function attr(tag: string, name: string): string | undefined {
 }
 
 /** The text of every `<t>` inside an element (rich text runs joined, phonetic runs left out). */
-function textOf(inner: string): string {
+export function textOf(inner: string): string {
   let out = '';
   const clean = inner.replace(/<rPh\b[\s\S]*?<\/rPh>/g, '');
   const re = /<t(?:\s[^>]*)?>([\s\S]*?)<\/t>/g;
   for (let m = re.exec(clean); m; m = re.exec(clean)) out += decodeXml(m[1]);
-  // Characters XML cannot hold, escaped as `_xHHHH_` (ECMA-376 Part 1, 22.9.2.19), as ExcelJS reads them.
-  return out.indexOf('_x') < 0
-    ? out
-    : out.replace(/_x([0-9A-F]{4})_/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+  return unescapeX(out);
 }
 
-function sharedStrings(xml: string | null): string[] {
+/** Characters XML cannot hold, escaped as `_xHHHH_` (ECMA-376 Part 1, 22.9.2.19), as ExcelJS reads them. */
+function unescapeX(text: string): string {
+  return text.indexOf('_x') < 0
+    ? text
+    : text.replace(/_x([0-9A-F]{4})_/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+}
+
+/**
+ * The shared-strings table: each `<si>…</si>` (or `<si/>`) in order, read as textOf reads it.
+ * A 100,000-row sheet's table holds a couple of hundred thousand strings, nearly all one plain
+ * `<t>` run: those are cut out directly, the rest (rich text, phonetic runs) go to textOf.
+ */
+export function sharedStrings(xml: string | null): string[] {
   if (xml === null) return [];
   const out: string[] = [];
-  const re = /<si>([\s\S]*?)<\/si>|<si\/>/g;
-  for (let m = re.exec(xml); m; m = re.exec(xml)) out.push(m[1] === undefined ? '' : textOf(m[1]));
+  let at = xml.indexOf('<si');
+  while (at >= 0) {
+    const after = xml.charCodeAt(at + 3);
+    if (after === 0x2f && xml.charCodeAt(at + 4) === 0x3e) {
+      out.push(''); // <si/>
+      at = xml.indexOf('<si', at + 5);
+      continue;
+    }
+    const end = after === 0x3e ? xml.indexOf('</si>', at + 4) : -1;
+    if (end < 0) {
+      at = xml.indexOf('<si', at + 1);
+      continue;
+    }
+    out.push(plainRun(xml, at + 4, end) ?? textOf(xml.slice(at + 4, end)));
+    at = xml.indexOf('<si', end + 5);
+  }
   return out;
+}
+
+/** The text of xml[from, to) when it is one `<t>` run and nothing else; else undefined. */
+function plainRun(xml: string, from: number, to: number): string | undefined {
+  let open = -1;
+  if (xml.startsWith('<t>', from)) open = from + 3;
+  else if (xml.startsWith('<t ', from)) {
+    const gt = xml.indexOf('>', from);
+    if (gt > 0 && gt < to && xml.charCodeAt(gt - 1) !== 0x2f) open = gt + 1;
+  }
+  const close = to - 4;
+  if (open < 0 || close < open || !xml.startsWith('</t>', close)) return undefined;
+  if (xml.indexOf('<', open) !== close) return undefined;
+  return unescapeX(decodeXml(xml.slice(open, close)));
 }
 
 /** Excel's built-in number formats by id, as ExcelJS names them (the locale-free ones). */
@@ -240,7 +277,7 @@ const cells = (r: RangePos) => (r.bottom - r.top + 1) * (r.right - r.left + 1);
 function isoSerial(v: string, date1904: boolean): EngineValue {
   const text = /[zZ]|[+-]\d\d:?\d\d$/.test(v) || !v.includes('T') ? v : `${v}Z`;
   const ms = Date.parse(/^\d{4}-\d\d-\d\d$/.test(text) ? `${text}T00:00:00Z` : text);
-  return Number.isNaN(ms) ? v : dateToSerial(new Date(ms), date1904);
+  return Number.isNaN(ms) ? detach(v) : dateToSerial(new Date(ms), date1904);
 }
 
 /** A sheet part read into the model, and its XML outside the cell data (for merges, tables). */
@@ -271,13 +308,15 @@ function readSheetXml(name: string, bytes: Uint8Array, ctx: SheetContext): Sheet
   let rowAt = -1;
   let colAt = -1;
   // A row's arrays, grown cell by cell, hold up to twice the slots they use: once the row is
-  // read they are copied to their size (a 100,000-row sheet keeps 300,000 of them).
+  // read they are copied to their size (a 100,000-row sheet keeps 300,000 of them). A values
+  // row is copied as wide as the sheet so far (empty cells after its last one are null), so a
+  // grid of the used range can share it instead of copying it (Workbook.gridOf).
   let lastWritten = -1;
   // Rows formatted alike (a date column, a percent column) share one formats row.
   let lastFormats: (string | null)[] | undefined;
   const compactRow = (r: number) => {
     if (r < 0) return;
-    values[r] = values[r].slice();
+    values[r] = padded(values[r], colCount);
     if (formulas[r]) formulas[r] = formulas[r].slice();
     const f = formats[r];
     if (f) {
@@ -336,7 +375,8 @@ function readSheetXml(name: string, bytes: Uint8Array, ctx: SheetContext): Sheet
       }
       if (formula !== undefined && formula.startsWith('=')) formula = formula.slice(1);
     }
-    const v = e.v === undefined ? undefined : detach(decodeXml(e.v));
+    // Detached only where the model keeps the text itself (a number is read from it).
+    const v = e.v === undefined ? undefined : decodeXml(e.v);
     let value: EngineValue = null;
     switch (type) {
       case 's': {
@@ -369,20 +409,20 @@ function readSheetXml(name: string, bytes: Uint8Array, ctx: SheetContext): Sheet
       }
       case 'str':
         // ExcelJS reads an empty cached text result as no result.
-        value = v ? v : null;
+        value = v ? detach(v) : null;
         break;
       case 'b':
         value = v === undefined ? null : v === '1' || v === 'true';
         break;
       case 'e':
-        value = v === undefined ? null : { error: v };
+        value = v === undefined ? null : { error: detach(v) };
         break;
       case 'd':
         value = v === undefined || v === '' ? null : isoSerial(v, ctx.date1904);
         break;
       default:
         value = v === undefined || v === '' ? null : Number(v);
-        if (typeof value === 'number' && Number.isNaN(value)) value = v as string;
+        if (typeof value === 'number' && Number.isNaN(value)) value = detach(v as string);
     }
     if (formula === undefined && value === null) return;
     // A row met again (rows out of order) gets its own formats row back before it changes.
@@ -404,10 +444,8 @@ function readSheetXml(name: string, bytes: Uint8Array, ctx: SheetContext): Sheet
   };
   for (const piece of split.pieces()) scanCells(strip ? piece.replace(strip, '<$1') : piece, visit);
   compactRow(lastWritten);
-  for (let r = 0; r < rowCount; r++) {
-    values[r] ??= [];
-    formulas[r] ??= [];
-  }
+  fullWidthRows(values, rowCount, colCount);
+  for (let r = 0; r < rowCount; r++) formulas[r] ??= [];
   const sheet = { name, rowCount, colCount, values, formulas, arrayFormulas };
   return { sheet: formats.length > 0 ? { ...sheet, formats } : sheet, outside };
 }

@@ -121,17 +121,43 @@ function runLifted(spec: FunctionSpec, args: readonly Rows[], policy: Policy): X
   return out;
 }
 
+const NOT_ONE_CALL = undefined;
+
+/**
+ * The common case, as runLifted gives it without wrapping each argument in a 1×1 range: every
+ * argument a single value, no list parameter, one result per call (the engine and the
+ * headless audit call functions 300,000 times for 100,000 rows). Undefined when it does not
+ * apply.
+ */
+function oneCall(spec: FunctionSpec, args: readonly XlArg[], policy: Policy): XlResult | undefined {
+  if ((spec.width ?? 1) !== 1) return NOT_ONE_CALL;
+  const n = spec.params.length;
+  for (let i = 0; i < n; i++) {
+    if (spec.params[i].kind === 'range' || Array.isArray(args[i])) return NOT_ONE_CALL;
+  }
+  const scalars: XlScalar[] = new Array<XlScalar>(n);
+  let bad: XlError | undefined;
+  for (let i = 0; i < n; i++) {
+    const v = (args[i] ?? null) as XlScalar;
+    if (v !== null && typeof v === 'object') bad ??= upstream(v);
+    scalars[i] = v;
+  }
+  return bad ?? (spec.evaluate(scalars, policy) as XlOut);
+}
+
 /** Call a CM function by name the way a host does: arguments as scalars or 2-D ranges. */
 export function invoke(
   name: string,
   args: readonly XlArg[],
   policy: Policy = DEFAULT_POLICY,
 ): XlResult {
-  const spec = FUNCTIONS_BY_NAME.get(name.toUpperCase());
+  const spec = FUNCTIONS_BY_NAME.get(name) ?? FUNCTIONS_BY_NAME.get(name.toUpperCase());
   if (spec === undefined) return valueError(`CM.${name} is not a CM function.`);
   if (args.length > spec.params.length) {
     return valueError(`CM.${spec.name} takes ${spec.params.length} arguments; got ${args.length}.`);
   }
+  const one = oneCall(spec, args, policy);
+  if (one !== undefined) return one;
   const rows: Rows[] = spec.params.map((_, i) => rowsOf(args[i]));
   return spec.params.some((p) => p.kind === 'range')
     ? runRangeFunction(spec, rows, policy)

@@ -21,7 +21,29 @@ export const EXCEL_DIGITS = 15;
  * `0.1 + 0.2` (0.30000000000000004) is read as 0.3.
  */
 export function fromExcelNumber(x: number): Decimal {
-  if (x === 0) return new Decimal(0);
+  // The same input is read several times in a row (each function of a row, then the audit's
+  // recomputation): a small cache of recent conversions. Decimals are immutable, so sharing one
+  // is safe; NaN never matches a key, and 0 and -0 both read as 0.
+  BITS[0] = x;
+  const at = (WORDS[0] ^ WORDS[1] ^ (WORDS[1] >>> 13)) & (RECENT_SLOTS - 1);
+  if (recentKeys[at] === x) return recentValues[at] as Decimal;
+  const d = readExcelNumber(x);
+  recentKeys[at] = x;
+  recentValues[at] = d;
+  return d;
+}
+
+const RECENT_SLOTS = 1024;
+const recentKeys = new Float64Array(RECENT_SLOTS).fill(NaN);
+const recentValues: (Decimal | undefined)[] = new Array<Decimal | undefined>(RECENT_SLOTS);
+const BITS = new Float64Array(1);
+const WORDS = new Uint32Array(BITS.buffer);
+
+/** Zero, shared: Decimals never change. */
+const ZERO = new Decimal(0);
+
+function readExcelNumber(x: number): Decimal {
+  if (x === 0) return ZERO;
   // A whole number of at most 15 digits is already what Excel shows: no text to round through.
   if (Number.isInteger(x) && Math.abs(x) < 1e15) return new Decimal(x);
   return new Decimal(x.toPrecision(EXCEL_DIGITS));

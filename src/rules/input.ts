@@ -125,9 +125,8 @@ export function readNumber(raw: unknown, param: string, kind: NumberKind): Read<
         `${paramLabel(param, 'zh')} 应为有限数值，实际为 ${raw}。`,
       );
     }
-    const x = fromExcelNumber(raw);
-    // x.isZero() folds -0 into 0 so that the domain checks see a plain zero.
-    const value = x.isZero() ? new Decimal(0) : x;
+    // fromExcelNumber reads -0 as a plain 0, so the domain checks see a plain zero.
+    const value = fromExcelNumber(raw);
     return inDomain(value, kind) ? { ok: true, value } : domainError(param, kind, value);
   }
   if (isBlank(raw)) return blankError(param);

@@ -3,7 +3,13 @@
  * the inputs each role needs and uses, rates typed as percents, duplicate ids, unknown roles,
  * and computed columns that lost their formula.
  */
-import { isBlank, readRole, type Policy, type Role, type RuleError } from '../rules';
+import {
+  isBlank as rulesIsBlank,
+  readRole,
+  type Policy,
+  type Role,
+  type RuleError,
+} from '../rules';
 import {
   CELL_KINDS,
   COMPUTED,
@@ -15,7 +21,14 @@ import {
   type ComputedKey,
 } from './columns';
 import { addressOf, cellFinding, idKey, shown, tableFinding, type Context } from './context';
-import { argTarget, formulaShape, rangeTarget, rowTemplate, THIS_ROW_MARK } from './formulas';
+import {
+  argTarget,
+  formulaShape,
+  hasTemplate,
+  rangeTarget,
+  rowTemplate,
+  THIS_ROW_MARK,
+} from './formulas';
 import type { SpillArea } from './grid';
 import { spillAt } from './spills';
 import { columnLabel } from './headers';
@@ -24,15 +37,42 @@ import { roleInputTable, type RoleInputs } from './role-inputs';
 import type { LocatedTable } from './tables';
 import { fromExcelNumber } from '../rules';
 
+// The rules core's blank test, bound once: compiled to CommonJS (tsx, ts-jest), a call of an
+// imported function reads it through the module's export getters, and this one runs per cell.
+const isBlank = rulesIsBlank;
+
 /** What a computed cell holds. `own`: the expected call on this row's own input cells. */
 export type FormulaStatus = 'own' | 'call' | 'wrapped' | 'other' | 'constant' | 'blank';
 
-/** What the audit needs to know of a row after validation read it. */
-export interface RowInfo {
-  readonly r: number;
-  readonly role?: Role;
-  readonly formulas: Partial<Record<ComputedKey, FormulaStatus>>;
+/** Formula statuses as packed in RowFacts: their index here. */
+export const FORMULA_STATUSES: readonly FormulaStatus[] = [
+  'own',
+  'call',
+  'wrapped',
+  'other',
+  'constant',
+  'blank',
+];
+
+/**
+ * What the audit needs to know of a table's rows after validation read them, one entry per
+ * data row in each list (no object per row: a table may have 100,000).
+ */
+export interface RowFacts {
+  /** The grid row. */
+  readonly r: number[];
+  /** The role, when it reads. */
+  readonly role: (Role | undefined)[];
+  /**
+   * The formula status of each computed cell (COMPUTED_KEYS[i], when the table has its
+   * column): its FORMULA_STATUSES index at bits 3i..3i+2.
+   */
+  readonly formulas: number[];
 }
+
+const STATUS_CODE = Object.fromEntries(FORMULA_STATUSES.map((s, i) => [s, i])) as Readonly<
+  Record<FormulaStatus, number>
+>;
 
 /** The article each column's checks enforce, from the policy where it names one. */
 export function articleOf(key: ColumnKey, policy: Policy): string {
@@ -137,7 +177,7 @@ function role(ctx: Context, t: LocatedTable, r: number, raw: unknown): Role | un
 }
 
 /** Validate an appraisal table; `keep` collects per-row facts for the audit. */
-export function checkAppraisal(ctx: Context, t: LocatedTable, keep?: RowInfo[]): void {
+export function checkAppraisal(ctx: Context, t: LocatedTable, keep?: RowFacts): void {
   const { grid, col } = t;
   const policy = ctx.policy;
   const roles = roleInputTable(policy, col.reserve_deduction !== undefined);
@@ -148,8 +188,10 @@ export function checkAppraisal(ctx: Context, t: LocatedTable, keep?: RowInfo[]):
       typed.push({ key, c, kind: CELL_KINDS[key], article: articleOf(key, policy) });
   }
   const computed = COMPUTED_KEYS.filter((k) => col[k] !== undefined);
+  const computedAt = computed.map((k) => 3 * COMPUTED_KEYS.indexOf(k));
   const memo: FormulaMemo = new Map();
-  const ids = new Map<string, string>();
+  // The first grid row of each id in this table.
+  const ids = new Map<string, number>();
   const rolesSeen = new Set<Role>();
   const cRole = col.role;
   const cId = col.id;
@@ -168,17 +210,21 @@ export function checkAppraisal(ctx: Context, t: LocatedTable, keep?: RowInfo[]):
           zh: '工号为空；客户和贷款通过工号关联到客户经理。',
         });
       } else {
-        const first = ids.get(key);
-        const here = addressOf(t, r, cId);
-        if (first !== undefined) {
+        const firstRow = ids.get(key);
+        if (firstRow !== undefined) {
+          const first = addressOf(t, firstRow, cId);
           cellFinding(ctx, t, r, 'id', 'error', 'id.duplicate', '—', {
             en: `Employee ID ${shown(raw)} is already used in ${first}; ids must be unique.`,
             zh: `工号 ${shown(raw)} 已在 ${first} 使用；工号必须唯一。`,
           });
         } else {
-          ids.set(key, here);
-          if (!ctx.managers.has(key)) {
-            ctx.managers.set(key, { role: rowRole, sheet: grid.sheet, address: here });
+          ids.set(key, r);
+          if (ctx.linked && !ctx.managers.has(key)) {
+            ctx.managers.set(key, {
+              role: rowRole,
+              sheet: grid.sheet,
+              address: addressOf(t, r, cId),
+            });
           }
         }
       }
@@ -210,19 +256,17 @@ export function checkAppraisal(ctx: Context, t: LocatedTable, keep?: RowInfo[]):
     const inputs = rowRole !== undefined ? roles[rowRole] : undefined;
     if (inputs !== undefined) roleChecks(ctx, t, r, inputs);
 
-    let formulas: Partial<Record<ComputedKey, FormulaStatus>> | undefined;
-    if (keep !== undefined) formulas = {};
-    for (const k of computed) {
+    let formulas = 0;
+    const rowText = String(grid.top + r + 1);
+    for (let i = 0; i < computed.length; i++) {
       // Not applicable to an agent: no Art. 13 score, Art. 14 outcome or Art. 25(2) cap.
-      const status = computedCheck(ctx, t, r, k, inputs, memo);
-      if (formulas !== undefined) formulas[k] = status;
+      const status = computedCheck(ctx, t, r, rowText, computed[i], inputs, memo);
+      formulas |= STATUS_CODE[status] << computedAt[i];
     }
     if (keep !== undefined) {
-      keep.push(
-        rowRole !== undefined
-          ? { r, role: rowRole, formulas: formulas ?? {} }
-          : { r, formulas: formulas ?? {} },
-      );
+      keep.r.push(r);
+      keep.role.push(rowRole);
+      keep.formulas.push(formulas);
     }
   }
 
@@ -258,6 +302,7 @@ function computedCheck(
   ctx: Context,
   t: LocatedTable,
   r: number,
+  rowText: string,
   key: ComputedKey,
   inputs: RoleInputs | undefined,
   memo: FormulaMemo,
@@ -293,7 +338,7 @@ function computedCheck(
   const status =
     spill !== undefined && spill.formula === formula
       ? spilledStatus(t, r, key, spill, inputs)
-      : formulaStatus(t, r, key, formula, inputs, memo);
+      : formulaStatus(t, r, rowText, key, formula, inputs, memo);
   if (status === 'own' || status === 'call') return status;
   const l = label(key);
   const wrapped = status === 'wrapped';
@@ -360,7 +405,13 @@ function spilledStatus(
 }
 
 /** Parsed row templates of one table, per computed column and per role's inputs. */
-export type FormulaMemo = Map<ComputedKey, Map<RoleInputs | undefined, Map<string, Template>>>;
+export type FormulaMemo = Map<ComputedKey, Map<RoleInputs | undefined, Templates>>;
+
+interface Templates {
+  readonly byTemplate: Map<string, Template>;
+  /** The template read last, as its pieces between row markers: the next row's is most often the same. */
+  last?: { readonly parts: readonly string[]; readonly entry: Template };
+}
 
 interface Template {
   readonly shape: 'call' | 'wrapped' | 'other';
@@ -373,6 +424,7 @@ interface Template {
 function formulaStatus(
   t: LocatedTable,
   r: number,
+  rowText: string,
   key: ComputedKey,
   formula: string,
   inputs: RoleInputs | undefined,
@@ -380,13 +432,21 @@ function formulaStatus(
 ): FormulaStatus {
   let byRole = memo.get(key);
   if (byRole === undefined) memo.set(key, (byRole = new Map()));
-  let byTemplate = byRole.get(inputs);
-  if (byTemplate === undefined) byRole.set(inputs, (byTemplate = new Map()));
-  const template = rowTemplate(formula, t.grid.top + r);
-  let entry = byTemplate.get(template);
-  if (entry === undefined) {
-    entry = parseTemplate(t, key, template, inputs, THIS_ROW_MARK);
-    byTemplate.set(template, entry);
+  let templates = byRole.get(inputs);
+  if (templates === undefined) byRole.set(inputs, (templates = { byTemplate: new Map() }));
+  const last = templates.last;
+  let entry: Template | undefined;
+  if (last !== undefined && hasTemplate(formula, last.parts, rowText)) {
+    // A filled-down column: this row's template is the last one, checked without building it.
+    entry = last.entry;
+  } else {
+    const template = rowTemplate(formula, t.grid.top + r);
+    entry = templates.byTemplate.get(template);
+    if (entry === undefined) {
+      entry = parseTemplate(t, key, template, inputs, THIS_ROW_MARK);
+      templates.byTemplate.set(template, entry);
+    }
+    templates.last = { parts: template.split('\u0000'), entry };
   }
   if (entry.shape !== 'call') return entry.shape;
   // The template can only under-claim (see rowTemplate): a "not own" answer is re-read in full.

@@ -16,8 +16,10 @@ export interface Manager {
 export interface Context {
   readonly policy: Policy;
   readonly findings: Finding[];
-  /** Managers by folded id (first occurrence wins). */
+  /** Managers by folded id (first occurrence wins); collected only when `linked`. */
   readonly managers: Map<string, Manager>;
+  /** A clients or loans table was found: their checks read the managers. */
+  readonly linked: boolean;
 }
 
 /** The form in which ids are compared: text, trimmed, upper case (`e001` is `E001`). */

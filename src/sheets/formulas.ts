@@ -107,6 +107,29 @@ export function rowTemplate(formula: string, sheetRow: number): string {
   return out + formula.slice(from);
 }
 
+/**
+ * Whether `rowTemplate(formula, sheetRow)` is the template whose pieces between its markers are
+ * `parts` (a template split at U+0000), `row` being String(sheetRow + 1), without building it:
+ * the formula is the pieces joined by `row`, and `row` occurs nowhere else. A false answer may
+ * be wrong only for a formula holding U+0000 itself; then the template is built.
+ */
+export function hasTemplate(formula: string, parts: readonly string[], row: string): boolean {
+  let pos = 0;
+  // rowTemplate replaces each next occurrence of the row, left to right.
+  let at = formula.indexOf(row);
+  const last = parts.length - 1;
+  for (let i = 0; i <= last; i++) {
+    const part = parts[i];
+    if (!formula.startsWith(part, pos)) return false;
+    pos += part.length;
+    if (i === last) break;
+    if (at !== pos) return false;
+    pos += row.length;
+    at = formula.indexOf(row, pos);
+  }
+  return pos === formula.length && at < 0;
+}
+
 /** A plain `D2` / `$D$2` reference, scanned without a regex (the common case, row after row). */
 function plainCell(arg: string): ArgTarget | undefined {
   let i = 0;

@@ -4,7 +4,7 @@
  * sheet) can be checked against their managers' grades. Nothing in the grids is changed.
  */
 import { DEFAULT_POLICY, type Policy } from '../rules';
-import { checkAppraisal, type RowInfo } from './check-appraisal';
+import { checkAppraisal, type RowFacts } from './check-appraisal';
 import { checkClients, checkLoans } from './check-links';
 import type { Context } from './context';
 import { countFindings, type Counts, type Finding } from './findings';
@@ -27,7 +27,7 @@ export interface Validated {
   readonly report: ValidationReport;
   readonly appraisal: readonly {
     readonly table: LocatedTable;
-    readonly rows: readonly RowInfo[];
+    readonly rows: RowFacts;
   }[];
 }
 
@@ -50,27 +50,29 @@ export function validateTables(
   options: ValidateOptions,
   keep: boolean,
 ): Validated {
-  const ctx: Context = {
-    policy: options.policy ?? DEFAULT_POLICY,
-    findings: [],
-    managers: new Map(),
-  };
   const located: LocatedTable[] = [];
+  const findings: Finding[] = [];
   const notFound: Finding[] = [];
   for (const grid of grids) {
     const found = locateTable(grid);
     if (found.table !== undefined) {
       located.push(found.table);
-      ctx.findings.push(...found.findings);
+      findings.push(...found.findings);
     } else notFound.push(...found.findings);
   }
   // A workbook's other sheets (notes, pivots, our own report and log) are not appraisal data:
   // a sheet without a table is a finding only when no grid given has one.
-  if (located.length === 0) ctx.findings.push(...notFound);
-  const appraisal: { table: LocatedTable; rows: RowInfo[] }[] = [];
+  if (located.length === 0) findings.push(...notFound);
+  const ctx: Context = {
+    policy: options.policy ?? DEFAULT_POLICY,
+    findings,
+    managers: new Map(),
+    linked: located.some((t) => t.found.kind === 'clients' || t.found.kind === 'loans'),
+  };
+  const appraisal: { table: LocatedTable; rows: RowFacts }[] = [];
   for (const t of located) {
     if (t.found.kind !== 'appraisal') continue;
-    const rows: RowInfo[] | undefined = keep ? [] : undefined;
+    const rows: RowFacts | undefined = keep ? { r: [], role: [], formulas: [] } : undefined;
     checkAppraisal(ctx, t, rows);
     if (rows !== undefined) appraisal.push({ table: t, rows });
   }

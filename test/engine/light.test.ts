@@ -12,8 +12,10 @@ import {
   type FunctionSet,
   type WorkbookModel,
 } from '../../src/engine';
+import { columnIndex } from '../../src/engine/a1';
 import { evaluateModel, sheetValues } from '../../src/engine/evaluate';
-import { evaluateLight, shapeKey } from '../../src/engine/light';
+import { shiftFormula } from '../../src/engine/dialect';
+import { evaluateLight, hasShape, shapeKey, shapeOf } from '../../src/engine/light';
 import type { SheetModel, TableModel } from '../../src/engine/model';
 import { fakeFunctions } from './fake-functions';
 import { readBack } from './fixtures';
@@ -366,6 +368,33 @@ describe('the Workbook API on the light route', () => {
     expect(wb.value('S', 'D1')).toBe(25);
   });
 
+  it('shares a row whose formulas give what the file saved; a stale row gets its own copy, the saved grid keeps the file', async () => {
+    const x = new ExcelJS.Workbook();
+    const ws = x.addWorksheet('S');
+    ws.addRow(['in', 'double', 'note']);
+    ws.addRow([2, { formula: '_xldudf_CM_DOUBLE(A2)', result: 4 }]); // up to date, no C2
+    ws.addRow([3, { formula: '_xldudf_CM_DOUBLE(A3)', result: 5 }]); // stale: 6
+    const bytes = new Uint8Array((await x.xlsx.writeBuffer()) as ArrayBuffer);
+    const wb = await loadWorkbook(bytes, { functions });
+    const saved = wb.grid('S', true);
+    // A short row is read as wide as the sheet, so the saved grid uses it as it is.
+    expect(wb.model.sheets[0].values[1]).toEqual([2, 4, null]);
+    expect(saved.values[1]).toBe(wb.model.sheets[0].values[1]);
+    wb.evaluate();
+    const now = wb.grid('S');
+    expect(now.values[1]).toBe(saved.values[1]);
+    expect(now.values[2]).not.toBe(saved.values[2]);
+    expect(now.values[2]).toEqual([3, 6, null]);
+    // What the file reported is still what it saved, before and after the recalculation.
+    expect(wb.grid('S', true).values[2]).toEqual([3, 5, null]);
+    expect(saved.values[2]).toEqual([3, 5, null]);
+    // An edit replaces the row: grids read before keep their values.
+    wb.setCell('S', 'A2', 10);
+    expect(wb.grid('S').values[1]).toEqual([10, 20, null]);
+    expect(now.values[1]).toEqual([2, 4, null]);
+    expect(wb.grid('S', true).values[1]).toEqual([10, 4, null]);
+  });
+
   it('writes fresh cached values', async () => {
     const x = new ExcelJS.Workbook();
     const ws = x.addWorksheet('S');
@@ -388,5 +417,132 @@ describe('shapeKey', () => {
     expect(k('"A1"&A1', 0, 1)).not.toBe(k('"A2"&A2', 1, 1));
     expect(k("'A1'!A1", 0, 1)).not.toBe(k("'A2'!A2", 1, 1));
     expect(k('LOG10(A1)', 0, 1)).toBe(k('LOG10(A2)', 1, 1));
+  });
+
+  // The definition, as one regular expression (shape-key.ts's header): the hand scanner must
+  // give exactly its key for any text, formulas or not.
+  const REF =
+    /"(?:[^"]|"")*"?|'(?:[^']|'')*'?|(?<![\p{L}\p{N}\p{M}_.$\\?])(\$?)([A-Za-z]{1,3})(\$?)(\d{1,7})(?![\p{L}\p{N}\p{M}_.$\\?(![])/gu;
+  const byRegex = (formula: string, row: number, col: number): string | undefined =>
+    formula.includes('\u0001')
+      ? undefined
+      : formula.replace(
+          REF,
+          (m: string, colAbs?: string, letters?: string, rowAbs?: string, digits?: string) => {
+            if (letters === undefined) return m;
+            const c = columnIndex(letters);
+            if (c < 0) return m;
+            const r = Number(digits) - 1;
+            return `\u0001${colAbs ? `$${c}` : c - col}\u0001${rowAbs ? `$${r}` : r - row}\u0001`;
+          },
+        );
+
+  it('gives the key of its definition for any text; hasShape tells equal keys without making them', () => {
+    const pieces = [
+      'A',
+      'b',
+      'XFD',
+      'XFE',
+      'AB',
+      'ABCD',
+      '$',
+      '1',
+      '0',
+      '12345678',
+      '9',
+      '"',
+      "'",
+      '""',
+      "''",
+      '(',
+      ')',
+      '!',
+      '[',
+      ']',
+      ',',
+      '.',
+      '_',
+      '?',
+      '\\',
+      ' ',
+      '+',
+      '&',
+      ':',
+      'é',
+      '中',
+      '\u0301',
+      '٣',
+      '😀',
+      '\ud800',
+      '_xldudf_CM_X',
+      'LOG10',
+      'Sheet1!',
+      "'My Sheet'!",
+      'E5',
+      'R1C1',
+      '\u0001',
+    ];
+    const text = fc.array(fc.constantFrom(...pieces), { maxLength: 30 }).map((xs) => xs.join(''));
+    fc.assert(
+      fc.property(text, fc.nat(2000), fc.nat(40), (f, r, c) => {
+        expect(shapeKey(f, r, c)).toBe(byRegex(f, r, c));
+      }),
+      { numRuns: 5000 },
+    );
+    fc.assert(
+      fc.property(
+        fc.string({ unit: 'binary', maxLength: 30 }),
+        fc.nat(50),
+        fc.nat(50),
+        (f, r, c) => {
+          expect(shapeKey(f, r, c)).toBe(byRegex(f, r, c));
+        },
+      ),
+      { numRuns: 2000 },
+    );
+    const sameKey = (a: string, ra: number, ca: number, b: string, rb: number, cb: number) => {
+      const k = shapeKey(a, ra, ca);
+      return k !== undefined && k === shapeKey(b, rb, cb);
+    };
+    const sameShape = (a: string, ra: number, ca: number, b: string, rb: number, cb: number) => {
+      const shape = shapeOf(a, ra, ca);
+      return shape !== undefined && hasShape(shape, b, rb, cb);
+    };
+    // hasShape is the key's equality without the keys, for a first formula that has a key: on
+    // texts made of few pieces (so equal keys are common), on a formula and its copy elsewhere,
+    // and on unrelated texts.
+    const small = fc
+      .array(fc.constantFrom('A1', 'B2', '$A$1', 'A$2', '$C3', '+', '(', ')', '"x"', "'S'!", 'F'), {
+        maxLength: 6,
+      })
+      .map((xs) => xs.join(''));
+    const place = fc.tuple(fc.nat(6), fc.nat(6));
+    fc.assert(
+      fc.property(small, place, small, place, (a, [ra, ca], b, [rb, cb]) => {
+        expect(sameShape(a, ra, ca, b, rb, cb)).toBe(sameKey(a, ra, ca, b, rb, cb));
+      }),
+      { numRuns: 5000 },
+    );
+    fc.assert(
+      fc.property(text, fc.nat(20), fc.nat(20), fc.nat(9), fc.nat(3), (a, ra, ca, dr, dc) => {
+        fc.pre(shapeKey(a, ra, ca) !== undefined);
+        const b = shiftFormula(a, dr, dc);
+        expect(sameShape(a, ra, ca, b, ra + dr, ca + dc)).toBe(
+          sameKey(a, ra, ca, b, ra + dr, ca + dc),
+        );
+        expect(sameShape(a, ra, ca, a, ra, ca)).toBe(true);
+      }),
+      { numRuns: 3000 },
+    );
+    fc.assert(
+      fc.property(text, text, place, place, (a, b, [ra, ca], [rb, cb]) => {
+        fc.pre(shapeKey(a, ra, ca) !== undefined);
+        expect(sameShape(a, ra, ca, b, rb, cb)).toBe(sameKey(a, ra, ca, b, rb, cb));
+      }),
+      { numRuns: 3000 },
+    );
+    for (const f of ['A1', '$A$1+b2', 'SUM(A1:B$2)', 'XFD1048576', 'XFE1', 'A12345678', 'é1+A1']) {
+      expect(shapeKey(f, 3, 4)).toBe(byRegex(f, 3, 4));
+    }
   });
 });

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
-import { loadWorkbook, type Workbook } from '../../src/engine';
+import fc from 'fast-check';
+import { loadWorkbook, Workbook, type EngineValue, type WorkbookModel } from '../../src/engine';
 import { f, readBack, xlsxBytes } from './fixtures';
 import { fakeFunctions } from './fake-functions';
 import { inflateRawSync } from 'zlib';
@@ -312,5 +313,57 @@ describe('round trip', () => {
     expect(ws.getCell('C2').value).toMatchObject({ shareType: 'shared', result: 2 });
     expect(back.definedNames.model).toEqual([{ name: '基数', ranges: ["'考核表'!$B$2"] }]);
     expect(ws.getTables().length).toBe(1);
+  });
+});
+
+describe('grid: the used range', () => {
+  it('spans exactly the filled cells (values or formulas), wherever they are', () => {
+    const cell = fc.tuple(
+      fc.nat(12),
+      fc.nat(9),
+      fc.oneof(fc.constant(null), fc.integer(), fc.constant('x'), fc.constant('f')),
+    );
+    fc.assert(
+      fc.property(fc.array(cell, { maxLength: 25 }), (cells) => {
+        const values: EngineValue[][] = [];
+        const formulas: (string | null)[][] = [];
+        let rowCount = 0;
+        let colCount = 0;
+        for (const [r, c, v] of cells) {
+          (values[r] ??= [])[c] = v === 'f' ? null : v;
+          if (v === 'f') (formulas[r] ??= [])[c] = '1+0';
+          rowCount = Math.max(rowCount, r + 1);
+          colCount = Math.max(colCount, c + 1);
+        }
+        for (let r = 0; r < rowCount; r++) {
+          values[r] = Array.from(
+            { length: values[r]?.length ?? 0 },
+            (_, c) => values[r]?.[c] ?? null,
+          );
+          formulas[r] = Array.from(
+            { length: formulas[r]?.length ?? 0 },
+            (_, c) => formulas[r]?.[c] ?? null,
+          );
+        }
+        const model: WorkbookModel = {
+          sheets: [{ name: 'S', rowCount, colCount, values, formulas, arrayFormulas: [] }],
+          tables: [],
+          names: [],
+          date1904: false,
+        };
+        const g = new Workbook(new Uint8Array(), model, functions, 'test').grid('S', true);
+        const filled = cells.filter(([r, c]) => values[r][c] !== null || formulas[r]?.[c] != null);
+        if (filled.length === 0) {
+          expect(g.values).toEqual([]);
+          return;
+        }
+        const rows = filled.map(([r]) => r);
+        const cols = filled.map(([, c]) => c);
+        expect([g.top, g.left]).toEqual([Math.min(...rows), Math.min(...cols)]);
+        expect(g.values.length).toBe(Math.max(...rows) - Math.min(...rows) + 1);
+        expect(g.values[0].length).toBe(Math.max(...cols) - Math.min(...cols) + 1);
+      }),
+      { numRuns: 500 },
+    );
   });
 });

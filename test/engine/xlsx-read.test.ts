@@ -5,7 +5,8 @@
 import ExcelJS from 'exceljs';
 import { loadWorkbook } from '../../src/engine';
 import { readWorkbookModel } from '../../src/engine/read';
-import { readXlsxModel } from '../../src/engine/xlsx-read';
+import fc from 'fast-check';
+import { readXlsxModel, sharedStrings, textOf } from '../../src/engine/xlsx-read';
 import { fakeFunctions } from './fake-functions';
 import { f, readBack, xlsxBytes } from './fixtures';
 
@@ -166,5 +167,57 @@ describe('a workbook read by the fast reader', () => {
     expect(ws.getCell('B1').result).toBe(15);
     expect(ws.getCell('C1').font?.bold).toBe(true);
     expect(wb.excel).toBeDefined();
+  });
+});
+
+describe('the shared-strings table', () => {
+  /** Every `<si>` read by one pattern and textOf: what the reader did before its plain-run path. */
+  const byPattern = (xml: string) =>
+    [...xml.matchAll(/<si>([\s\S]*?)<\/si>|<si\/>/g)].map((m) =>
+      m[1] === undefined ? '' : textOf(m[1]),
+    );
+  const pieces = [
+    '<si>',
+    '</si>',
+    '<si/>',
+    '<sis>',
+    '<t>',
+    '</t>',
+    '<t xml:space="preserve">',
+    '<t\txml:space="preserve">',
+    '<t/>',
+    '<r>',
+    '</r>',
+    '<rPr><b/></rPr>',
+    '<rPh sb="0" eb="1"><t>ふ</t></rPh>',
+    'abc',
+    '员工12',
+    ' ',
+    '&amp;',
+    '&#x4e2d;',
+    '_x000D_',
+    '<',
+    '>',
+  ];
+  it('reads each string as the pattern and textOf read it', () => {
+    // Whole <si> elements of random content, and stray pieces between them.
+    const si = fc.oneof(
+      fc.constant('<si/>'),
+      fc
+        .array(fc.constantFrom(...pieces.slice(4)), { maxLength: 8 })
+        .map((xs) => `<si>${xs.join('')}</si>`),
+      fc.constantFrom(...pieces),
+    );
+    fc.assert(
+      fc.property(fc.array(si, { maxLength: 10 }), (parts) => {
+        const xml = `<sst count="9">${parts.join('')}</sst>`;
+        expect(sharedStrings(xml)).toEqual(byPattern(xml));
+      }),
+      { numRuns: 4000 },
+    );
+    expect(sharedStrings('<si><t>a</t><t>b</t></si>')).toEqual(['ab']);
+    const plain =
+      '<sst><si><t>甲</t></si><si><t xml:space="preserve"> a&amp;b_x000D_</t></si><si/></sst>';
+    expect(sharedStrings(plain)).toEqual(['甲', ' a&b\r', '']);
   });
 });

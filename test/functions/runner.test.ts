@@ -2,6 +2,7 @@
  * The generic runner as hosts other than Excel call it (HyperFormula, the task pane): scalars,
  * 2-D arrays, nulls, upstream errors, and messages kept for every error code.
  */
+import fc from 'fast-check';
 import { FUNCTION_TABLE, invoke } from '../../src/functions';
 
 describe('invoke', () => {
@@ -65,6 +66,39 @@ describe('invoke', () => {
       error: '#VALUE!',
       message: expect.stringContaining('month 2'),
     });
+  });
+
+  it('a call on single values gives what the same call on 1×1 ranges gives (the scalar fast path)', () => {
+    const scalar = fc.oneof(
+      fc.constantFrom(
+        null,
+        '',
+        'MID',
+        'JUNIOR',
+        '初级',
+        'BRANCH_HEAD',
+        'AGENT',
+        'DEMOTE',
+        true,
+        -0,
+      ),
+      fc.double({ min: -1e7, max: 1e7, noNaN: true }),
+      fc.integer({ min: -5, max: 30 }),
+      fc.constantFrom({ error: '#N/A' }, { error: '#DIV/0!', message: 'from B2' }),
+    );
+    for (const f of FUNCTION_TABLE) {
+      fc.assert(
+        fc.property(
+          fc.array(scalar, { minLength: f.params.length, maxLength: f.params.length }),
+          (xs) => {
+            const args = xs.slice(0, f.params.length - (xs.length % 2)); // trailing ones left out too
+            const asRanges = args.map((x) => [[x]]);
+            expect(invoke(f.name, args as never)).toEqual(invoke(f.name, asRanges as never));
+          },
+        ),
+        { numRuns: 200 },
+      );
+    }
   });
 
   it('never throws, whatever the arguments', () => {

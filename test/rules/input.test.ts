@@ -40,6 +40,34 @@ describe('binary noise is read as Excel shows it (15 significant digits)', () =>
     expect(fromExcelNumber(123456789012345680).toString()).toBe('123456789012346000');
   });
 
+  it('reading the same numbers again (the cache of recent readings) gives the same values', () => {
+    const fresh = (x: number) => (x === 0 ? new Decimal(0) : new Decimal(x.toPrecision(15))); // the reading without the cache
+    // Few distinct values, read in any order and repeatedly: hits, misses and slot collisions.
+    const pool = fc.array(fc.double({ noNaN: true, noDefaultInfinity: true }), {
+      minLength: 1,
+      maxLength: 40,
+    });
+    fc.assert(
+      fc.property(
+        pool.chain((xs) =>
+          fc.tuple(fc.constant(xs), fc.array(fc.nat(xs.length - 1), { maxLength: 200 })),
+        ),
+        ([xs, order]) => {
+          for (const i of order) {
+            const x = xs[i];
+            expect(fromExcelNumber(x).toString()).toBe(fresh(x).toString());
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+    expect(fromExcelNumber(-0).toString()).toBe('0');
+    expect(fromExcelNumber(-0).isNegative()).toBe(false);
+    expect(fromExcelNumber(0.3).toString()).toBe('0.3');
+    expect(fromExcelNumber(-0.3).toString()).toBe('-0.3');
+    expect(fromExcelNumber(Number.NaN).isNaN()).toBe(true);
+  });
+
   it('NPL 0.07 − 0.06 is exactly 1%: 20 points, as 0.01 scores', () => {
     expect(0.07 - 0.06).toBeGreaterThan(0.01);
     expect(items('MID', 0.3, 0.07 - 0.06, 0.995, 7).npl).toBe(20);

@@ -11,7 +11,7 @@ import type { XlArg, XlResult, XlScalar } from '../../functions/xl';
 import type { Node, RefPart } from './ast';
 import { callBuiltin, type Args } from './builtins';
 import { parseFormula, type ParseContext } from './parse';
-import { shapeKey } from './shape-key';
+import { hasShape, shapeKey, shapeOf, type Shape } from './shape-key';
 import {
   arithmetic,
   Bail,
@@ -51,7 +51,7 @@ interface SheetState {
   /** Tree of each formula cell, by `row * width + col`. */
   readonly trees: (Node | undefined)[];
   readonly state: Uint8Array;
-  /** Result rows: a copy of each row that has formulas, the model's own row otherwise. */
+  /** Result rows: the model's own row until a formula gives another value than it saved. */
   readonly out: EngineValue[][];
 }
 
@@ -98,6 +98,9 @@ class LightEvaluator {
     const trees: (Node | undefined)[] = new Array(sheet.rowCount * width);
     const out: EngineValue[][] = new Array(sheet.rowCount);
     const cache = this.shapes;
+    // The last few shapes met in each column, most recent first: a formula filled down has the
+    // shape of one a row or a few rows above, found by comparing in step (no key to make).
+    const recent: Recent[][] = [];
     for (let r = 0; r < sheet.rowCount; r++) {
       const forms = sheet.formulas[r];
       const vals = sheet.values[r] ?? [];
@@ -105,21 +108,29 @@ class LightEvaluator {
       for (let c = 0; forms && c < forms.length; c++) {
         const f = forms[c];
         if (f == null) continue;
-        const key = shapeKey(f, r, c);
-        let tree = key === undefined ? undefined : cache.get(key);
-        if (tree === undefined && (key === undefined || !cache.has(key))) {
-          tree = parseFormula(f, r, c, this.ctx);
-          if (key !== undefined) cache.set(key, tree);
+        const mine = (recent[c] ??= []);
+        let tree = recentTree(mine, f, r, c);
+        if (tree === undefined) {
+          const key = shapeKey(f, r, c);
+          tree = key === undefined ? undefined : cache.get(key);
+          if (tree === undefined && (key === undefined || !cache.has(key))) {
+            tree = parseFormula(f, r, c, this.ctx);
+            if (key !== undefined) cache.set(key, tree);
+          }
+          if (tree === undefined) return bail(`formula ${f}`);
+          const shape = key === undefined ? undefined : shapeOf(f, r, c);
+          if (shape !== undefined) {
+            mine.unshift({ shape, tree });
+            if (mine.length > RECENT_SHAPES) mine.pop();
+          }
         }
-        if (tree === undefined) bail(`formula ${f}`);
         trees[r * width + c] = tree;
         copied = true;
       }
-      if (!copied) out[r] = vals;
+      if (!copied || vals.length >= sheet.colCount) out[r] = vals;
       else {
-        // The row's own copy for the computed values, as wide as the sheet: a grid of the used
-        // range shares it instead of copying it again (Workbook.gridOf).
-        const line: EngineValue[] = new Array<EngineValue>(Math.max(sheet.colCount, vals.length));
+        // As wide as the sheet: a grid of the used range shares it (Workbook.gridOf).
+        const line: EngineValue[] = new Array<EngineValue>(sheet.colCount);
         for (let c = 0; c < line.length; c++) line[c] = vals[c] ?? null;
         out[r] = line;
       }
@@ -156,14 +167,16 @@ class LightEvaluator {
     let v = this.eval(tree, sheet, row, col);
     // A formula whose value is blank shows 0 (HyperFormula's `evaluateNullToZero`, Excel's rule).
     if (v === null) v = 0;
-    s.out[row][col] = v;
+    const line = s.out[row];
+    // A row whose formulas give the values the file saved stays the model's row, not a copy
+    // (a 100,000-row sheet recalculated to the same values costs no second set of rows).
+    if (!Object.is(line[col], v)) {
+      if (line === s.model.values[row]) (s.out[row] = line.slice())[col] = v;
+      else line[col] = v;
+    }
     s.state[at] = State.Done;
     this.depth--;
     return v;
-  }
-
-  private at(p: RefPart, row: number, col: number): [number, number] {
-    return [p.rowAbs ? p.row : row + p.row, p.colAbs ? p.col : col + p.col];
   }
 
   private eval(n: Node, sheet: number, row: number, col: number): Value {
@@ -171,8 +184,7 @@ class LightEvaluator {
       case 'lit':
         return n.v;
       case 'ref': {
-        const [r, c] = this.at(n.at, row, col);
-        return this.cell(n.sheet < 0 ? sheet : n.sheet, r, c);
+        return this.cell(n.sheet < 0 ? sheet : n.sheet, rowOf(n.at, row), colOf(n.at, col));
       }
       case 'range':
         // parse.ts lets a range appear only where cmCall or an aggregate reads it.
@@ -209,24 +221,18 @@ class LightEvaluator {
       cells: (i, each) => {
         const n = nodes[i];
         if (n.k !== 'range') return;
-        const [s, top, left, bottom, right] = this.bounds(n, sheet, row, col);
-        for (let r = top; r <= bottom; r++) {
-          for (let c = left; c <= right; c++) if (!each(this.cell(s, r, c))) return;
+        const s = n.sheet < 0 ? sheet : n.sheet;
+        const r1 = rowOf(n.from, row);
+        const r2 = rowOf(n.to, row);
+        const c1 = colOf(n.from, col);
+        const c2 = colOf(n.to, col);
+        for (let r = Math.min(r1, r2); r <= Math.max(r1, r2); r++) {
+          for (let c = Math.min(c1, c2); c <= Math.max(c1, c2); c++) {
+            if (!each(this.cell(s, r, c))) return;
+          }
         }
       },
     };
-  }
-
-  private bounds(
-    n: Extract<Node, { k: 'range' }>,
-    sheet: number,
-    row: number,
-    col: number,
-  ): [number, number, number, number, number] {
-    const [r1, c1] = this.at(n.from, row, col);
-    const [r2, c2] = this.at(n.to, row, col);
-    const s = n.sheet < 0 ? sheet : n.sheet;
-    return [s, Math.min(r1, r2), Math.min(c1, c2), Math.max(r1, r2), Math.max(c1, c2)];
   }
 
   /** One CM call, argument for argument as the HyperFormula plugin makes it (cm-plugin.ts). */
@@ -244,7 +250,16 @@ class LightEvaluator {
     for (let i = 0; i < n; i++) {
       const node = nodes[i] ?? null;
       if (node?.k === 'range') {
-        const [s, top, left, bottom, right] = this.bounds(node, sheet, row, col);
+        // Scalars, not tuples: this runs for every argument of every call.
+        const s = node.sheet < 0 ? sheet : node.sheet;
+        const r1 = rowOf(node.from, row);
+        const r2 = rowOf(node.to, row);
+        const c1 = colOf(node.from, col);
+        const c2 = colOf(node.to, col);
+        const top = Math.min(r1, r2);
+        const bottom = Math.max(r1, r2);
+        const left = Math.min(c1, c2);
+        const right = Math.max(c1, c2);
         if (top === bottom && left === right) {
           // A one-cell range is read as that cell's value, as HyperFormula reads it.
           const v = this.cell(s, top, left);
@@ -296,6 +311,32 @@ class LightEvaluator {
     return out.message ? { error, message: out.message } : { error };
   }
 }
+
+/** A formula met in a column, with its tree. */
+interface Recent {
+  readonly shape: Shape;
+  readonly tree: Node;
+}
+
+const RECENT_SHAPES = 4;
+
+/** The tree of a recent formula of the column with the shape of f in (r, c); moved to the front. */
+function recentTree(mine: Recent[], f: string, r: number, c: number): Node | undefined {
+  for (let k = 0; k < mine.length; k++) {
+    const m = mine[k];
+    if (!hasShape(m.shape, f, r, c)) continue;
+    if (k > 0) {
+      mine.splice(k, 1);
+      mine.unshift(m);
+    }
+    return m.tree;
+  }
+  return undefined;
+}
+
+/** The sheet row a reference part points at from a formula in `row` (0-based). */
+const rowOf = (p: RefPart, row: number): number => (p.rowAbs ? p.row : row + p.row);
+const colOf = (p: RefPart, col: number): number => (p.colAbs ? p.col : col + p.col);
 
 /** A constant cell's value; an error typed into a cell is that error (without a message). */
 function constant(v: EngineValue): Value {

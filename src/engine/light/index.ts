@@ -1,4 +1,4 @@
 /** The light evaluation route: see evaluate.ts. */
 export { evaluateLight } from './evaluate';
 export { parseFormula, type ParseContext } from './parse';
-export { shapeKey } from './shape-key';
+export { hasShape, shapeKey, shapeOf, type Shape } from './shape-key';
