@@ -16,6 +16,7 @@ import {
 } from 'fs';
 import { tmpdir } from 'os';
 import { basename, join } from 'path';
+import { takesEveryCore } from '../../src/cli/audit-batch';
 import { loadWorkbook } from '../../src/engine';
 import { rowsFromLog, verifyLog } from '../../src/sheets';
 import { cli, ROOT, type CliResult } from './run-cli';
@@ -69,7 +70,8 @@ beforeAll(async () => {
     ]),
     cli(['audit', join(month, GOOD[0]), '--json', '--lang', 'en']),
     cli(['audit', join(month, GOOD[0]), join(month, GOOD[1]), '-o', month]),
-    // The same batch on one worker thread instead of two.
+    // The same batch on one worker thread instead of two (on 2 cores, two workers run with
+    // audit-batch.ts's flag for workers on every core, one without).
     cli([
       'audit',
       month,
@@ -193,5 +195,14 @@ describe('audit of several workbooks', () => {
     expect(overwrite.code).toBe(2);
     expect(overwrite.stderr).toMatch(/would overwrite the input/);
     expect(overwrite.stderr.trim().split('\n')).toHaveLength(1);
+  });
+});
+
+describe('workers on every core', () => {
+  it('means two workers or more, at least as many as the cores', () => {
+    expect(takesEveryCore(2, 2)).toBe(true);
+    expect(takesEveryCore(8, 2)).toBe(true);
+    expect(takesEveryCore(2, 4)).toBe(false);
+    expect(takesEveryCore(1, 1)).toBe(false);
   });
 });
