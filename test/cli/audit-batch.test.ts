@@ -15,7 +15,7 @@ import {
   writeFileSync,
 } from 'fs';
 import { tmpdir } from 'os';
-import { join } from 'path';
+import { basename, join } from 'path';
 import { loadWorkbook } from '../../src/engine';
 import { rowsFromLog, verifyLog } from '../../src/sheets';
 import { cli, ROOT, type CliResult } from './run-cli';
@@ -27,6 +27,7 @@ let dir: string;
 let batch: CliResult;
 let single: CliResult;
 let overwrite: CliResult;
+let oneWorker: CliResult;
 
 interface BatchJson {
   workbooks: number;
@@ -50,7 +51,7 @@ beforeAll(async () => {
   for (const name of GOOD) copyFileSync(SAMPLE, join(month, name));
   writeFileSync(join(month, '北城支行.xlsx'), 'PK\u0003\u0004 this is no workbook');
   writeFileSync(join(month, '~$东城支行.xlsx'), 'an Excel lock file, not a workbook');
-  [batch, single, overwrite] = await Promise.all([
+  [batch, single, overwrite, oneWorker] = await Promise.all([
     cli([
       'audit',
       month,
@@ -68,6 +69,20 @@ beforeAll(async () => {
     ]),
     cli(['audit', join(month, GOOD[0]), '--json', '--lang', 'en']),
     cli(['audit', join(month, GOOD[0]), join(month, GOOD[1]), '-o', month]),
+    // The same batch on one worker thread instead of two.
+    cli([
+      'audit',
+      month,
+      '-o',
+      join(dir, 'out-1'),
+      '--json',
+      '--jobs',
+      '1',
+      '--user',
+      '稽核员',
+      '--lang',
+      'zh',
+    ]),
   ]);
 }, 240_000);
 
@@ -119,6 +134,25 @@ describe('audit of several workbooks', () => {
     expect(inBatch.findings.map((f) => [f.cell, f.rule])).toEqual(
       alone.findings.map((f) => [f.cell, f.rule]),
     );
+  });
+
+  it('gives each workbook the same report on one worker thread as on two', () => {
+    const reports = (r: CliResult) =>
+      (JSON.parse(r.stdout) as BatchJson).results.map((x) => {
+        // The log record's time (and so its hash) is when it was written, the output is in
+        // another folder; the rest is the audit.
+        const { record, output, ...report } = (x.report ?? {}) as Record<string, unknown>;
+        return {
+          input: x.input,
+          exit: x.exit,
+          error: x.error,
+          seq: (record as { seq?: number })?.seq,
+          output: typeof output === 'string' ? basename(output) : output,
+          report,
+        };
+      });
+    expect((JSON.parse(oneWorker.stdout) as BatchJson).jobs).toBe(1);
+    expect(reports(oneWorker)).toEqual(reports(batch));
   });
 
   it('writes a summary workbook: a row per workbook and per finding kind, linked to the cells', async () => {
