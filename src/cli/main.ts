@@ -7,7 +7,6 @@
  */
 import { commandHelp, parseCommandArgs, type Command } from './command';
 import { COMMANDS } from './commands';
-import { boundHeapGrowth } from './heap-growth';
 import { basename } from 'path';
 import type { Lang } from '../rules';
 import { CliError, defaultLang, EXIT_FAILURE, EXIT_OK, processIo, type Io } from './io';
@@ -62,7 +61,6 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
       return EXIT_OK;
     }
     command = COMMANDS.find((c) => c.name === first);
-    if (command !== undefined) boundHeapGrowth();
     if (command === undefined) {
       throw new CliError(
         first.startsWith('-')

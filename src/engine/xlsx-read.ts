@@ -632,6 +632,8 @@ export function readXlsx(zip: ZipArchive): { model: WorkbookModel; layout: XlsxL
     }
     const ctx = { file, part: rel.target, strings, styles, date1904 };
     const { sheet, outside } = readSheetXml(name, bytes, ctx);
+    // Nothing the model keeps refers to the part's bytes: their memory is given back now.
+    zip.release(bytes);
     sheets.push(sheet);
     sheetParts.push(rel.target);
     tables.push(...sheetTables(zip, rel.target, outside, sheet));

@@ -28,6 +28,9 @@ const SIG_LOCATOR64 = 0x07064b50;
 const SIG_CENTRAL = 0x02014b50;
 const SIG_LOCAL = 0x04034b50;
 
+/** Parts at least this large are given back by release(); smaller ones are not worth it. */
+const RELEASED_BYTES = 1 << 20;
+
 /** A readable workbook zip: its directory checked against LIMITS, its parts inflated on demand. */
 export class ZipArchive {
   private readonly byName = new Map<string, ZipEntry>();
@@ -86,6 +89,21 @@ export class ZipArchive {
     this.inflated += out.length;
     if (this.inflated > LIMITS.totalBytes) throw tooBig(this.file, e.name, 'total');
     return out;
+  }
+
+  /**
+   * Gives back the memory of a large part's bytes (from bytes()) once the caller is done with
+   * them: they are detached, and `bytes` is empty afterwards. A 100,000-row sheet inflates to
+   * about 83 MB; once read, that buffer is garbage, but V8 returns an ArrayBuffer's memory only
+   * when a collection finds its (by then old) owner dead, which may not happen before the
+   * command ends. Transferring the buffer (structuredClone with `transfer`, which moves the
+   * memory to a new ArrayBuffer and detaches this one) leaves the memory with a new, young
+   * owner that the next minor collection frees. Bytes that are a view of the archive itself (a
+   * stored part) or a small buffer (which may share Node's buffer pool) are left alone.
+   */
+  release(bytes: Uint8Array): void {
+    if (bytes.buffer === this.data.buffer || bytes.byteLength < RELEASED_BYTES) return;
+    structuredClone(bytes.buffer, { transfer: [bytes.buffer] });
   }
 
   /** A part as text (UTF-8; a UTF-16 part with its byte order mark is decoded too). */

@@ -149,6 +149,53 @@ describe('the pieces of one part deflate into one valid stream', () => {
   });
 });
 
+describe("a large part's memory given back once it is read", () => {
+  it('detaches a large inflated part, leaves small and stored ones, and reads it again whole', async () => {
+    const { writeZip, ZipArchive } = await import('../../src/engine/zip');
+    const big = Buffer.from('<a>'.concat('y'.repeat(1_200_000), '</a>'));
+    const small = Buffer.from('<b/>'.repeat(100));
+    const chunks = writeZip([
+      { name: 'big.xml', pieces: () => [big] },
+      { name: 'small.xml', pieces: () => [small] },
+    ]);
+    const zip = new ZipArchive(Buffer.concat(chunks), 'p.zip');
+    const bytes = zip.bytes('big.xml') as Uint8Array;
+    zip.release(bytes);
+    expect(bytes.byteLength).toBe(0);
+    expect(Buffer.from(zip.bytes('big.xml') as Uint8Array).equals(big)).toBe(true);
+    const few = zip.bytes('small.xml') as Uint8Array;
+    zip.release(few);
+    expect(Buffer.from(few).equals(small)).toBe(true);
+    // A part that is a view of the archive itself is never detached.
+    const whole = zip.data.buffer.byteLength;
+    zip.release(zip.data.subarray(0, zip.data.byteLength));
+    expect(zip.data.buffer.byteLength).toBe(whole);
+  });
+
+  it('reads a sheet of over a mebibyte as ExcelJS reads it, and writes it back', async () => {
+    const n = 12_000;
+    const data = await xlsxBytes((wb) => {
+      const ws = wb.addWorksheet('S');
+      for (let i = 0; i < n; i++) ws.addRow([i, `E${100000 + i}`, i / 7, f(`A${i + 1}*2`, i * 2)]);
+    });
+    const { ZipArchive } = await import('../../src/engine/zip');
+    const part = new ZipArchive(data, 'big.xlsx').entry('xl/worksheets/sheet1.xml');
+    expect(part?.size).toBeGreaterThan(1 << 20); // large enough to be given back after reading
+    const fast = readXlsxModel(data);
+    expect(fast).toEqual(readWorkbookModel(await readBack(data)));
+    const wb = await loadWorkbook(data, { functions: fakeFunctions });
+    wb.evaluate();
+    const out = join(tempDir(), 'big-back.xlsx');
+    await saveWorkbook(wb, out);
+    expect(readXlsxModel(readFileSync(out)).sheets[0].values[n - 1]).toEqual([
+      n - 1,
+      `E${100000 + n - 1}`,
+      (n - 1) / 7,
+      (n - 1) * 2,
+    ]);
+  });
+});
+
 describe('rows read compactly', () => {
   it('rows formatted alike share a formats row; a row met again gets its own back', async () => {
     const { workbookPackage } = await import('./zip-fixtures');
