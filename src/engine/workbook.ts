@@ -496,11 +496,14 @@ export class Workbook {
   /**
    * Replaces a sheet's whole content with constant rows from A1 (a string starting with `=` is
    * text here, not a formula). Formats stay; formulas elsewhere that read the sheet recalculate.
+   * The rows are kept as given, not copied (an audit report of 100,000 rows has 300,000 lines):
+   * the caller hands over rows it does not change afterwards; the workbook never changes them
+   * in place (setCell replaces a row).
    */
   async setRows(sheet: string, rows: readonly (readonly CellInput[])[]): Promise<void> {
     const i = this.sheetIndex(sheet);
     const { name, formats } = this.model.sheets[i];
-    const values = rows.map((r) => r.map((v) => v));
+    const values = rows.slice() as CellInput[][];
     const own = this.own.get(i);
     this.own.set(i, {
       rows: values,
@@ -514,7 +517,8 @@ export class Workbook {
       rowCount: values.length,
       colCount: values.reduce((n, r) => Math.max(n, r.length), 0),
       values,
-      formulas: values.map(() => []),
+      // One empty formulas row for all: setCell copies a row before it changes it.
+      formulas: values.map(() => NO_FORMULAS as (string | null)[]),
       arrayFormulas: [],
     };
     this.typed.clear();
@@ -713,6 +717,9 @@ async function loadExcel(
 }
 
 /** The spill range recorded in the file for an array formula at (row, col). */
+/** The formulas of a row of constants. */
+const NO_FORMULAS: readonly (string | null)[] = Object.freeze([]);
+
 function savedSpill(sheet: SheetModel, row: number, col: number): RangePos | undefined {
   const a = sheet.arrayFormulas.find((x) => x.row === row && x.col === col);
   const r = a && parseRange(a.ref);
