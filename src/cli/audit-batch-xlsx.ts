@@ -10,6 +10,8 @@
  * f, §18.3.1.13 col), shared strings (§18.4.9 sst), styles (§18.8.39 styleSheet: cellXfs 1 is the
  * bold font), and the package's content types and relationships (Part 2, OPC).
  */
+import { columnLetters } from '../engine/a1';
+import { colsXml } from '../engine/xlsx-patch';
 import type { ZipPart } from '../engine/zip';
 
 /** A cell: text, a number, a formula with its cached text, or nothing. */
@@ -34,15 +36,6 @@ export const xmlText = (s: string): string =>
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;');
-
-/** Column letters of a 0-based column index (0 → A, 26 → AA). */
-export function columnName(i: number): string {
-  let s = '';
-  for (let n = i + 1; n > 0; n = Math.floor((n - 1) / 26)) {
-    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  }
-  return s;
-}
 
 const XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
@@ -78,19 +71,13 @@ export function summaryParts(sheets: readonly SummarySheet[]): ZipPart[] {
   };
   const sheetXml = (sheet: SummarySheet): string => {
     const out: string[] = [`${XML}<worksheet xmlns="${MAIN}" xmlns:r="${REL}">`];
-    if (sheet.widths.length > 0) {
-      out.push('<cols>');
-      sheet.widths.forEach((w, i) =>
-        out.push(`<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`),
-      );
-      out.push('</cols>');
-    }
+    out.push(colsXml(sheet.widths));
     out.push('<sheetData>');
     sheet.rows.forEach((row, r) => {
       const style = r === 0 ? ' s="1"' : '';
       out.push(`<row r="${r + 1}">`);
       row.forEach((cell, c) => {
-        const ref = `${columnName(c)}${r + 1}`;
+        const ref = `${columnLetters(c)}${r + 1}`;
         if (cell === null) return;
         if (typeof cell === 'number') {
           out.push(`<c r="${ref}"${style}><v>${cell}</v></c>`);

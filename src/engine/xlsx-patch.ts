@@ -229,6 +229,15 @@ function addBoldStyles(styles: string | null, sizes: ReadonlySet<number>): BoldS
  * A sheet the product owns, as a whole worksheet part (inline strings: no shared-strings edit),
  * in UTF-8 pieces of about PIECE_BYTES: a report of 100,000 rows is never one string.
  */
+/** A worksheet's `<cols>` element giving columns 1, 2, … these widths; '' for none. */
+export function colsXml(widths: readonly number[]): string {
+  if (widths.length === 0) return '';
+  const cols = widths.map(
+    (w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`,
+  );
+  return `<cols>${cols.join('')}</cols>`;
+}
+
 function* ownSheetXml(sheet: OwnSheet, bold: ReadonlyMap<number, number>): Generator<Uint8Array> {
   let parts: string[] = [
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n',
@@ -240,13 +249,7 @@ function* ownSheetXml(sheet: OwnSheet, bold: ReadonlyMap<number, number>): Gener
   if (sheet.rows.length > 0 && width > 0) {
     parts.push(`<dimension ref="A1:${columnLetters(width - 1)}${sheet.rows.length}"/>`);
   }
-  if (sheet.widths.length > 0) {
-    parts.push('<cols>');
-    sheet.widths.forEach((w, i) =>
-      parts.push(`<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`),
-    );
-    parts.push('</cols>');
-  }
+  parts.push(colsXml(sheet.widths));
   parts.push('<sheetData>');
   const letters = Array.from({ length: width }, (_, x) => columnLetters(x));
   for (let y = 0; y < sheet.rows.length; y++) {

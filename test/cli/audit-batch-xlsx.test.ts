@@ -4,7 +4,8 @@
  * formulas with their cached text, empty cells left out, and text that XML cannot hold as is.
  */
 import ExcelJS from 'exceljs';
-import { columnName, summaryParts, xmlText } from '../../src/cli/audit-batch-xlsx';
+import { summaryParts, xmlText } from '../../src/cli/audit-batch-xlsx';
+import { columnLetters } from '../../src/engine/a1';
 import { summarySheets, type BatchItem } from '../../src/cli/audit-batch-summary';
 import type { FindingJson } from '../../src/cli/findings';
 import { loadWorkbook } from '../../src/engine';
@@ -73,19 +74,6 @@ describe('the summary workbook writer', () => {
     expect(values[1][2]).toBe('考核表!A1');
   });
 
-  it('names columns as Excel does', () => {
-    expect([0, 25, 26, 51, 52, 701, 702].map(columnName)).toEqual([
-      'A',
-      'Z',
-      'AA',
-      'AZ',
-      'BA',
-      'ZZ',
-      'AAA',
-    ]);
-    expect(xmlText('<&>"\u0000')).toBe('&lt;&amp;&gt;&quot;\ufffd');
-  });
-
   it('lays out the summary: a row per workbook, a row per kind of finding, failures noted', () => {
     const items: BatchItem[] = [
       {
@@ -138,5 +126,18 @@ describe('the summary workbook writer', () => {
         '考核表!R2, 考核表!R3',
       ],
     ]);
+  });
+
+  it('names columns as Excel does, and writes text XML can hold', () => {
+    expect([0, 25, 26, 51, 52, 701, 702].map(columnLetters)).toEqual([
+      'A',
+      'Z',
+      'AA',
+      'AZ',
+      'BA',
+      'ZZ',
+      'AAA',
+    ]);
+    expect(xmlText('<&>"\u0000')).toBe('&lt;&amp;&gt;&quot;\ufffd');
   });
 });
