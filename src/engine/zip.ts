@@ -103,7 +103,11 @@ export class ZipArchive {
    */
   release(bytes: Uint8Array): void {
     if (bytes.buffer === this.data.buffer || bytes.byteLength < RELEASED_BYTES) return;
-    structuredClone(bytes.buffer, { transfer: [bytes.buffer] });
+    try {
+      structuredClone(bytes.buffer, { transfer: [bytes.buffer] });
+    } catch {
+      // A buffer that cannot be transferred is left to the collector, as before.
+    }
   }
 
   /** A part as text (UTF-8; a UTF-16 part with its byte order mark is decoded too). */
