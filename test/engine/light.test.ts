@@ -216,6 +216,19 @@ describe('light route equals HyperFormula', () => {
     expect(light / runs).toBeGreaterThan(0.3);
   }, 120_000);
 
+  it('leaves ROUND of a number beyond 15 digits to HyperFormula (a case found by the property above)', () => {
+    const model = book([
+      sheet('S', { A1: -5.63, B1: { f: 'ROUND(--(A1^20),0)' }, C1: { f: 'ROUND(A1*1000,0)' } }),
+    ]);
+    expect(evaluateLight(model, functions)).toBeUndefined();
+    const hf = viaHf(model);
+    const wb = workbook(model);
+    expect(wb.value('S', 'B1')).toBe(hf[0][0][1]);
+    expect(wb.value('S', 'C1')).toBe(-5630);
+    const small = book([sheet('S', { A1: -5.63, C1: { f: 'ROUND(A1*1000,0)' } })]);
+    expect(evaluateLight(small, functions)?.[0][0][2]).toBe(-5630);
+  });
+
   it('passes blanks to CM functions as blank, and reads them as 0 in arithmetic', () => {
     const model = book([
       sheet('S', {

@@ -83,6 +83,9 @@ function round(xv: Value, pv: Value): Value {
   if (isError(p)) return p;
   const places = Math.trunc(p);
   if (Math.abs(places) > 15) return bail('ROUND to more than 15 places');
+  // From 10^15 up, the 15 digits Excel shows no longer hold the whole integer part: how Excel
+  // rounds such a number is not sure, so HyperFormula's reading stands.
+  if (Math.abs(x) >= 1e15) return bail('ROUND of a number of more than 15 digits');
   const shown = Number(Math.abs(x).toPrecision(15));
   let r: number;
   if (places >= 0) {
