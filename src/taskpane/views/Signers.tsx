@@ -12,20 +12,12 @@ import {
 } from '@fluentui/react-components';
 import type { SignatureReport } from '../../sheets/log-signatures';
 import { shortFingerprint, type SignerStatus } from '../../signing';
-import { useViewStyles } from '../components';
+import { useFactStyles, useViewStyles } from '../components';
 import { useStrings, type Strings } from '../i18n';
 import type { DeployedTrust } from '../workflows/trust';
 
+// The list itself is the pane's fact list (useFactStyles); a value shows its signer's state.
 const useStyles = makeStyles({
-  list: {
-    display: 'grid',
-    gridTemplateColumns: 'max-content 1fr',
-    columnGap: tokens.spacingHorizontalM,
-    rowGap: tokens.spacingVerticalXS,
-    margin: 0,
-  },
-  pair: { display: 'contents' },
-  term: { color: tokens.colorNeutralForeground3 },
   ok: { margin: 0, color: tokens.colorPaletteGreenForeground1, wordBreak: 'break-word' },
   bad: { margin: 0, color: tokens.colorPaletteRedForeground1, wordBreak: 'break-word' },
   plain: { margin: 0, wordBreak: 'break-word' },
@@ -61,6 +53,7 @@ export function Signers({
   const S = t.signing;
   const view = useViewStyles();
   const styles = useStyles();
+  const facts = useFactStyles();
   const tone = (s: SignerStatus) =>
     s.kind === 'trusted'
       ? styles.ok
@@ -88,16 +81,16 @@ export function Signers({
           </MessageBarBody>
         </MessageBar>
       )}
-      <dl className={styles.list} data-testid="signers">
+      <dl className={facts.facts} data-testid="signers">
         {report.records.map((s, i) => (
-          <div key={i} className={styles.pair}>
-            <dt className={styles.term}>{S.record(records[i].n, records[i].seq)}</dt>
+          <div key={i} className={facts.pair}>
+            <dt className={facts.term}>{S.record(records[i].n, records[i].seq)}</dt>
             <dd className={tone(s)}>{statusLabel(s, t)}</dd>
           </div>
         ))}
         {report.anchor && (
-          <div className={styles.pair}>
-            <dt className={styles.term}>{S.anchor}</dt>
+          <div className={facts.pair}>
+            <dt className={facts.term}>{S.anchor}</dt>
             <dd className={tone(report.anchor)}>{statusLabel(report.anchor, t)}</dd>
           </div>
         )}
