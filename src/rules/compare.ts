@@ -30,6 +30,20 @@ export function holds(x: Decimal, op: Op, value: Decimal): boolean {
   }
 }
 
+/** The same comparison on exact integers (the fast paths' scaled values, below 10^15). */
+export function holdsNumber(x: number, op: Op, value: number): boolean {
+  switch (op) {
+    case '<':
+      return x < value;
+    case '<=':
+      return x <= value;
+    case '>':
+      return x > value;
+    case '>=':
+      return x >= value;
+  }
+}
+
 export function meets(x: Decimal, t: Threshold): boolean {
   return holds(x, t.op, num(t.value));
 }

@@ -4,17 +4,25 @@
  */
 import { articleText } from './article';
 import { Decimal, roundHalfAway } from './decimal';
-import { meets, num, opSymbol } from './compare';
-import { percent, plain, yuan } from './format';
+import { holds, num, opSymbol } from './compare';
+import { percent, plain } from './format';
 import { readNumber, readOptionalBoolean, readOptionalNumber, type Read } from './input';
-import type { OutcomePolicy, Policy, Threshold } from './policy-types';
+import { fastOutcome } from './outcome-fast';
+import {
+  decide,
+  FACT_KINDS,
+  outcomeOf,
+  type Condition,
+  type Outcome,
+  type Verdict,
+} from './outcome-table';
+import type { Policy, Threshold } from './policy-types';
 import { DEFAULT_POLICY } from './policy';
-import { ok, type Explanation, type RuleResult, type Text } from './result';
+import { ok, type Explanation, type RuleOk, type RuleResult, type Text } from './result';
 import { readScoredRole } from './score';
 import type { ScoredRole } from './policy-types';
 
-export const OUTCOMES = ['RETAIN', 'DEMOTE', 'TERMINATE'] as const;
-export type Outcome = (typeof OUTCOMES)[number];
+export { OUTCOMES, type Outcome } from './outcome-table';
 
 export interface OutcomeInput {
   readonly role: unknown;
@@ -49,11 +57,16 @@ const ZERO = new Decimal(0);
 function readFacts(input: OutcomeInput, policy: Policy): Read<Facts> {
   const role = readScoredRole(input.role, 'outcome', 'Art. 14');
   if (!role.ok) return role;
-  const score = readNumber(input.score, 'score', 'amount');
+  const score = readNumber(input.score, 'score', FACT_KINDS.score);
   if (!score.ok) return score;
-  const rate = readNumber(input.collectionRate, 'collection_rate', 'rate');
+  const rate = readNumber(input.collectionRate, 'collection_rate', FACT_KINDS.collectionRate);
   if (!rate.ok) return rate;
-  const points = readOptionalNumber(input.violationPoints, 'violation_points', 'amount', ZERO);
+  const points = readOptionalNumber(
+    input.violationPoints,
+    'violation_points',
+    FACT_KINDS.violationPoints,
+    ZERO,
+  );
   if (!points.ok) return points;
   const major = readOptionalBoolean(input.majorViolation, 'major_violation', false);
   if (!major.ok) return major;
@@ -61,22 +74,27 @@ function readFacts(input: OutcomeInput, policy: Policy): Read<Facts> {
   // Inputs another role does not use are not read at all (FUNCTIONS.md).
   const months = isHead
     ? { ok: true as const, value: ZERO }
-    : readOptionalNumber(input.monthsBelowBase, 'months_below_base', 'count', ZERO);
+    : readOptionalNumber(
+        input.monthsBelowBase,
+        'months_below_base',
+        FACT_KINDS.monthsBelowBase,
+        ZERO,
+      );
   if (!months.ok) return months;
   const deposit = isHead
-    ? readNumber(input.deposit, 'deposit', 'growth')
+    ? readNumber(input.deposit, 'deposit', FACT_KINDS.deposit)
     : { ok: true as const, value: ZERO };
   if (!deposit.ok) return deposit;
   const npl = isHead
-    ? readNumber(input.nplRatio, 'npl_ratio', 'rate')
+    ? readNumber(input.nplRatio, 'npl_ratio', FACT_KINDS.nplRatio)
     : { ok: true as const, value: ZERO };
   if (!npl.ok) return npl;
   const loss = isHead
-    ? readOptionalNumber(input.lossAmount, 'loss_amount', 'money', ZERO)
+    ? readOptionalNumber(input.lossAmount, 'loss_amount', FACT_KINDS.lossAmount, ZERO)
     : { ok: true as const, value: ZERO };
   if (!loss.ok) return loss;
   const prior = isHead
-    ? readOptionalNumber(input.priorDemotions, 'prior_demotions', 'count', ZERO)
+    ? readOptionalNumber(input.priorDemotions, 'prior_demotions', FACT_KINDS.priorDemotions, ZERO)
     : { ok: true as const, value: ZERO };
   if (!prior.ok) return prior;
   return {
@@ -110,231 +128,80 @@ function compared(label: Text, shown: string, t: Threshold, limit: string): Held
   };
 }
 
-/**
- * The Art. 14(1)1 demotion conditions of a branch head that hold (empty when none), each said
- * only when an explanation asks for it.
- */
-function headDemotions(f: Facts, policy: Policy): (() => Held)[] {
+/** The limit a condition compares its fact with (a completion's limit times its target). */
+function limitOf(c: Condition, policy: Policy): Decimal {
+  const t = c.threshold(policy.outcome);
+  return c.target === undefined ? num(t.value) : num(t.value).times(num(c.target(policy)));
+}
+
+/** How one Art. 14(1)1 condition of a branch head that held reads. */
+function headHeld(c: Condition, f: Facts, policy: Policy): Held {
   const o = policy.outcome;
-  const held: (() => Held)[] = [];
-  if (meets(f.score, o.branchHeadScore))
-    held.push(() =>
-      compared(
-        { en: 'score', zh: '考核得分' },
-        plain(f.score),
-        o.branchHeadScore,
-        o.branchHeadScore.value,
-      ),
-    );
-  if (meets(f.nplRatio, o.branchHeadNpl))
-    held.push(() =>
-      compared(
-        { en: 'NPL ratio', zh: '不良率' },
-        percent(f.nplRatio),
-        o.branchHeadNpl,
-        percent(num(o.branchHeadNpl.value)),
-      ),
-    );
-  // Completion = actual ÷ target, compared as actual vs limit × target so nothing is divided.
-  const depositTarget = num(policy.score.deposit.BRANCH_HEAD.target);
-  const t1 = o.branchHeadDepositCompletion;
-  if (meets(f.deposit, { ...t1, value: num(t1.value).times(depositTarget).toString() })) {
-    held.push(() => {
-      const c = percent(f.deposit.dividedBy(depositTarget).toDecimalPlaces(4));
-      return {
-        en: `deposit completion ${percent(f.deposit)} ÷ ${percent(depositTarget)} = ${c} ${opSymbol(t1.op)} ${percent(num(t1.value))}`,
-        zh: `存款完成 ${percent(f.deposit)} ÷ ${percent(depositTarget)} = ${c} ${opSymbol(t1.op)} ${percent(num(t1.value))}`,
-      };
-    });
+  const t = c.threshold(o);
+  if (c.target === undefined) {
+    return c.fact === 'score'
+      ? compared({ en: 'score', zh: '考核得分' }, plain(f.score), t, t.value)
+      : compared({ en: 'NPL ratio', zh: '不良率' }, percent(f[c.fact]), t, percent(num(t.value)));
   }
-  const collectionTarget = num(policy.score.collection.target);
-  const t2 = o.branchHeadCollectionCompletion;
-  if (meets(f.collectionRate, { ...t2, value: num(t2.value).times(collectionTarget).toString() })) {
-    held.push(() => {
-      const c = percent(f.collectionRate.dividedBy(collectionTarget).toDecimalPlaces(4));
+  const target = num(c.target(policy));
+  const x = f[c.fact];
+  const done = percent(x.dividedBy(target).toDecimalPlaces(4));
+  const what =
+    c.fact === 'deposit' ? { en: 'deposit', zh: '存款' } : { en: 'collection', zh: '收贷收息' };
+  const sum = `${percent(x)} ÷ ${percent(target)} = ${done} ${opSymbol(t.op)} ${percent(num(t.value))}`;
+  return { en: `${what.en} completion ${sum}`, zh: `${what.zh}完成 ${sum}` };
+}
+
+/** What held for the verdict, said in both languages. */
+function heldText(v: Verdict, f: Facts, policy: Policy): Held {
+  switch (v.kind) {
+    case 'major':
       return {
-        en: `collection completion ${percent(f.collectionRate)} ÷ ${percent(collectionTarget)} = ${c} ${opSymbol(t2.op)} ${percent(num(t2.value))}`,
-        zh: `收贷收息完成 ${percent(f.collectionRate)} ÷ ${percent(collectionTarget)} = ${c} ${opSymbol(t2.op)} ${percent(num(t2.value))}`,
+        en: 'major violation causing major economic loss',
+        zh: '严重违规违纪造成重大经济损失',
       };
-    });
-  }
-  return held;
-}
-
-interface Decision {
-  readonly outcome: Outcome;
-  readonly rule: string;
-  readonly article: string;
-  /** What held, said when an explanation is asked for (most calls want only the outcome). */
-  readonly held: () => Held;
-}
-
-type Applies = 'all' | 'head' | 'manager';
-
-/** One row of Art. 14 comparing one fact with one threshold of the policy. */
-interface ThresholdRow {
-  readonly kind: 'threshold';
-  readonly rule: string;
-  readonly outcome: Outcome;
-  readonly applies: Applies;
-  readonly threshold: (o: OutcomePolicy) => Threshold;
-  readonly fact: (f: Facts) => Decimal;
-  readonly label: Text;
-  /** How the fact and the threshold read: a plain number, a percent, yuan. */
-  readonly show: (x: Decimal) => string;
-}
-
-/** Art. 14(3): a major violation causing major economic loss. */
-interface MajorRow {
-  readonly kind: 'major';
-}
-
-/** Art. 14(1)1: a branch head's demotion conditions, terminating when 2 years in a row. */
-interface HeadDemotionRow {
-  readonly kind: 'head-demotion';
-}
-
-type Row = ThresholdRow | MajorRow | HeadDemotionRow;
-
-const SCORE: Text = { en: 'score', zh: '考核得分' };
-
-/** POLICY §2 as a decision table, hit policy FIRST: the first row that holds decides. */
-const ART_14: readonly Row[] = [
-  { kind: 'major' },
-  {
-    kind: 'threshold',
-    rule: 'art14.3.points',
-    outcome: 'TERMINATE',
-    applies: 'all',
-    threshold: (o) => o.violationPoints,
-    fact: (f) => f.violationPoints,
-    label: { en: 'violation points', zh: '违规扣分' },
-    show: plain,
-  },
-  {
-    kind: 'threshold',
-    rule: 'art14.1.2.loss',
-    outcome: 'TERMINATE',
-    applies: 'head',
-    threshold: (o) => o.accidentLoss,
-    fact: (f) => f.lossAmount,
-    label: { en: 'accident loss', zh: '事故损失' },
-    show: yuan,
-  },
-  {
-    kind: 'threshold',
-    rule: 'art14.2.terminate',
-    outcome: 'TERMINATE',
-    applies: 'manager',
-    threshold: (o) => o.managerTerminateScore,
-    fact: (f) => f.score,
-    label: SCORE,
-    show: plain,
-  },
-  { kind: 'head-demotion' },
-  {
-    kind: 'threshold',
-    rule: 'art14.2.score',
-    outcome: 'DEMOTE',
-    applies: 'manager',
-    threshold: (o) => o.managerScore,
-    fact: (f) => f.score,
-    label: SCORE,
-    show: plain,
-  },
-  {
-    kind: 'threshold',
-    rule: 'art14.2.collection',
-    outcome: 'DEMOTE',
-    applies: 'manager',
-    threshold: (o) => o.managerCollectionRate,
-    fact: (f) => f.collectionRate,
-    label: { en: 'collection rate', zh: '收贷收息率' },
-    show: percent,
-  },
-  {
-    kind: 'threshold',
-    rule: 'art14.2.deposits',
-    outcome: 'DEMOTE',
-    applies: 'manager',
-    threshold: (o) => o.managerMonthsBelowBase,
-    fact: (f) => f.monthsBelowBase,
-    label: { en: 'months below 90% of base deposits', zh: '连续低于基数存款90%月数' },
-    show: plain,
-  },
-];
-
-function applies(row: ThresholdRow, head: boolean): boolean {
-  return row.applies === 'all' || (row.applies === 'head') === head;
-}
-
-function headDecision(f: Facts, policy: Policy): Decision | undefined {
-  const held = headDemotions(f, policy);
-  if (held.length === 0) return undefined;
-  const o = policy.outcome;
-  const joined = (): Held => {
-    const said = held.map((h) => h());
-    return { en: said.map((h) => h.en).join('; '), zh: said.map((h) => h.zh).join('；') };
-  };
-  if (meets(f.priorDemotions, o.branchHeadRepeat)) {
-    return {
-      outcome: 'TERMINATE',
-      rule: 'art14.1.1.repeat',
-      article: o.branchHeadRepeat.article,
-      held: () => {
-        const j = joined();
-        return {
-          en: `${j.en}, and demoted the previous year (2 years in a row)`,
-          zh: `${j.zh}，且上年已降级（连续2年）`,
-        };
-      },
-    };
-  }
-  return {
-    outcome: 'DEMOTE',
-    rule: 'art14.1.1.demote',
-    article: o.branchHeadScore.article,
-    held: joined,
-  };
-}
-
-function decide(f: Facts, policy: Policy): Decision {
-  const o = policy.outcome;
-  const head = f.role === 'BRANCH_HEAD';
-  for (const row of ART_14) {
-    if (row.kind === 'major') {
-      if (!f.majorViolation) continue;
-      return {
-        outcome: 'TERMINATE',
-        rule: 'art14.3.major',
-        article: o.majorViolation.article,
-        held: () => ({
-          en: 'major violation causing major economic loss',
-          zh: '严重违规违纪造成重大经济损失',
-        }),
-      };
+    case 'threshold': {
+      const t = v.threshold(policy.outcome);
+      return compared(v.label, v.show(f[v.fact]), t, v.show(num(t.value)));
     }
-    if (row.kind === 'head-demotion') {
-      const d = head ? headDecision(f, policy) : undefined;
-      if (d !== undefined) return d;
-      continue;
+    case 'head': {
+      const said = v.held.map((c) => headHeld(c, f, policy));
+      const en = said.map((h) => h.en).join('; ');
+      const zh = said.map((h) => h.zh).join('；');
+      return v.repeat
+        ? {
+            en: `${en}, and demoted the previous year (2 years in a row)`,
+            zh: `${zh}，且上年已降级（连续2年）`,
+          }
+        : { en, zh };
     }
-    const t = row.threshold(o);
-    const x = row.fact(f);
-    if (!applies(row, head) || !meets(x, t)) continue;
-    return {
-      outcome: row.outcome,
-      rule: row.rule,
-      article: t.article,
-      held: () => compared(row.label, row.show(x), t, row.show(num(t.value))),
-    };
+    default:
+      return { en: 'no condition of Art. 14 holds', zh: '不符合第十四条任何降级或解除条件' };
   }
-  return {
-    outcome: 'RETAIN',
-    rule: 'art14.retain',
-    article: 'Art. 14',
-    held: () => ({ en: 'no condition of Art. 14 holds', zh: '不符合第十四条任何降级或解除条件' }),
-  };
+}
+
+/** The rule id and article of the verdict. */
+function ruleOf(v: Verdict, policy: Policy): { rule: string; article: string } {
+  const o = policy.outcome;
+  switch (v.kind) {
+    case 'major':
+      return { rule: 'art14.3.major', article: o.majorViolation.article };
+    case 'threshold':
+      return { rule: v.rule, article: v.threshold(o).article };
+    case 'head':
+      return v.repeat
+        ? { rule: 'art14.1.1.repeat', article: o.branchHeadRepeat.article }
+        : { rule: 'art14.1.1.demote', article: o.branchHeadScore.article };
+    default:
+      return { rule: 'art14.retain', article: 'Art. 14' };
+  }
+}
+
+/** The verdict on exact facts: each condition compared on Decimals. */
+function decideExactly(f: Facts, policy: Policy): Verdict {
+  return decide(f.role, f.majorViolation, (c) =>
+    holds(f[c.fact], c.threshold(policy.outcome).op, limitOf(c, policy)),
+  );
 }
 
 const OUTCOME_ZH: Record<Outcome, string> = {
@@ -343,14 +210,16 @@ const OUTCOME_ZH: Record<Outcome, string> = {
   TERMINATE: '解除劳动合同',
 };
 
-function explanation(d: Decision, f: Facts): Explanation {
-  const held = d.held();
+function explanation(v: Verdict, f: Facts, policy: Policy): Explanation {
+  const held = heldText(v, f, policy);
+  const { rule, article } = ruleOf(v, policy);
+  const outcome = outcomeOf(v);
   return {
-    rule: d.rule,
-    article: d.article,
+    rule,
+    article,
     text: {
-      en: `${d.article}: ${held.en} → ${d.outcome}`,
-      zh: `${articleText(d.article, 'zh')}：${held.zh} → ${OUTCOME_ZH[d.outcome]}`,
+      en: `${article}: ${held.en} → ${outcome}`,
+      zh: `${articleText(article, 'zh')}：${held.zh} → ${OUTCOME_ZH[outcome]}`,
     },
     values: {
       role: f.role,
@@ -358,7 +227,7 @@ function explanation(d: Decision, f: Facts): Explanation {
       collectionRate: f.collectionRate.toNumber(),
       violationPoints: f.violationPoints.toNumber(),
       majorViolation: f.majorViolation,
-      outcome: d.outcome,
+      outcome,
     },
   };
 }
@@ -369,8 +238,25 @@ export function gradeOutcome(
   policy: Policy = DEFAULT_POLICY,
 ): RuleResult<Outcome> {
   // A missing input object reads as all blanks, never a TypeError.
+  const given = input ?? ({} as OutcomeInput);
+  const fast = fastOutcome(given, policy);
+  if (fast !== undefined) {
+    // The fast path accepts only inputs the decimal path reads, so this reading succeeds.
+    return ok(fast, () => (exactOutcome(given, policy) as RuleOk<Outcome>).explain());
+  }
+  return exactOutcome(given, policy);
+}
+
+/**
+ * The outcome decided on exact decimals: the path every other path must equal, and the one
+ * every explanation comes from.
+ */
+export function exactOutcome(
+  input: OutcomeInput,
+  policy: Policy = DEFAULT_POLICY,
+): RuleResult<Outcome> {
   const facts = readFacts(input ?? ({} as OutcomeInput), policy);
   if (!facts.ok) return facts;
-  const d = decide(facts.value, policy);
-  return ok(d.outcome, () => explanation(d, facts.value));
+  const v = decideExactly(facts.value, policy);
+  return ok(outcomeOf(v), () => explanation(v, facts.value, policy));
 }

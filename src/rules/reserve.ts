@@ -10,7 +10,8 @@ import { yuan } from './format';
 import { isBlank, notAList, readNumber, readOptionalNumber, readRole, type Read } from './input';
 import { DEFAULT_POLICY } from './policy';
 import type { Policy } from './policy-types';
-import { fail, ok, type RuleResult } from './result';
+import { fail, ok, type RuleOk, type RuleResult } from './result';
+import { fastRiskReserve } from './reserve-fast';
 import { isManagerGrade, type ManagerGrade } from './roles';
 
 const ZERO = new Decimal(0);
@@ -42,8 +43,27 @@ function withhold(income: Decimal, balance: Decimal, cap: Decimal, policy: Polic
   return deduction.greaterThan(room) ? room.toDecimalPlaces(places, Decimal.ROUND_DOWN) : deduction;
 }
 
-/** CM.RISK_RESERVE: this month's withholding. */
+/**
+ * CM.RISK_RESERVE: this month's withholding. Takes the exact integer fast path where the inputs
+ * allow it (property tests hold it equal to the decimal path), else the decimal path; the
+ * explanation always comes from the decimal evaluation.
+ */
 export function riskReserve(
+  roleRaw: unknown,
+  incomeRaw: unknown,
+  balanceRaw: unknown,
+  policy: Policy = DEFAULT_POLICY,
+): RuleResult<Decimal> {
+  const fast = fastRiskReserve(roleRaw, incomeRaw, balanceRaw, policy);
+  if (fast === undefined) return exactRiskReserve(roleRaw, incomeRaw, balanceRaw, policy);
+  // The fast path accepts only inputs the decimal path reads, so that evaluation succeeds.
+  return ok(fast, () =>
+    (exactRiskReserve(roleRaw, incomeRaw, balanceRaw, policy) as RuleOk<Decimal>).explain(),
+  );
+}
+
+/** CM.RISK_RESERVE on exact decimals: the path every other path must equal. */
+export function exactRiskReserve(
   roleRaw: unknown,
   incomeRaw: unknown,
   balanceRaw: unknown,

@@ -213,13 +213,19 @@ function forRole(policy: Policy, role: Role): FastRole | undefined {
 /**
  * x as an integer count of 1/scale, when x read at 15 significant digits is exactly that
  * (POLICY §0); else undefined. The float test is conservative: it accepts only when the true
- * distance is under half a unit in the 15th digit, so the 15-digit reading is k / scale.
+ * distance is under half a unit in the 15th digit, so the 15-digit reading is k / scale. k has
+ * at most 15 digits: a 16-digit k is not what a 15-digit reading gives.
  */
-function scaledInput(x: unknown, scale: number, min: number, max: number): number | undefined {
+export function scaledInput(
+  x: unknown,
+  scale: number,
+  min: number,
+  max: number,
+): number | undefined {
   if (typeof x !== 'number') return undefined;
   const y = x * scale;
   const k = Math.round(y);
-  if (!(k >= min && k <= max)) return undefined;
+  if (!(k >= min && k <= max) || !(k > -1e15 && k < 1e15)) return undefined;
   if (Math.abs(y - k) > 3e-16 * Math.abs(y)) return undefined;
   return k === 0 ? 0 : k;
 }

@@ -1,0 +1,100 @@
+/**
+ * An exact integer path for CM.RISK_RESERVE (Art. 25(2), POLICY §4), for the hot case of a
+ * manager's income and balance with few decimals: both read at Excel's 15 significant digits
+ * as integer counts of 10^-(places+2) yuan, the rate as the fraction p/q from the policy data,
+ * and the withholding max(0, min(rate × income, cap − balance)) rounded half away from zero to
+ * the cent, or the room rounded down when rounding would pass the cap, all in integers below
+ * 2^53. Anything unusual returns undefined and the decimal path answers instead. Property tests
+ * hold both paths equal.
+ */
+import { Decimal } from './decimal';
+import { num } from './compare';
+import { readRole } from './input';
+import type { Policy } from './policy-types';
+import { isManagerGrade, type ManagerGrade } from './roles';
+import { scaledInput } from './score-fast';
+
+/** Integers stay below this; a product of two of them below 2^53. */
+const SAFE = 2 ** 51;
+
+interface Compiled {
+  /** Inputs are read as integer counts of 1/scale yuan. */
+  readonly scale: number;
+  /** How many 1/scale in a unit of the result (0.01 yuan). */
+  readonly unit: number;
+  readonly p: number;
+  readonly q: number;
+  readonly caps: Readonly<Record<ManagerGrade, number>>;
+  /** The result's unit as a decimal (0.01). */
+  readonly step: Decimal;
+}
+
+const compiled = new WeakMap<Policy, Compiled | null>();
+
+function exactInt(x: Decimal): number | undefined {
+  return x.isInteger() && x.abs().lessThan(SAFE) ? x.toNumber() : undefined;
+}
+
+function compile(policy: Policy): Compiled | null {
+  const r = policy.reserve;
+  const scale = 10 ** (r.moneyPlaces + 2);
+  const [p, q] = num(r.rate)
+    .toFraction()
+    .map((d) => exactInt(d));
+  if (p === undefined || q === undefined || p < 0 || q <= 0 || p > 1000 || q > 1000) return null;
+  const caps = {} as Record<ManagerGrade, number>;
+  for (const role of Object.keys(r.caps) as ManagerGrade[]) {
+    const cap = exactInt(num(r.caps[role]).times(scale));
+    // A cap times q, and twice the share, must stay exact.
+    if (cap === undefined || cap < 0 || cap * q >= SAFE) return null;
+    caps[role] = cap;
+  }
+  return { scale, unit: 100, p, q, caps, step: new Decimal(10).pow(-r.moneyPlaces) };
+}
+
+function compiledFor(policy: Policy): Compiled | null {
+  let c = compiled.get(policy);
+  if (c === undefined) {
+    c = compile(policy);
+    compiled.set(policy, c);
+  }
+  return c;
+}
+
+/** ⌊a ÷ b⌋ for non-negative integers below 2^53, corrected for the division's rounding. */
+function floorDiv(a: number, b: number): number {
+  let k = Math.floor(a / b);
+  if (k * b > a) k -= 1;
+  else if ((k + 1) * b <= a) k += 1;
+  return k;
+}
+
+/** This month's withholding, or undefined when the decimal path must answer. */
+export function fastRiskReserve(
+  roleRaw: unknown,
+  incomeRaw: unknown,
+  balanceRaw: unknown,
+  policy: Policy,
+): Decimal | undefined {
+  const c = compiledFor(policy);
+  if (c === null) return undefined;
+  const role = readRole(roleRaw);
+  if (!role.ok || !isManagerGrade(role.value)) return undefined;
+  const cap = c.caps[role.value];
+  if (cap === undefined) return undefined;
+  const income = scaledInput(incomeRaw, c.scale, 0, Math.floor(SAFE / (2 * c.p + 1)));
+  if (income === undefined) return undefined;
+  const balance =
+    balanceRaw === null || balanceRaw === undefined ? 0 : scaledInput(balanceRaw, c.scale, 0, SAFE);
+  if (balance === undefined) return undefined;
+  const room = cap > balance ? cap - balance : 0;
+  // In units of 1/(scale × q) yuan: the share and the room.
+  const share = income * c.p;
+  const m = share < room * c.q ? share : room * c.q;
+  // Half away from zero (m ≥ 0): ⌊(2m + u) ÷ 2u⌋ with u one result unit.
+  const u = c.q * c.unit;
+  let units = floorDiv(2 * m + u, 2 * u);
+  // Never past the cap: the room rounded down instead (POLICY §4).
+  if (units * c.unit > room) units = floorDiv(room, c.unit);
+  return units === 0 ? new Decimal(0) : new Decimal(units).times(c.step);
+}
