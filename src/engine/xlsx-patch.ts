@@ -12,7 +12,7 @@ import { columnLetters, parseCell, parseRange, type RangePos } from './a1';
 import type { EngineValue, SheetModel } from './model';
 import { partPath, type XlsxLayout } from './xlsx-read';
 import { PIECE_BYTES, splitSheetXml } from './sheet-xml';
-import { writeZip, type ZipArchive, type ZipPart } from './zip';
+import { writeZipAsync, type ZipArchive, type ZipPart } from './zip';
 
 /** A sheet the product writes whole (the audit's report and log). */
 export interface OwnSheet {
@@ -130,14 +130,14 @@ export function spillsFit(input: PatchInput): boolean {
 
 /**
  * A sheet part with fresh cached values for its formula cells and the cells they spill into, as
- * UTF-8 pieces made one at a time (./sheet-xml): the text around the cell data as saved, each
- * piece of cell data patched.
+ * pieces made one at a time (./sheet-xml): the bytes around the cell data as saved, each piece
+ * of cell data patched (text, written as UTF-8).
  */
 function* patchSheet(
   bytes: Uint8Array,
   sheet: SheetModel,
   values: EngineValue[][],
-): Generator<Uint8Array> {
+): Generator<Uint8Array | string> {
   const split = splitSheetXml(bytes);
   if (split.dataStart >= split.dataEnd) {
     yield split.bytes;
@@ -187,7 +187,7 @@ function* patchSheet(
     return `<${prefix}c${withType(attrs ?? '', t)}>${prefix ? body.replace(/<(\/?)v>/g, `<$1${prefix}v>`) : body}</${prefix}c>`;
   };
   yield split.bytes.subarray(0, split.dataStart);
-  for (const piece of split.pieces()) yield utf8(piece.replace(re, patch));
+  for (const piece of split.pieces()) yield piece.replace(re, patch);
   yield split.bytes.subarray(split.dataEnd);
 }
 
@@ -225,10 +225,6 @@ function addBoldStyles(styles: string | null, sizes: ReadonlySet<number>): BoldS
   return { xml, index };
 }
 
-/**
- * A sheet the product owns, as a whole worksheet part (inline strings: no shared-strings edit),
- * in UTF-8 pieces of about PIECE_BYTES: a report of 100,000 rows is never one string.
- */
 /** A worksheet's `<cols>` element giving columns 1, 2, … these widths; '' for none. */
 export function colsXml(widths: readonly number[]): string {
   if (widths.length === 0) return '';
@@ -238,7 +234,14 @@ export function colsXml(widths: readonly number[]): string {
   return `<cols>${cols.join('')}</cols>`;
 }
 
-function* ownSheetXml(sheet: OwnSheet, bold: ReadonlyMap<number, number>): Generator<Uint8Array> {
+/**
+ * A sheet the product owns, as a whole worksheet part (inline strings: no shared-strings edit),
+ * in pieces of text of about PIECE_BYTES: a report of 100,000 rows is never one string.
+ */
+function* ownSheetXml(
+  sheet: OwnSheet,
+  bold: ReadonlyMap<number, number>,
+): Generator<Uint8Array | string> {
   let parts: string[] = [
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n',
     '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" ',
@@ -276,7 +279,7 @@ function* ownSheetXml(sheet: OwnSheet, bold: ReadonlyMap<number, number>): Gener
     parts.push(line);
     length += line.length;
     if (length >= PIECE_BYTES) {
-      yield utf8(parts.join(''));
+      yield parts.join('');
       parts = [];
       length = 0;
     }
@@ -288,7 +291,7 @@ function* ownSheetXml(sheet: OwnSheet, bold: ReadonlyMap<number, number>): Gener
     '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>',
   );
   parts.push('</worksheet>');
-  yield utf8(parts.join(''));
+  yield parts.join('');
 }
 
 const WORKSHEET_TYPE =
@@ -299,12 +302,12 @@ const WORKSHEET_CONTENT =
 const utf8 = (s: string) => Buffer.from(s, 'utf8');
 
 /** The patched package as zip chunks. */
-export function patchXlsx(input: PatchInput): Uint8Array[] {
+export function patchXlsx(input: PatchInput): Promise<Uint8Array[]> {
   const { zip, layout } = input;
   const replaced = new Map<string, Uint8Array>();
   /** Sheets patched as they are written, piece by piece. */
-  const patched = new Map<string, () => Iterable<Uint8Array>>();
-  const added: { name: string; part: string; pieces: () => Iterable<Uint8Array> }[] = [];
+  const patched = new Map<string, () => Iterable<Uint8Array | string>>();
+  const added: { name: string; part: string; pieces: () => Iterable<Uint8Array | string> }[] = [];
   const lower = (s: string) => s.toLowerCase();
 
   // Bold styles for the sheets the product writes.
@@ -398,7 +401,11 @@ export function patchXlsx(input: PatchInput): Uint8Array[] {
       const p = parts.find((x) => lower(x.name) === lower(name));
       if (!p) return null;
       if ('data' in p) return Buffer.from(p.data).toString('utf8');
-      if ('pieces' in p) return Buffer.concat([...p.pieces()]).toString('utf8');
+      if ('pieces' in p) {
+        return Buffer.concat(
+          [...p.pieces()].map((x) => (typeof x === 'string' ? utf8(x) : x)),
+        ).toString('utf8');
+      }
       return zip.text(p.name);
     },
   );
@@ -415,5 +422,5 @@ export function patchXlsx(input: PatchInput): Uint8Array[] {
       });
     for (const { n, t } of written.values()) parts.push({ name: n, data: utf8(t) });
   }
-  return writeZip(parts);
+  return writeZipAsync(parts);
 }

@@ -4,6 +4,7 @@
  * patch writer (patched sheet and a report sheet of several pieces, each deflated on its own)
  * opens in ExcelJS with every value, formula and report row in place.
  */
+import fc from 'fast-check';
 import { inflateRawSync } from 'zlib';
 import { loadWorkbook, saveWorkbook } from '../../src/engine';
 import { readWorkbookModel } from '../../src/engine/read';
@@ -146,6 +147,61 @@ describe('the pieces of one part deflate into one valid stream', () => {
     expect(zip.text('p.xml')).toBe(Buffer.concat(pieces).toString());
     const raw = zip.raw(zip.entry('p.xml') as never);
     expect(inflateRawSync(raw).equals(Buffer.concat(pieces))).toBe(true);
+  });
+});
+
+describe('parts written from pieces of text and bytes, on this thread or the thread pool', () => {
+  // Pieces of text are encoded straight into reused batch buffers; long ones go whole.
+  const piece = fc.oneof(
+    fc.string({ unit: 'grapheme', maxLength: 40 }),
+    fc.string({ unit: 'binary', maxLength: 3_000 }),
+    fc.integer({ min: 0, max: 200_000 }).map((n) => '中'.repeat(n)),
+    fc.integer({ min: 0, max: 700_000 }).map((n) => 'x'.repeat(n)),
+    // Around what a batch holds, and the longest text encoded into one (3 bytes a unit).
+    fc.integer({ min: 1_040_000, max: 1_048_576 }).map((n) => 'x'.repeat(n)),
+    fc.integer({ min: 60_000, max: 70_000 }).map((n) => '中'.repeat(n)),
+    fc.uint8Array({ maxLength: 2_000 }),
+  );
+  const bytesOf = (pieces: readonly (string | Uint8Array)[]) =>
+    Buffer.concat(pieces.map((x) => (typeof x === 'string' ? Buffer.from(x, 'utf8') : x)));
+
+  it('inflate back to the pieces as UTF-8, the same bytes from writeZip and writeZipAsync', async () => {
+    const { writeZip, writeZipAsync, ZipArchive } = await import('../../src/engine/zip');
+    await fc.assert(
+      fc.asyncProperty(fc.array(piece, { maxLength: 12 }), async (pieces) => {
+        const parts = [
+          { name: 'a.xml', pieces: () => pieces },
+          { name: 'b.xml', data: Buffer.from('<b/>') },
+        ];
+        const sync = new ZipArchive(Buffer.concat(writeZip(parts)), 's.zip');
+        const pooled = new ZipArchive(Buffer.concat(await writeZipAsync(parts)), 'a.zip');
+        const want = bytesOf(pieces);
+        for (const zip of [sync, pooled]) {
+          // bytes() checks the CRC and size the headers give.
+          expect(Buffer.from(zip.bytes('a.xml') as Uint8Array).equals(want)).toBe(true);
+          expect(zip.text('b.xml')).toBe('<b/>');
+        }
+        const raw = (z: InstanceType<typeof ZipArchive>) => z.raw(z.entry('a.xml') as never);
+        expect(Buffer.from(raw(pooled)).equals(Buffer.from(raw(sync)))).toBe(true);
+      }),
+      { numRuns: 40 },
+    );
+  });
+  it('fills a batch to its brim and reuses its buffer only once its deflate is done', async () => {
+    const { writeZip, writeZipAsync, ZipArchive } = await import('../../src/engine/zip');
+    // 15 pieces of 64 Ki units fill a batch to just under a mebibyte; then the longest text
+    // written into a batch (3 bytes a unit), one just too long for it, and one far too long.
+    const letters = (i: number) => String.fromCharCode(65 + (i % 26)).repeat(1 << 16);
+    for (const last of [1 << 16, (1 << 16) + 1, 1 << 18]) {
+      // Several batches, each different, so a buffer reused too early shows.
+      const pieces = [...Array.from({ length: 45 }, (_, i) => letters(i)), '中'.repeat(last)];
+      const parts = [{ name: 'p.xml', pieces: () => pieces }];
+      const want = bytesOf(pieces);
+      for (const chunks of [writeZip(parts), await writeZipAsync(parts)]) {
+        const zip = new ZipArchive(Buffer.concat(chunks), 'p.zip');
+        expect(Buffer.from(zip.bytes('p.xml') as Uint8Array).equals(want)).toBe(true);
+      }
+    }
   });
 });
 
