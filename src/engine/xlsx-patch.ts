@@ -128,6 +128,52 @@ export function spillsFit(input: PatchInput): boolean {
   return true;
 }
 
+/** The cells a spill fills (not its anchor), as [row, col]: their value is the anchor's result. */
+function spilledCells(sheet: SheetModel): [number, number][] {
+  const cells: [number, number][] = [];
+  for (const a of sheet.arrayFormulas) {
+    const r = parseRange(a.ref);
+    if (!r) continue;
+    for (let y = r.top; y <= r.bottom; y++) {
+      if (y >= sheet.rowCount) break;
+      for (let x = r.left; x <= r.right; x++) {
+        if (y !== a.row || x !== a.col) cells.push([y, x]);
+      }
+    }
+  }
+  return cells;
+}
+
+const sameValue = (a: EngineValue, b: EngineValue): boolean =>
+  Object.is(a, b) ||
+  (typeof a === 'object' &&
+    a !== null &&
+    typeof b === 'object' &&
+    b !== null &&
+    a.error === b.error);
+
+/**
+ * Whether every formula cell, and every cell a spill fills, holds as saved the value it has
+ * now: the part's cached values are then already fresh, and it is copied as stored (no
+ * inflating, patching or deflating of a sheet that would come out the same). A row the light
+ * route left as saved is the saved row itself.
+ */
+export function freshAsSaved(sheet: SheetModel, values: EngineValue[][]): boolean {
+  for (let r = 0; r < sheet.rowCount; r++) {
+    const fresh = values[r];
+    const saved = sheet.values[r];
+    if (fresh === saved) continue;
+    const forms = sheet.formulas[r] ?? [];
+    for (let c = 0; c < forms.length; c++) {
+      if (forms[c] != null && !sameValue(fresh?.[c] ?? null, saved?.[c] ?? null)) return false;
+    }
+  }
+  for (const [y, x] of spilledCells(sheet)) {
+    if (!sameValue(values[y]?.[x] ?? null, sheet.values[y]?.[x] ?? null)) return false;
+  }
+  return true;
+}
+
 /**
  * A sheet part with fresh cached values for its formula cells and the cells they spill into, as
  * pieces made one at a time (./sheet-xml): the bytes around the cell data as saved, each piece
@@ -143,18 +189,7 @@ function* patchSheet(
     yield split.bytes;
     return;
   }
-  // Cells a spill fills (not its anchor): their value is the anchor's result.
-  const spilled = new Set<string>();
-  for (const a of sheet.arrayFormulas) {
-    const r = parseRange(a.ref);
-    if (!r) continue;
-    for (let y = r.top; y <= r.bottom; y++) {
-      if (y >= sheet.rowCount) break;
-      for (let x = r.left; x <= r.right; x++) {
-        if (y !== a.row || x !== a.col) spilled.add(`${y},${x}`);
-      }
-    }
-  }
+  const spilled = new Set(spilledCells(sheet).map(([y, x]) => `${y},${x}`));
   const { prefix } = split;
   const re = new RegExp(
     `<${prefix}row\\b([^>]*)>|<${prefix}c\\b([^>]*?)(?:/>|>([\\s\\S]*?)</${prefix}c>)`,
@@ -335,6 +370,7 @@ export function patchXlsx(input: PatchInput): Promise<Uint8Array[]> {
     if (part === undefined || values === undefined) continue;
     const sheet = input.sheets[i];
     if (!sheet.formulas.some((row) => row.some((f) => f != null))) continue;
+    if (freshAsSaved(sheet, values)) continue;
     // Inflated when written, so only one sheet's XML is held at a time.
     if (zip.has(part)) {
       patched.set(lower(part), () => patchSheet(zip.bytes(part) as Uint8Array, sheet, values));

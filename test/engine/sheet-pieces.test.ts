@@ -4,6 +4,7 @@
  * patch writer (patched sheet and a report sheet of several pieces, each deflated on its own)
  * opens in ExcelJS with every value, formula and report row in place.
  */
+import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { inflateRawSync } from 'zlib';
 import { loadWorkbook, saveWorkbook } from '../../src/engine';
@@ -280,4 +281,65 @@ describe('rows read compactly', () => {
     expect(sheet.formats?.[2]).toEqual([null, 'mm-dd-yy']);
     expect(sheet.values[0]).toEqual([1, 45000, 0.5]);
   });
+});
+
+describe('a sheet whose cached values are already fresh', () => {
+  const book = (total: unknown, flag: unknown, err: unknown, spilled = 15) =>
+    xlsxBytes((wb) => {
+      const ws = wb.addWorksheet('考核表');
+      ws.addRow(['数', '公式', '判断', '错误']);
+      for (let i = 0; i < 50; i++) {
+        ws.addRow([i * 1.5, f(`A${i + 2}*2`, i * 3), f(`A${i + 2}>10`, i * 1.5 > 10), null]);
+      }
+      ws.addRow([7, f('A52*2', total), f('A52>10', flag), f('1/0', err)]);
+      // A legacy array formula filling E2:E3; E3 holds its second value as saved.
+      ws.getCell('E2').value = {
+        formula: 'A2:A3*10',
+        shareType: 'array',
+        ref: 'E2:E3',
+        result: 0,
+      } as unknown as ExcelJS.CellValue;
+      ws.getCell('E3').value = spilled;
+    });
+
+  /** The sheet part as the written workbook stores it, and as the input did. */
+  async function writtenAndRead(data: Uint8Array) {
+    const { ZipArchive } = await import('../../src/engine/zip');
+    const wb = await loadWorkbook(data, { functions: fakeFunctions });
+    wb.evaluate();
+    await wb.addSheet('Report');
+    await wb.setRows('Report', [['报告']]);
+    const out = join(tempDir(), 'fresh.xlsx');
+    await saveWorkbook(wb, out);
+    const part = 'xl/worksheets/sheet1.xml';
+    const [written, read] = [new ZipArchive(readFileSync(out), 'out'), new ZipArchive(data, 'in')];
+    const raw = (z: InstanceType<typeof ZipArchive>) => Buffer.from(z.raw(z.entry(part) as never));
+    return { same: raw(written).equals(raw(read)), back: await readBack(readFileSync(out)) };
+  }
+
+  it('is copied as stored, byte for byte, when every formula gives what the file saved', async () => {
+    const { same, back } = await writtenAndRead(await book(14, false, { error: '#DIV/0!' }));
+    expect(same).toBe(true);
+    expect(back.getWorksheet('考核表')?.getCell('E3').value).toBe(15);
+    expect(back.getWorksheet('考核表')?.getCell('B52').value).toMatchObject({ result: 14 });
+    expect(back.getWorksheet('Report')?.getCell('A1').value).toBe('报告');
+  });
+
+  it.each([
+    ['a stale number', 15, false, { error: '#DIV/0!' }, 'B52', 14, 15],
+    ['a stale boolean', 14, true, { error: '#DIV/0!' }, 'C52', false, 15],
+    ['a stale error', 14, false, { error: '#N/A' }, 'D52', { error: '#DIV/0!' }, 15],
+    ['a missing result', undefined, false, { error: '#DIV/0!' }, 'B52', 14, 15],
+    ['a stale spilled value', 14, false, { error: '#DIV/0!' }, 'E3', 15, 99],
+  ])(
+    'is patched when one cached value is not fresh (%s)',
+    async (_, total, flag, err, at, want, spilled) => {
+      const { same, back } = await writtenAndRead(await book(total, flag, err, spilled));
+      expect(same).toBe(false);
+      // ExcelJS drops a cached false or 0 from cell.value; cell.result keeps it. A spilled
+      // cell is written as a plain value.
+      const cell = back.getWorksheet('考核表')?.getCell(at);
+      expect(at === 'E3' ? cell?.value : cell?.result).toEqual(want);
+    },
+  );
 });
