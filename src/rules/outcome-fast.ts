@@ -16,11 +16,12 @@ import {
   CONDITIONS,
   FACT_KINDS,
   type Condition,
+  type Holds,
   type FactKey,
   type Outcome,
 } from './outcome-table';
 import type { OutcomeInput } from './outcome';
-import { readScoredRole } from './score';
+import { roleFromText } from './roles';
 import { scaledInput } from './score-fast';
 
 type Kind = (typeof FACT_KINDS)[FactKey];
@@ -31,27 +32,56 @@ const PLACES: Record<Kind, number> = { rate: 6, growth: 6, amount: 2, money: 2, 
 /** Scaled values stay below this, so a 15-digit reading of one is the integer itself. */
 const LIMIT = 1e15;
 
+/** A fact's reading on the fast path: its scale and the scaled values its domain admits. */
+interface Reading {
+  readonly scale: number;
+  readonly min: number;
+  readonly max: number;
+}
+
 interface Compiled {
-  readonly scale: Readonly<Record<FactKey, number>>;
-  readonly limits: ReadonlyMap<Condition, { readonly op: Op; readonly limit: number }>;
+  readonly reading: Readonly<Record<FactKey, Reading>>;
+  /** Whether a condition holds for the facts last read into `facts`. */
+  readonly holds: Holds;
+  /** The facts being decided, as scaled integers (one call at a time: rules never re-enter). */
+  readonly facts: Record<FactKey, number>;
 }
 
 const compiled = new WeakMap<Policy, Compiled | null>();
 
+/** The smallest and largest scaled value a kind's domain admits (input.ts inDomain). */
+function readingOf(kind: Kind, scale: number): Reading {
+  switch (kind) {
+    case 'rate':
+      return { scale, min: 0, max: scale };
+    case 'growth':
+      return { scale, min: -scale, max: LIMIT - 1 };
+    default:
+      return { scale, min: 0, max: LIMIT - 1 };
+  }
+}
+
 function compile(policy: Policy): Compiled | null {
-  const scale = {} as Record<FactKey, number>;
+  const reading = {} as Record<FactKey, Reading>;
+  const facts = {} as Record<FactKey, number>;
   for (const key of Object.keys(FACT_KINDS) as FactKey[]) {
-    scale[key] = 10 ** (key === 'score' ? policy.score.totalPlaces : PLACES[FACT_KINDS[key]]);
+    const places = key === 'score' ? policy.score.totalPlaces : PLACES[FACT_KINDS[key]];
+    reading[key] = readingOf(FACT_KINDS[key], 10 ** places);
+    facts[key] = 0;
   }
   const limits = new Map<Condition, { op: Op; limit: number }>();
   for (const c of CONDITIONS) {
     const t = c.threshold(policy.outcome);
-    let v = num(t.value).times(scale[c.fact]);
+    let v = num(t.value).times(reading[c.fact].scale);
     if (c.target !== undefined) v = v.times(num(c.target(policy)));
     if (!v.isInteger() || v.abs().greaterThanOrEqualTo(LIMIT)) return null;
     limits.set(c, { op: t.op, limit: v.toNumber() });
   }
-  return { scale, limits };
+  const holds: Holds = (cond) => {
+    const l = limits.get(cond) as { op: Op; limit: number };
+    return holdsNumber(facts[cond.fact], l.op, l.limit);
+  };
+  return { reading, holds, facts };
 }
 
 function compiledFor(policy: Policy): Compiled | null {
@@ -63,23 +93,10 @@ function compiledFor(policy: Policy): Compiled | null {
   return c;
 }
 
-/** The smallest and largest scaled value a kind's domain admits (input.ts inDomain). */
-function bounds(kind: Kind, scale: number): [number, number] {
-  switch (kind) {
-    case 'rate':
-      return [0, scale];
-    case 'growth':
-      return [-scale, LIMIT - 1];
-    default:
-      return [0, LIMIT - 1];
-  }
-}
-
 /** A required fact as a scaled integer, or undefined (the decimal path reads it). */
 function required(raw: unknown, key: FactKey, c: Compiled): number | undefined {
-  const scale = c.scale[key];
-  const [min, max] = bounds(FACT_KINDS[key], scale);
-  return scaledInput(raw, scale, min, max);
+  const r = c.reading[key];
+  return scaledInput(raw, r.scale, r.min, r.max);
 }
 
 /** An optional fact: a blank cell reads as 0 (input.ts readOptionalNumber). */
@@ -87,31 +104,35 @@ function optional(raw: unknown, key: FactKey, c: Compiled): number | undefined {
   return raw === null || raw === undefined ? 0 : required(raw, key, c);
 }
 
+/** Reads one fact into `c.facts`; false when the decimal path must read it. */
+function read(c: Compiled, key: FactKey, x: number | undefined): boolean {
+  if (x === undefined) return false;
+  c.facts[key] = x;
+  return true;
+}
+
 /** The outcome, or undefined when the decimal path must answer. */
 export function fastOutcome(input: OutcomeInput, policy: Policy): Outcome | undefined {
   const c = compiledFor(policy);
   if (c === null) return undefined;
-  const role = readScoredRole(input.role, 'outcome', 'Art. 14');
-  if (!role.ok) return undefined;
+  // As readScoredRole reads it: a role's name or code, not an agent (Art. 4: not scored).
+  const role = typeof input.role === 'string' ? roleFromText(input.role) : undefined;
+  if (role === undefined || role === 'AGENT') return undefined;
   const m = input.majorViolation;
   const major = m === null || m === undefined ? false : typeof m === 'boolean' ? m : undefined;
   if (major === undefined) return undefined;
-  const head = role.value === 'BRANCH_HEAD';
-  const facts: Record<FactKey, number | undefined> = {
-    score: required(input.score, 'score', c),
-    collectionRate: required(input.collectionRate, 'collectionRate', c),
-    violationPoints: optional(input.violationPoints, 'violationPoints', c),
-    // Inputs another role does not use are not read at all (as the decimal path).
-    monthsBelowBase: head ? 0 : optional(input.monthsBelowBase, 'monthsBelowBase', c),
-    deposit: head ? required(input.deposit, 'deposit', c) : 0,
-    nplRatio: head ? required(input.nplRatio, 'nplRatio', c) : 0,
-    lossAmount: head ? optional(input.lossAmount, 'lossAmount', c) : 0,
-    priorDemotions: head ? optional(input.priorDemotions, 'priorDemotions', c) : 0,
-  };
-  for (const key in facts) if (facts[key as FactKey] === undefined) return undefined;
-  const verdict = decide(role.value, major, (cond) => {
-    const l = c.limits.get(cond) as { op: Op; limit: number };
-    return holdsNumber(facts[cond.fact] as number, l.op, l.limit);
-  });
+  const head = role === 'BRANCH_HEAD';
+  // Inputs another role does not use are not read at all (as the decimal path).
+  const readAll =
+    read(c, 'score', required(input.score, 'score', c)) &&
+    read(c, 'collectionRate', required(input.collectionRate, 'collectionRate', c)) &&
+    read(c, 'violationPoints', optional(input.violationPoints, 'violationPoints', c)) &&
+    read(c, 'monthsBelowBase', head ? 0 : optional(input.monthsBelowBase, 'monthsBelowBase', c)) &&
+    read(c, 'deposit', head ? required(input.deposit, 'deposit', c) : 0) &&
+    read(c, 'nplRatio', head ? required(input.nplRatio, 'nplRatio', c) : 0) &&
+    read(c, 'lossAmount', head ? optional(input.lossAmount, 'lossAmount', c) : 0) &&
+    read(c, 'priorDemotions', head ? optional(input.priorDemotions, 'priorDemotions', c) : 0);
+  if (!readAll) return undefined;
+  const verdict = decide(role, major, c.holds);
   return outcomeOf(verdict);
 }
