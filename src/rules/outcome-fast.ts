@@ -10,6 +10,7 @@
  */
 import { holdsNumber, num } from './compare';
 import type { Op, Policy } from './policy-types';
+import { perPolicy } from './per-policy';
 import {
   decide,
   outcomeOf,
@@ -47,8 +48,6 @@ interface Compiled {
   readonly facts: Record<FactKey, number>;
 }
 
-const compiled = new WeakMap<Policy, Compiled | null>();
-
 /** The smallest and largest scaled value a kind's domain admits (input.ts inDomain). */
 function readingOf(kind: Kind, scale: number): Reading {
   switch (kind) {
@@ -84,14 +83,7 @@ function compile(policy: Policy): Compiled | null {
   return { reading, holds, facts };
 }
 
-function compiledFor(policy: Policy): Compiled | null {
-  let c = compiled.get(policy);
-  if (c === undefined) {
-    c = compile(policy);
-    compiled.set(policy, c);
-  }
-  return c;
-}
+const compiledFor = perPolicy(compile);
 
 /** A required fact as a scaled integer, or undefined (the decimal path reads it). */
 function required(raw: unknown, key: FactKey, c: Compiled): number | undefined {

@@ -3,6 +3,7 @@
  * to any number changes the hash, and the same policy hashes the same on every machine.
  */
 import type { Policy } from './policy-types';
+import { perPolicy } from './per-policy';
 import { sha256Hex } from './sha256';
 
 export function canonicalJson(value: unknown): string {
@@ -13,16 +14,8 @@ export function canonicalJson(value: unknown): string {
   return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(record[k])}`).join(',')}}`;
 }
 
-const hashes = new WeakMap<Policy, string>();
-
-export function policyHash(policy: Policy): string {
-  let hash = hashes.get(policy);
-  if (hash === undefined) {
-    hash = sha256Hex(canonicalJson(policy));
-    hashes.set(policy, hash);
-  }
-  return hash;
-}
+/** The policy's SHA-256, hex (computed once per policy object). */
+export const policyHash = perPolicy((policy) => sha256Hex(canonicalJson(policy)));
 
 /** What CM.POLICY_VERSION() shows and every audit record carries. */
 export function policyVersionText(policy: Policy): string {

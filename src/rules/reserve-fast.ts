@@ -11,6 +11,7 @@ import { Decimal } from './decimal';
 import { num } from './compare';
 import { readRole } from './input';
 import type { Policy } from './policy-types';
+import { perPolicy } from './per-policy';
 import { isManagerGrade, type ManagerGrade } from './roles';
 import { scaledInput } from './score-fast';
 
@@ -28,8 +29,6 @@ interface Compiled {
   /** The result's unit as a decimal (0.01). */
   readonly step: Decimal;
 }
-
-const compiled = new WeakMap<Policy, Compiled | null>();
 
 function exactInt(x: Decimal): number | undefined {
   return x.isInteger() && x.abs().lessThan(SAFE) ? x.toNumber() : undefined;
@@ -52,14 +51,7 @@ function compile(policy: Policy): Compiled | null {
   return { scale, unit: 100, p, q, caps, step: new Decimal(10).pow(-r.moneyPlaces) };
 }
 
-function compiledFor(policy: Policy): Compiled | null {
-  let c = compiled.get(policy);
-  if (c === undefined) {
-    c = compile(policy);
-    compiled.set(policy, c);
-  }
-  return c;
-}
+const compiledFor = perPolicy(compile);
 
 /** ⌊a ÷ b⌋ for non-negative integers below 2^53, corrected for the division's rounding. */
 function floorDiv(a: number, b: number): number {

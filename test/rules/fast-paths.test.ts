@@ -16,23 +16,13 @@ import { exactOutcome } from '../../src/rules/outcome';
 import { fastOutcome } from '../../src/rules/outcome-fast';
 import { exactRiskReserve } from '../../src/rules/reserve';
 import { fastRiskReserve } from '../../src/rules/reserve-fast';
-import { clonePolicy } from './helpers';
+import { clonePolicy, decimal } from './helpers';
 
 /** Value (as text, so 2000 and 2000.00 differ only if the decimals do), error, explanation. */
 function seen(r: RuleResult<unknown>): unknown {
   if (!r.ok) return { error: r.error };
   const v = r.value as { toString(): string };
   return { value: typeof v === 'string' ? v : v.toString(), why: r.explain() };
-}
-
-/** A decimal in [lo, hi] with 0..maxDecimals decimals, as the double nearest to it. */
-function decimal(lo: number, hi: number, maxDecimals: number): fc.Arbitrary<number> {
-  return fc.integer({ min: 0, max: maxDecimals }).chain((d) => {
-    const scale = 10 ** d;
-    return fc
-      .integer({ min: Math.ceil(lo * scale), max: Math.floor(hi * scale) })
-      .map((m) => m / scale);
-  });
 }
 
 /** x, or x moved a hair (binary noise, or j × 10^-e for e in 9..17) or by a step of `step`. */

@@ -2,6 +2,7 @@
  * Shared helpers for the rules-core tests: unwrap a RuleResult with a readable failure, and
  * build score / outcome inputs from the argument order of the CM functions (FUNCTIONS.md).
  */
+import fc from 'fast-check';
 import {
   appraisalScore,
   gradeOutcome,
@@ -89,4 +90,14 @@ export function outcome(
 /** A deep, mutable copy of a policy for option and shape tests. */
 export function clonePolicy(p: Policy): Policy {
   return JSON.parse(JSON.stringify(p)) as Policy;
+}
+
+/** A decimal in [lo, hi] with 0..maxDecimals decimals, as the double nearest to it. */
+export function decimal(lo: number, hi: number, maxDecimals: number): fc.Arbitrary<number> {
+  return fc.integer({ min: 0, max: maxDecimals }).chain((d) => {
+    const scale = 10 ** d;
+    return fc
+      .integer({ min: Math.ceil(lo * scale), max: Math.floor(hi * scale) })
+      .map((m) => m / scale);
+  });
 }

@@ -34,23 +34,13 @@ import {
 import { checkPolicy, loadPolicyJson } from '../../src/policy/load';
 import { articleText } from '../../src/rules/article';
 import { fastTotal } from '../../src/rules/score-fast';
-import { clonePolicy } from './helpers';
+import { clonePolicy, decimal } from './helpers';
 
 const RUNS = { numRuns: 1000 };
 
 // ---------------------------------------------------------------------------------------------
 // Arbitraries
 // ---------------------------------------------------------------------------------------------
-
-/** A decimal in [lo, hi] with 0..maxDecimals decimals, as the double nearest to it. */
-function decimal(lo: number, hi: number, maxDecimals: number): fc.Arbitrary<number> {
-  return fc.integer({ min: 0, max: maxDecimals }).chain((d) => {
-    const scale = 10 ** d;
-    return fc
-      .integer({ min: Math.ceil(lo * scale), max: Math.floor(hi * scale) })
-      .map((m) => m / scale);
-  });
-}
 
 /**
  * The same number as a workbook may hand it over after arithmetic: binary noise in the last
