@@ -515,7 +515,10 @@ async function deflatePiecesAsync(pieces: Iterable<Uint8Array | string>): Promis
   for (const { data, buffer } of batches(pieces, sum, pool)) {
     // One output chunk larger than the batch can deflate to: Node's async zlib comes back to
     // this thread after each output chunk, so with small chunks a busy thread would stall it.
-    out.push(deflateRawAsync(data, { ...BATCH_OPTIONS, chunkSize: oneChunk(data.length) }));
+    const deflated = deflateRawAsync(data, { ...BATCH_OPTIONS, chunkSize: oneChunk(data.length) });
+    // Awaited below; should making the next batch throw first, its failure is not unhandled.
+    deflated.catch(() => undefined);
+    out.push(deflated);
     held.push(buffer);
     if (out.length - done >= IN_FLIGHT) {
       await out[done];

@@ -188,6 +188,17 @@ describe('parts written from pieces of text and bytes, on this thread or the thr
       { numRuns: 40 },
     );
   });
+  it('passes on an error made while pieces are still being deflated', async () => {
+    const { writeZipAsync } = await import('../../src/engine/zip');
+    function* failing() {
+      for (let i = 0; i < 6; i++) yield String(i).repeat(1 << 20);
+      throw new Error('the report could not be made');
+    }
+    await expect(writeZipAsync([{ name: 'p.xml', pieces: failing }])).rejects.toThrow(
+      'the report could not be made',
+    );
+  });
+
   it('fills a batch to its brim and reuses its buffer only once its deflate is done', async () => {
     const { writeZip, writeZipAsync, ZipArchive } = await import('../../src/engine/zip');
     // 15 pieces of 64 Ki units fill a batch to just under a mebibyte; then the longest text
