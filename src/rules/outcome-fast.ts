@@ -23,15 +23,12 @@ import {
 } from './outcome-table';
 import type { OutcomeInput } from './outcome';
 import { roleFromText } from './roles';
-import { scaledInput } from './score-fast';
+import { DIGITS_15, scaledInput } from './exact-int';
 
 type Kind = (typeof FACT_KINDS)[FactKey];
 
 /** Decimal places a fact may carry on the fast path, by its kind (the score: the total's). */
 const PLACES: Record<Kind, number> = { rate: 6, growth: 6, amount: 2, money: 2, count: 0 };
-
-/** Scaled values stay below this, so a 15-digit reading of one is the integer itself. */
-const LIMIT = 1e15;
 
 /** A fact's reading on the fast path: its scale and the scaled values its domain admits. */
 interface Reading {
@@ -54,9 +51,9 @@ function readingOf(kind: Kind, scale: number): Reading {
     case 'rate':
       return { scale, min: 0, max: scale };
     case 'growth':
-      return { scale, min: -scale, max: LIMIT - 1 };
+      return { scale, min: -scale, max: DIGITS_15 - 1 };
     default:
-      return { scale, min: 0, max: LIMIT - 1 };
+      return { scale, min: 0, max: DIGITS_15 - 1 };
   }
 }
 
@@ -73,7 +70,7 @@ function compile(policy: Policy): Compiled | null {
     const t = c.threshold(policy.outcome);
     let v = num(t.value).times(reading[c.fact].scale);
     if (c.target !== undefined) v = v.times(num(c.target(policy)));
-    if (!v.isInteger() || v.abs().greaterThanOrEqualTo(LIMIT)) return null;
+    if (!v.isInteger() || v.abs().greaterThanOrEqualTo(DIGITS_15)) return null;
     limits.set(c, { op: t.op, limit: v.toNumber() });
   }
   const holds: Holds = (cond) => {

@@ -13,10 +13,10 @@ import { readRole } from './input';
 import type { Policy } from './policy-types';
 import { perPolicy } from './per-policy';
 import { isManagerGrade, type ManagerGrade } from './roles';
-import { scaledInput } from './score-fast';
+import { exactInt, floorDiv, SAFE, scaledInput } from './exact-int';
 
-/** Integers stay below this; a product of two of them below 2^53. */
-const SAFE = 2 ** 51;
+/** Inputs carry this many decimal places more than the result (0.025 yuan: 20% is 0.005). */
+const EXTRA_PLACES = 2;
 
 interface Compiled {
   /** Inputs are read as integer counts of 1/scale yuan. */
@@ -30,13 +30,9 @@ interface Compiled {
   readonly step: Decimal;
 }
 
-function exactInt(x: Decimal): number | undefined {
-  return x.isInteger() && x.abs().lessThan(SAFE) ? x.toNumber() : undefined;
-}
-
 function compile(policy: Policy): Compiled | null {
   const r = policy.reserve;
-  const scale = 10 ** (r.moneyPlaces + 2);
+  const scale = 10 ** (r.moneyPlaces + EXTRA_PLACES);
   const [p, q] = num(r.rate)
     .toFraction()
     .map((d) => exactInt(d));
@@ -48,18 +44,17 @@ function compile(policy: Policy): Compiled | null {
     if (cap === undefined || cap < 0 || cap * q >= SAFE) return null;
     caps[role] = cap;
   }
-  return { scale, unit: 100, p, q, caps, step: new Decimal(10).pow(-r.moneyPlaces) };
+  return {
+    scale,
+    unit: 10 ** EXTRA_PLACES,
+    p,
+    q,
+    caps,
+    step: new Decimal(10).pow(-r.moneyPlaces),
+  };
 }
 
 const compiledFor = perPolicy(compile);
-
-/** ⌊a ÷ b⌋ for non-negative integers below 2^53, corrected for the division's rounding. */
-function floorDiv(a: number, b: number): number {
-  let k = Math.floor(a / b);
-  if (k * b > a) k -= 1;
-  else if ((k + 1) * b <= a) k += 1;
-  return k;
-}
 
 /** This month's withholding, or undefined when the decimal path must answer. */
 export function fastRiskReserve(

@@ -9,6 +9,7 @@
  */
 import { Decimal } from './decimal';
 import { num } from './compare';
+import { exactInt, floorDiv, SAFE, scaledInput } from './exact-int';
 import type {
   BandItem,
   LinearItem,
@@ -22,7 +23,6 @@ import type { ScoreInput } from './score';
 
 /** Decimal places an input may carry on the fast path, by its kind. */
 const SCALE: Record<string, number> = { rate: 6, growth: 6, amount: 2, count: 0 };
-const SAFE = 2 ** 51;
 
 interface FastInput {
   readonly scale: number; // 10^S
@@ -70,10 +70,6 @@ interface FastRole {
 function gcd(a: number, b: number): number {
   while (b !== 0) [a, b] = [b, a % b];
   return a;
-}
-
-function exactInt(x: Decimal): number | undefined {
-  return x.isInteger() && x.abs().lessThan(SAFE) ? x.toNumber() : undefined;
 }
 
 /** The slope (points per unit of input) of a linear item as an exact fraction p/q. */
@@ -210,26 +206,6 @@ function forRole(policy: Policy, role: Role): FastRole | undefined {
   return c ?? undefined;
 }
 
-/**
- * x as an integer count of 1/scale, when x read at 15 significant digits is exactly that
- * (POLICY §0); else undefined. The float test is conservative: it accepts only when the true
- * distance is under half a unit in the 15th digit, so the 15-digit reading is k / scale. k has
- * at most 15 digits: a 16-digit k is not what a 15-digit reading gives.
- */
-export function scaledInput(
-  x: unknown,
-  scale: number,
-  min: number,
-  max: number,
-): number | undefined {
-  if (typeof x !== 'number') return undefined;
-  const y = x * scale;
-  const k = Math.round(y);
-  if (!(k >= min && k <= max) || !(k > -1e15 && k < 1e15)) return undefined;
-  if (Math.abs(y - k) > 3e-16 * Math.abs(y)) return undefined;
-  return k === 0 ? 0 : k;
-}
-
 function itemPoints(item: FastItem, raw: unknown): number | undefined {
   const k = scaledInput(raw, item.scale, item.min, item.max);
   if (k === undefined) return undefined;
@@ -268,9 +244,7 @@ export function fastTotal(input: ScoreInput, policy: Policy): number | undefined
   const D = c.denominator;
   // round(N / D, places) half away from zero, in integers: floor((2·N·P + D) / 2D).
   const twice = 2 * Math.abs(N) * c.places + D;
-  let q = Math.floor(twice / (2 * D));
-  if (q * 2 * D > twice) q -= 1;
-  else if ((q + 1) * 2 * D <= twice) q += 1;
+  const q = floorDiv(twice, 2 * D);
   const total = q / c.places;
   return N < 0 ? -total : total;
 }

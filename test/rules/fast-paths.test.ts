@@ -16,6 +16,7 @@ import { exactOutcome } from '../../src/rules/outcome';
 import { fastOutcome } from '../../src/rules/outcome-fast';
 import { exactRiskReserve } from '../../src/rules/reserve';
 import { fastRiskReserve } from '../../src/rules/reserve-fast';
+import { floorDiv, scaledInput } from '../../src/rules/exact-int';
 import { clonePolicy, decimal } from './helpers';
 
 /** Value (as text, so 2000 and 2000.00 differ only if the decimals do), error, explanation. */
@@ -280,5 +281,25 @@ describe('CM.RISK_RESERVE: the integer path equals the decimal path (Art. 25(2),
     expect(cents(8000, 4000)).toBe('1000.00'); // only 1,000 left to the 5,000 cap
     // 0.005 of room left: 20% of 0.025 rounds to 0.01, past the cap; the room rounds down.
     expect(cents(0.025, 4999.995)).toBe('0.00');
+  });
+});
+
+describe('the integer helpers the fast paths share', () => {
+  it('floorDiv is ⌊a ÷ b⌋ exactly for integers below 2^53', () => {
+    const big = fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER });
+    fc.assert(
+      fc.property(big, fc.integer({ min: 1, max: 2 ** 40 }), (a, b) => {
+        expect(floorDiv(a, b)).toBe(Number(BigInt(a) / BigInt(b)));
+      }),
+      { numRuns: 5000 },
+    );
+    expect(floorDiv(Number.MAX_SAFE_INTEGER, 2)).toBe(2 ** 52 - 1);
+  });
+
+  it('scaledInput reads 15 significant digits: a 16-digit count is refused', () => {
+    expect(scaledInput(0.1 + 0.2, 10, 0, 100)).toBe(3);
+    expect(scaledInput(999999999999999, 1, 0, 2 ** 51)).toBe(999999999999999);
+    expect(scaledInput(1234567890123456, 1, 0, 2 ** 51)).toBeUndefined();
+    expect(scaledInput(0.1234567, 1e6, 0, 1e6)).toBeUndefined();
   });
 });
