@@ -19,7 +19,7 @@ import {
   qualification,
   reserveRefund,
   reserveSchedule,
-  riskReserve,
+  riskReserveNumber,
   scoreBreakdown,
   type OutcomeInput,
 } from '../rules';
@@ -354,7 +354,7 @@ export const FUNCTION_TABLE: readonly FunctionSpec[] = [
     result: { type: 'number', help: { en: 'Withholding, yuan.', zh: '提取金额（元）。' } },
     example: { formula: '=CM.RISK_RESERVE("JUNIOR", 8000, 4000)', result: '1000' },
     evaluate: (a, policy) =>
-      toXl(riskReserve(cell(a, 0), cell(a, 1), cell(a, 2), policy), asNumber),
+      toXl(riskReserveNumber(cell(a, 0), cell(a, 1), cell(a, 2), policy), same),
   },
   {
     name: 'RESERVE_SCHEDULE',

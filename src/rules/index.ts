@@ -15,7 +15,13 @@ export { num, meets, firstBand, inBand, bandText } from './compare';
 export { appraisalScore, scoreBreakdown, type ScoreBreakdown, type ScoreInput } from './score';
 export { gradeOutcome, OUTCOMES, type Outcome, type OutcomeInput } from './outcome';
 export { nextGrade, monthsBelowBase, collectionDuty } from './grade';
-export { riskReserve, reserveSchedule, reserveRefund, type ScheduleMonth } from './reserve';
+export {
+  riskReserve,
+  riskReserveNumber,
+  reserveSchedule,
+  reserveRefund,
+  type ScheduleMonth,
+} from './reserve';
 export { loanAuthority, loanApprover } from './authority';
 export { clientTier, type Tier } from './tier';
 export { promotionEligible, qualification, type Qualification } from './promotion';

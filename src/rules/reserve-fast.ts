@@ -13,7 +13,7 @@ import { readRole } from './input';
 import type { Policy } from './policy-types';
 import { perPolicy } from './per-policy';
 import { isManagerGrade, type ManagerGrade } from './roles';
-import { exactInt, floorDiv, SAFE, scaledInput } from './exact-int';
+import { DIGITS_15, exactInt, floorDiv, SAFE, scaledInput } from './exact-int';
 
 /** Inputs carry this many decimal places more than the result (0.025 yuan: 20% is 0.005). */
 const EXTRA_PLACES = 2;
@@ -28,6 +28,8 @@ interface Compiled {
   readonly caps: Readonly<Record<ManagerGrade, number>>;
   /** The result's unit as a decimal (0.01). */
   readonly step: Decimal;
+  /** Result units in a yuan (100), a double exactly. */
+  readonly perYuan: number;
 }
 
 function compile(policy: Policy): Compiled | null {
@@ -51,20 +53,19 @@ function compile(policy: Policy): Compiled | null {
     q,
     caps,
     step: new Decimal(10).pow(-r.moneyPlaces),
+    perYuan: 10 ** r.moneyPlaces,
   };
 }
 
 const compiledFor = perPolicy(compile);
 
-/** This month's withholding, or undefined when the decimal path must answer. */
-export function fastRiskReserve(
+/** This month's withholding in result units (cents), or undefined when the decimal path must answer. */
+function fastUnits(
+  c: Compiled,
   roleRaw: unknown,
   incomeRaw: unknown,
   balanceRaw: unknown,
-  policy: Policy,
-): Decimal | undefined {
-  const c = compiledFor(policy);
-  if (c === null) return undefined;
+): number | undefined {
   const role = readRole(roleRaw);
   if (!role.ok || !isManagerGrade(role.value)) return undefined;
   const cap = c.caps[role.value];
@@ -80,8 +81,39 @@ export function fastRiskReserve(
   const m = share < room * c.q ? share : room * c.q;
   // Half away from zero (m ≥ 0): ⌊(2m + u) ÷ 2u⌋ with u one result unit.
   const u = c.q * c.unit;
-  let units = floorDiv(2 * m + u, 2 * u);
+  const units = floorDiv(2 * m + u, 2 * u);
   // Never past the cap: the room rounded down instead (POLICY §4).
-  if (units * c.unit > room) units = floorDiv(room, c.unit);
+  return units * c.unit > room ? floorDiv(room, c.unit) : units;
+}
+
+/** This month's withholding, or undefined when the decimal path must answer. */
+export function fastRiskReserve(
+  roleRaw: unknown,
+  incomeRaw: unknown,
+  balanceRaw: unknown,
+  policy: Policy,
+): Decimal | undefined {
+  const c = compiledFor(policy);
+  if (c === null) return undefined;
+  const units = fastUnits(c, roleRaw, incomeRaw, balanceRaw);
+  if (units === undefined) return undefined;
   return units === 0 ? new Decimal(0) : new Decimal(units).times(c.step);
+}
+
+/**
+ * This month's withholding as the number Excel shows: the double nearest the exact amount,
+ * which is what the exact Decimal's toNumber() gives (units ÷ 10^places, both exact doubles, is
+ * one correctly rounded IEEE division). Within 15 digits, so reading it back at Excel's 15
+ * significant digits gives the exact amount again. Undefined when the decimal path must answer.
+ */
+export function fastRiskReserveNumber(
+  roleRaw: unknown,
+  incomeRaw: unknown,
+  balanceRaw: unknown,
+  policy: Policy,
+): number | undefined {
+  const c = compiledFor(policy);
+  if (c === null) return undefined;
+  const units = fastUnits(c, roleRaw, incomeRaw, balanceRaw);
+  return units === undefined || units >= DIGITS_15 ? undefined : units / c.perYuan;
 }

@@ -11,7 +11,7 @@ import { isBlank, notAList, readNumber, readOptionalNumber, readRole, type Read 
 import { DEFAULT_POLICY } from './policy';
 import type { Policy } from './policy-types';
 import { fail, ok, type RuleOk, type RuleResult } from './result';
-import { fastRiskReserve } from './reserve-fast';
+import { fastRiskReserve, fastRiskReserveNumber } from './reserve-fast';
 import { isManagerGrade, type ManagerGrade } from './roles';
 
 const ZERO = new Decimal(0);
@@ -57,6 +57,27 @@ export function riskReserve(
   const fast = fastRiskReserve(roleRaw, incomeRaw, balanceRaw, policy);
   if (fast === undefined) return exactRiskReserve(roleRaw, incomeRaw, balanceRaw, policy);
   // The fast path accepts only inputs the decimal path reads, so that evaluation succeeds.
+  return ok(fast, () =>
+    (exactRiskReserve(roleRaw, incomeRaw, balanceRaw, policy) as RuleOk<Decimal>).explain(),
+  );
+}
+
+/**
+ * CM.RISK_RESERVE as Excel shows it: the withholding as a number (the exact amount's nearest
+ * double, `riskReserve(…).value.toNumber()`), without building the Decimal on the fast path.
+ * For the function table and the audit, which compare and return numbers.
+ */
+export function riskReserveNumber(
+  roleRaw: unknown,
+  incomeRaw: unknown,
+  balanceRaw: unknown,
+  policy: Policy = DEFAULT_POLICY,
+): RuleResult<number> {
+  const fast = fastRiskReserveNumber(roleRaw, incomeRaw, balanceRaw, policy);
+  if (fast === undefined) {
+    const exact = riskReserve(roleRaw, incomeRaw, balanceRaw, policy);
+    return exact.ok ? ok(exact.value.toNumber(), exact.explain) : exact;
+  }
   return ok(fast, () =>
     (exactRiskReserve(roleRaw, incomeRaw, balanceRaw, policy) as RuleOk<Decimal>).explain(),
   );

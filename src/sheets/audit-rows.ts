@@ -15,7 +15,7 @@ import {
   gradeOutcome,
   LABELS,
   OUTCOMES,
-  riskReserve,
+  riskReserveNumber,
   roundHalfAway,
   type Decimal,
   type Explanation,
@@ -267,10 +267,8 @@ const OUTCOME_SPELLING: ReadonlyMap<string, string> = (() => {
 
 /** The policy's value of one computed cell: the rule result, shown as Excel would show it. */
 function expectedValue(result: RuleResult<unknown>): CellValue {
-  if (!result.ok) return ERROR_TEXT[result.error.kind];
-  const v = result.value;
-  // Numbers and codes as they are; the reserve's exact Decimal as the number Excel shows.
-  return typeof v === 'number' || typeof v === 'string' ? v : (v as Decimal).toNumber();
+  // Numbers (the score; the reserve as Excel shows it) and outcome codes as they are.
+  return result.ok ? (result.value as number | string) : ERROR_TEXT[result.error.kind];
 }
 
 /** Why the policy gives this value: the rule's explanation, or the rule error's message. */
@@ -279,9 +277,8 @@ function why(result: RuleResult<unknown>): { en: string; zh: string } {
 }
 
 function exactOf(result: RuleResult<unknown>): Decimal | undefined {
-  if (!result.ok) return undefined;
-  const v = result.value;
-  return typeof v === 'number' ? fromExcelNumber(v) : (v as Decimal);
+  // The score and the reserve are numbers within 15 significant digits: read back exactly.
+  return result.ok && typeof result.value === 'number' ? fromExcelNumber(result.value) : undefined;
 }
 
 function cellOf(v: readonly CellValue[], col: LocatedTable['col'], k: ColumnKey): CellValue {
@@ -475,7 +472,7 @@ export function auditRow(
   const reserve: RuleResult<unknown> | undefined =
     a.cols[2] < 0
       ? undefined
-      : riskReserve(
+      : riskReserveNumber(
           roleRaw,
           cellOf(v, col, 'monthly_income'),
           cellOf(v, col, 'reserve_balance'),

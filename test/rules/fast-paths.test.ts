@@ -7,8 +7,10 @@
 import fc from 'fast-check';
 import {
   DEFAULT_POLICY,
+  fromExcelNumber,
   gradeOutcome,
   riskReserve,
+  riskReserveNumber,
   type Policy,
   type RuleResult,
 } from '../../src/rules';
@@ -270,6 +272,36 @@ describe('CM.RISK_RESERVE: the integer path equals the decimal path (Art. 25(2),
       }),
       { numRuns: 3000 },
     );
+  });
+
+  it("as a number (CM.RISK_RESERVE, the audit): the exact amount's nearest double, same error and explanation", () => {
+    const asNumber = (r: RuleResult<{ toNumber(): number }>) =>
+      r.ok ? { value: r.value.toNumber(), why: r.explain() } : { error: r.error };
+    const asIs = (r: RuleResult<number>) =>
+      r.ok ? { value: r.value, why: r.explain() } : { error: r.error };
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.constant(DEFAULT_POLICY), reservePolicy),
+        reserveArgs,
+        (policy, [r, income, balance]) => {
+          const n = asIs(riskReserveNumber(r, income, balance, policy));
+          expect(n).toEqual(asNumber(exactRiskReserve(r, income, balance, policy)));
+          // Excel reads 15 significant digits: the number reads back as the exact amount.
+          const exact = exactRiskReserve(r, income, balance, policy);
+          if (exact.ok && exact.value.precision(true) <= 15) {
+            expect(fromExcelNumber(n.value as number).equals(exact.value)).toBe(true);
+          }
+        },
+      ),
+      { numRuns: 4000 },
+    );
+    // A cap of 10^15 cents and more is past 15 digits: the decimal path answers, still its toNumber.
+    const p = clonePolicy(DEFAULT_POLICY) as unknown as {
+      reserve: { caps: Record<string, string> };
+    };
+    p.reserve.caps.JUNIOR = '90000000000000';
+    const big = riskReserveNumber('JUNIOR', 450000000000000, 0, p as unknown as Policy);
+    expect(big).toMatchObject({ ok: true, value: 90000000000000 });
   });
 
   it('rounds half away from zero, and never past the cap', () => {
