@@ -30,6 +30,7 @@ import {
   THIS_ROW_MARK,
 } from './formulas';
 import type { SpillArea } from './grid';
+import { FirstRows } from './first-rows';
 import { spillAt } from './spills';
 import { columnLabel } from './headers';
 import { numberError, booleanError } from './read-cell';
@@ -190,11 +191,11 @@ export function checkAppraisal(ctx: Context, t: LocatedTable, keep?: RowFacts): 
   const computed = COMPUTED_KEYS.filter((k) => col[k] !== undefined);
   const computedAt = computed.map((k) => 3 * COMPUTED_KEYS.indexOf(k));
   const memo: FormulaMemo = new Map();
-  // The first grid row of each id in this table.
-  const ids = new Map<string, number>();
   const rolesSeen = new Set<Role>();
   const cRole = col.role;
   const cId = col.id;
+  // The first grid row of each id in this table.
+  const ids = new FirstRows(cId === undefined ? 0 : t.dataRows.length);
 
   for (const r of t.dataRows) {
     const v = grid.values[r];
@@ -210,22 +211,19 @@ export function checkAppraisal(ctx: Context, t: LocatedTable, keep?: RowFacts): 
           zh: '工号为空；客户和贷款通过工号关联到客户经理。',
         });
       } else {
-        const firstRow = ids.get(key);
+        const firstRow = ids.firstOrAdd(key, r);
         if (firstRow !== undefined) {
           const first = addressOf(t, firstRow, cId);
           cellFinding(ctx, t, r, 'id', 'error', 'id.duplicate', '—', {
             en: `Employee ID ${shown(raw)} is already used in ${first}; ids must be unique.`,
             zh: `工号 ${shown(raw)} 已在 ${first} 使用；工号必须唯一。`,
           });
-        } else {
-          ids.set(key, r);
-          if (ctx.linked && !ctx.managers.has(key)) {
-            ctx.managers.set(key, {
-              role: rowRole,
-              sheet: grid.sheet,
-              address: addressOf(t, r, cId),
-            });
-          }
+        } else if (ctx.linked && !ctx.managers.has(key)) {
+          ctx.managers.set(key, {
+            role: rowRole,
+            sheet: grid.sheet,
+            address: addressOf(t, r, cId),
+          });
         }
       }
     }
