@@ -188,9 +188,12 @@ export function checkAppraisal(ctx: Context, t: LocatedTable, keep?: RowFacts): 
     if (c !== undefined)
       typed.push({ key, c, kind: CELL_KINDS[key], article: articleOf(key, policy) });
   }
-  const computed = COMPUTED_KEYS.filter((k) => col[k] !== undefined);
-  const computedAt = computed.map((k) => 3 * COMPUTED_KEYS.indexOf(k));
-  const memo: FormulaMemo = new Map();
+  const computed = COMPUTED_KEYS.flatMap((key, slot): ComputedColumn[] => {
+    const c = col[key];
+    return c === undefined
+      ? []
+      : [{ key, c, spec: COMPUTED[key], shift: 3 * slot, byRole: new Map() }];
+  });
   const rolesSeen = new Set<Role>();
   const cRole = col.role;
   const cId = col.id;
@@ -258,8 +261,8 @@ export function checkAppraisal(ctx: Context, t: LocatedTable, keep?: RowFacts): 
     const rowText = String(grid.top + r + 1);
     for (let i = 0; i < computed.length; i++) {
       // Not applicable to an agent: no Art. 13 score, Art. 14 outcome or Art. 25(2) cap.
-      const status = computedCheck(ctx, t, r, rowText, computed[i], inputs, memo);
-      formulas |= STATUS_CODE[status] << computedAt[i];
+      const cc = computed[i];
+      formulas |= STATUS_CODE[computedCheck(ctx, t, r, rowText, cc, inputs)] << cc.shift;
     }
     if (keep !== undefined) {
       keep.r.push(r);
@@ -301,12 +304,10 @@ function computedCheck(
   t: LocatedTable,
   r: number,
   rowText: string,
-  key: ComputedKey,
+  cc: ComputedColumn,
   inputs: RoleInputs | undefined,
-  memo: FormulaMemo,
 ): FormulaStatus {
-  const c = t.col[key] as number;
-  const spec = COMPUTED[key];
+  const { key, c, spec } = cc;
   const raw = t.grid.values[r][c];
   let formula = t.grid.formulas[r]?.[c] ?? null;
   // A cell filled by a spill holds no formula of its own (Excel's range.formulas gives its
@@ -336,7 +337,7 @@ function computedCheck(
   const status =
     spill !== undefined && spill.formula === formula
       ? spilledStatus(t, r, key, spill, inputs)
-      : formulaStatus(t, r, rowText, key, formula, inputs, memo);
+      : formulaStatus(t, r, rowText, cc, formula, inputs);
   if (status === 'own' || status === 'call') return status;
   const l = label(key);
   const wrapped = status === 'wrapped';
@@ -402,8 +403,16 @@ function spilledStatus(
   return 'own';
 }
 
-/** Parsed row templates of one table, per computed column and per role's inputs. */
-export type FormulaMemo = Map<ComputedKey, Map<RoleInputs | undefined, Templates>>;
+/** A computed column of the table being checked, and its parsed row templates per role's inputs. */
+interface ComputedColumn {
+  readonly key: ComputedKey;
+  /** Grid column. */
+  readonly c: number;
+  readonly spec: (typeof COMPUTED)[ComputedKey];
+  /** Where its formula status goes in RowFacts.formulas. */
+  readonly shift: number;
+  readonly byRole: Map<RoleInputs | undefined, Templates>;
+}
 
 interface Templates {
   readonly byTemplate: Map<string, Template>;
@@ -415,23 +424,23 @@ interface Template {
   readonly shape: 'call' | 'wrapped' | 'other';
   /** Every given argument is this row's cell of its parameter's column. */
   readonly own: boolean;
-  /** Allowed columns of each omitted optional parameter: the row must leave them blank. */
-  readonly omitted: readonly (readonly AppraisalKey[])[];
+  /** Grid columns of the inputs of the omitted optional parameters: the row must leave them blank. */
+  readonly omitted: readonly number[];
 }
 
 function formulaStatus(
   t: LocatedTable,
   r: number,
   rowText: string,
-  key: ComputedKey,
+  cc: ComputedColumn,
   formula: string,
   inputs: RoleInputs | undefined,
-  memo: FormulaMemo,
 ): FormulaStatus {
-  let byRole = memo.get(key);
-  if (byRole === undefined) memo.set(key, (byRole = new Map()));
-  let templates = byRole.get(inputs);
-  if (templates === undefined) byRole.set(inputs, (templates = { byTemplate: new Map() }));
+  const key = cc.key;
+  // Only Art. 13's score reads per-role columns (its deposit and fourth arguments).
+  const reads = key === 'score' ? inputs : undefined;
+  let templates = cc.byRole.get(reads);
+  if (templates === undefined) cc.byRole.set(reads, (templates = { byTemplate: new Map() }));
   const last = templates.last;
   let entry: Template | undefined;
   if (last !== undefined && hasTemplate(formula, last.parts, rowText)) {
@@ -452,13 +461,8 @@ function formulaStatus(
   if (e.shape !== 'call') return e.shape;
   if (!e.own) return 'call';
   const v = t.grid.values[r];
-  for (const keys of e.omitted) {
-    for (const k of keys) {
-      const c = t.col[k];
-      // An omitted optional argument is fine unless the row gives that input.
-      if (c !== undefined && !isBlank(v[c])) return 'call';
-    }
-  }
+  // An omitted optional argument is fine unless the row gives that input.
+  for (const c of e.omitted) if (!isBlank(v[c])) return 'call';
   return 'own';
 }
 
@@ -475,7 +479,7 @@ function parseTemplate(
   const args = shape.args;
   const no: Template = { shape: 'call', own: false, omitted: [] };
   if (args.length > spec.params.length) return no;
-  const omitted: (readonly AppraisalKey[])[] = [];
+  const omitted: number[] = [];
   for (let i = 0; i < spec.params.length; i++) {
     let allowed = spec.params[i];
     // Art. 13: the deposit and fourth arguments are the role's own columns.
@@ -484,7 +488,7 @@ function parseTemplate(
     const target = argTarget(args[i] ?? '');
     if (target.kind === 'omitted') {
       if (i < spec.required) return no;
-      omitted.push(allowed);
+      for (const k of allowed) if (t.col[k] !== undefined) omitted.push(t.col[k] as number);
       continue;
     }
     if (target.kind === 'cell') {
