@@ -1,5 +1,13 @@
 import { auditReportRows, auditWorkbook, type AuditReport, type Grid } from '../../src/sheets';
-import { appraisalGrid, deepFreeze, EN, PEOPLE, withCell, type Person } from './fixtures';
+import {
+  appraisalGrid,
+  deepFreeze,
+  DEFAULT_ORDER,
+  EN,
+  PEOPLE,
+  withCell,
+  type Person,
+} from './fixtures';
 
 const brief = (r: AuditReport): [string, string][] => r.findings.map((f) => [f.rule, f.address]);
 
@@ -65,6 +73,19 @@ describe('audit', () => {
   it('mismatch: the arguments cannot be parsed as the row inputs', () => {
     const g = withCell(appraisalGrid(), 1, 12, 108, '=CM.APPRAISAL_SCORE(D2,E2*1,G2,H2,J2)');
     expect(brief(auditWorkbook([g]))).toEqual([['audit.mismatch', 'M2']]);
+  });
+
+  it('mismatch, not stale: the call omits an argument whose input the row gives (Art. 14(3))', () => {
+    // The outcome formula leaves out violation_points, but this row has 30 points: the cell
+    // still shows RETAIN while the policy, reading the row, does not retain.
+    const order = [...DEFAULT_ORDER, 'violation_points'] as const;
+    const people = PEOPLE.map((p, i) => (i === 0 ? { ...p, violation_points: 30 } : p));
+    const report = auditWorkbook([appraisalGrid(people, { order })]);
+    expect(brief(report)).toEqual([['audit.mismatch', 'N2']]);
+    expect(report.rows[0].cells[1]).toMatchObject({ shown: 'RETAIN', formulaStatus: 'call' });
+    expect(report.findings[0].message.en).toContain("arguments are not this row's input cells");
+    // The same call on a row without points is its own call.
+    expect(report.rows[1].cells[1]).toMatchObject({ formulaStatus: 'own', verdict: 'ok' });
   });
 
   it('unexpected: another function, reported whether or not the value agrees', () => {
