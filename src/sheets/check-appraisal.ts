@@ -27,7 +27,9 @@ import {
   hasTemplate,
   rangeTarget,
   rowTemplate,
+  templatePieces,
   THIS_ROW_MARK,
+  type TemplatePieces,
 } from './formulas';
 import type { SpillArea } from './grid';
 import { FirstRows } from './first-rows';
@@ -417,7 +419,7 @@ interface ComputedColumn {
 interface Templates {
   readonly byTemplate: Map<string, Template>;
   /** The template read last, as its pieces between row markers: the next row's is most often the same. */
-  last?: { readonly parts: readonly string[]; readonly entry: Template };
+  last?: { readonly pieces: TemplatePieces; readonly entry: Template };
 }
 
 interface Template {
@@ -443,7 +445,7 @@ function formulaStatus(
   if (templates === undefined) cc.byRole.set(reads, (templates = { byTemplate: new Map() }));
   const last = templates.last;
   let entry: Template | undefined;
-  if (last !== undefined && hasTemplate(formula, last.parts, rowText)) {
+  if (last !== undefined && hasTemplate(formula, last.pieces, rowText)) {
     // A filled-down column: this row's template is the last one, checked without building it.
     entry = last.entry;
   } else {
@@ -453,7 +455,7 @@ function formulaStatus(
       entry = parseTemplate(t, key, template, inputs, THIS_ROW_MARK);
       templates.byTemplate.set(template, entry);
     }
-    templates.last = { parts: template.split('\u0000'), entry };
+    templates.last = { pieces: templatePieces(template), entry };
   }
   if (entry.shape !== 'call') return entry.shape;
   // The template can only under-claim (see rowTemplate): a "not own" answer is re-read in full.

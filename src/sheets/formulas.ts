@@ -107,13 +107,31 @@ export function rowTemplate(formula: string, sheetRow: number): string {
   return out + formula.slice(from);
 }
 
+/** A row template (`rowTemplate`) split at its markers, for `hasTemplate`. */
+export interface TemplatePieces {
+  /** The text between the markers. */
+  readonly parts: readonly string[];
+  /** No digit outside the markers: a row number can occur in the formula only at a marker. */
+  readonly digitFree: boolean;
+}
+
+export function templatePieces(template: string): TemplatePieces {
+  const parts = template.split('\u0000');
+  return { parts, digitFree: parts.every((p) => !/[0-9]/.test(p)) };
+}
+
 /**
- * Whether `rowTemplate(formula, sheetRow)` is the template whose pieces between its markers are
- * `parts` (a template split at U+0000), `row` being String(sheetRow + 1), without building it:
- * the formula is the pieces joined by `row`, and `row` occurs nowhere else. A false answer may
- * be wrong only for a formula holding U+0000 itself; then the template is built.
+ * Whether `rowTemplate(formula, sheetRow)` is the template `pieces`, `row` being
+ * String(sheetRow + 1), without building it: the formula is the pieces joined by `row`, and
+ * `row` occurs nowhere else. A false answer may be wrong only for a formula holding U+0000
+ * itself; then the template is built.
  */
-export function hasTemplate(formula: string, parts: readonly string[], row: string): boolean {
+export function hasTemplate(formula: string, pieces: TemplatePieces, row: string): boolean {
+  const parts = pieces.parts;
+  // Most templates hold no digit of their own (=CM.APPRAISAL_SCORE(D\u0000,E\u0000,…)): the
+  // row's digits cannot occur elsewhere, so one join and one comparison decide (this runs for
+  // every computed cell of a sheet).
+  if (pieces.digitFree) return formula === parts.join(row);
   let pos = 0;
   // rowTemplate replaces each next occurrence of the row, left to right.
   let at = formula.indexOf(row);
