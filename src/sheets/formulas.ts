@@ -111,13 +111,25 @@ export function rowTemplate(formula: string, sheetRow: number): string {
 export interface TemplatePieces {
   /** The text between the markers. */
   readonly parts: readonly string[];
-  /** No digit outside the markers: a row number can occur in the formula only at a marker. */
-  readonly digitFree: boolean;
+  /**
+   * When no piece holds a digit (=CM.APPRAISAL_SCORE(D\u0000,E\u0000,…), most templates): the
+   * pieces with one run of digits, the same each time, at every marker. A row number can then
+   * occur only at the markers.
+   */
+  readonly pattern?: RegExp;
+  /** The pieces' total length. */
+  readonly length: number;
 }
+
+const REGEXP_SYNTAX = /[\\^$.*+?()[\]{}|/]/g;
 
 export function templatePieces(template: string): TemplatePieces {
   const parts = template.split('\u0000');
-  return { parts, digitFree: parts.every((p) => !/[0-9]/.test(p)) };
+  const length = parts.reduce((n, p) => n + p.length, 0);
+  if (parts.some((p) => /[0-9]/.test(p))) return { parts, length };
+  const [head, ...rest] = parts.map((p) => p.replace(REGEXP_SYNTAX, '\\$&'));
+  const pattern = rest.length === 0 ? head : `${head}([0-9]+)${rest.join('\\1')}`;
+  return { parts, length, pattern: new RegExp(`^${pattern}$`) };
 }
 
 /**
@@ -128,10 +140,17 @@ export function templatePieces(template: string): TemplatePieces {
  */
 export function hasTemplate(formula: string, pieces: TemplatePieces, row: string): boolean {
   const parts = pieces.parts;
-  // Most templates hold no digit of their own (=CM.APPRAISAL_SCORE(D\u0000,E\u0000,…)): the
-  // row's digits cannot occur elsewhere, so one join and one comparison decide (this runs for
-  // every computed cell of a sheet).
-  if (pieces.digitFree) return formula === parts.join(row);
+  const pattern = pieces.pattern;
+  if (pattern !== undefined) {
+    // This runs for every computed cell of a sheet: no search, nothing allocated. The pattern
+    // holds one run of digits at every marker; the length makes it as long as `row`, and the
+    // first is `row`.
+    return (
+      formula.length === pieces.length + (parts.length - 1) * row.length &&
+      (parts.length === 1 || formula.startsWith(row, parts[0].length)) &&
+      pattern.test(formula)
+    );
+  }
   let pos = 0;
   // rowTemplate replaces each next occurrence of the row, left to right.
   let at = formula.indexOf(row);

@@ -242,6 +242,9 @@ describe('hasTemplate', () => {
     ')',
     "'a 1'!",
     '[@分]',
+    // Regular-expression syntax and a line break, as a formula may hold in its text.
+    '^$.*+?()[]{}|/\\',
+    '\n',
   );
   const formula = fc.array(piece, { maxLength: 12 }).map((p) => p.join(''));
 
@@ -267,9 +270,13 @@ describe('hasTemplate', () => {
     expect(hasTemplate('=CM.X(D13,E13,F7)x', parts, '13')).toBe(false);
     // Without digits of its own, a template is matched by one join: the same answers.
     const plain = templatePieces(rowTemplate('=CM.X(D12,E12)', 11));
-    expect(plain.digitFree).toBe(true);
-    expect(parts.digitFree).toBe(false);
+    expect(plain.pattern).toBeDefined();
+    expect(parts.pattern).toBeUndefined();
     expect(hasTemplate('=CM.X(D13,E13)', plain, '13')).toBe(true);
     expect(hasTemplate('=CM.X(D13,E14)', plain, '13')).toBe(false);
+    // The next row's formula is the same template, but not this row's.
+    expect(hasTemplate('=CM.X(D14,E14)', plain, '13')).toBe(false);
+    expect(hasTemplate('=CM.X(D130,E130)', plain, '13')).toBe(false);
+    expect(hasTemplate('=CM.X()', templatePieces('=CM.X()'), '13')).toBe(true);
   });
 });
