@@ -26,7 +26,7 @@ import {
   type Text,
 } from '../rules';
 import { FORMULA_STATUSES, type FormulaStatus } from './check-appraisal';
-import { COMPUTED, COMPUTED_KEYS, type ColumnKey, type ComputedKey } from './columns';
+import { COMPUTED, COMPUTED_KEYS, type ComputedKey } from './columns';
 import type { Finding } from './findings';
 import type { CellValue, Grid } from './grid';
 import { columnLabel } from './headers';
@@ -281,8 +281,8 @@ function exactOf(result: RuleResult<unknown>): Decimal | undefined {
   return result.ok && typeof result.value === 'number' ? fromExcelNumber(result.value) : undefined;
 }
 
-function cellOf(v: readonly CellValue[], col: LocatedTable['col'], k: ColumnKey): CellValue {
-  const c = col[k];
+/** The value in grid column `c` of a row; null where the table has no such column. */
+function cellAt(v: readonly CellValue[], c: number | undefined): CellValue {
   return c === undefined ? null : (v[c] ?? null);
 }
 
@@ -427,23 +427,23 @@ export function auditRow(
   const v = grid.values[r];
   const f = grid.formulas[r];
   const sheetRow = grid.top + r + 1;
-  const roleRaw = cellOf(v, col, 'role');
+  const roleRaw = cellAt(v, col.role);
   const inputs = role !== undefined ? inputsFor(policy)[role] : undefined;
   const depositKey =
     inputs?.deposit ?? (col.deposit_growth !== undefined ? 'deposit_growth' : 'new_deposits');
   const fourthKey =
     inputs?.fourth ?? (col.fee_growth !== undefined ? 'fee_growth' : 'new_accounts');
-  const collectionRate = cellOf(v, col, 'collection_rate');
-  const nplRatio = cellOf(v, col, 'npl_ratio');
+  const collectionRate = cellAt(v, col.collection_rate);
+  const nplRatio = cellAt(v, col.npl_ratio);
 
   // Art. 13, recomputed from the row's inputs.
   const score = appraisalScore(
     {
       role: roleRaw,
-      deposit: cellOf(v, col, depositKey),
+      deposit: cellAt(v, col[depositKey]),
       nplRatio,
       collectionRate,
-      fourth: cellOf(v, col, fourthKey),
+      fourth: cellAt(v, col[fourthKey]),
     },
     policy,
   );
@@ -458,13 +458,13 @@ export function auditRow(
               role: roleRaw,
               score: score.value,
               collectionRate,
-              monthsBelowBase: cellOf(v, col, 'months_below_base'),
-              violationPoints: cellOf(v, col, 'violation_points'),
-              majorViolation: cellOf(v, col, 'major_violation'),
-              deposit: cellOf(v, col, 'deposit_growth'),
+              monthsBelowBase: cellAt(v, col.months_below_base),
+              violationPoints: cellAt(v, col.violation_points),
+              majorViolation: cellAt(v, col.major_violation),
+              deposit: cellAt(v, col.deposit_growth),
               nplRatio,
-              lossAmount: cellOf(v, col, 'loss_amount'),
-              priorDemotions: cellOf(v, col, 'prior_demotions'),
+              lossAmount: cellAt(v, col.loss_amount),
+              priorDemotions: cellAt(v, col.prior_demotions),
             },
             policy,
           );
@@ -474,8 +474,8 @@ export function auditRow(
       ? undefined
       : riskReserveNumber(
           roleRaw,
-          cellOf(v, col, 'monthly_income'),
-          cellOf(v, col, 'reserve_balance'),
+          cellAt(v, col.monthly_income),
+          cellAt(v, col.reserve_balance),
           policy,
         );
 
@@ -572,8 +572,8 @@ export function auditRow(
   return new PackedRow(
     a.rows,
     sheetRow,
-    cellOf(v, col, 'id'),
-    cellOf(v, col, 'name'),
+    cellAt(v, col.id),
+    cellAt(v, col.name),
     role,
     added ?? (prior === undefined || prior.length === 0 ? NO_FINDINGS : prior),
     bits,
