@@ -2,7 +2,7 @@
 import type ExcelJS from 'exceljs';
 import { parseRange } from './a1';
 import { shiftFormula } from './dialect';
-import { fullWidthRows, setFormat } from './model';
+import { fullWidthRows, setFormat, sheetModel } from './model';
 import type {
   ArrayFormulaModel,
   DefinedName,
@@ -101,8 +101,15 @@ export function readSheet(ws: ExcelJS.Worksheet, date1904: boolean): SheetModel 
   });
   fullWidthRows(values, rowCount, colCount);
   for (let r = 0; r < rowCount; r++) formulas[r] ??= [];
-  const sheet = { name: ws.name, rowCount, colCount, values, formulas, arrayFormulas };
-  return formats.length > 0 ? { ...sheet, formats } : sheet;
+  return sheetModel({
+    name: ws.name,
+    rowCount,
+    colCount,
+    values,
+    formulas,
+    arrayFormulas,
+    formats: formats.length > 0 ? formats : undefined,
+  });
 }
 
 function stripEquals(f: string): string {

@@ -11,6 +11,7 @@ import { evaluateLight } from './light';
 import {
   formatAt,
   isErrorValue,
+  sheetModel,
   type EngineValue,
   type SheetModel,
   type WorkbookModel,
@@ -477,14 +478,9 @@ export class Workbook {
     if (this.model.sheets.some((s) => taken(s.name))) {
       throw new RangeError(`Cannot add the sheet "${name}": a sheet of that name exists.`);
     }
-    this.model.sheets.push({
-      name,
-      rowCount: 0,
-      colCount: 0,
-      values: [],
-      formulas: [],
-      arrayFormulas: [],
-    });
+    this.model.sheets.push(
+      sheetModel({ name, rowCount: 0, colCount: 0, values: [], formulas: [], arrayFormulas: [] }),
+    );
     if (this.evaluation) {
       const ev = this.evaluation;
       ev.sheetIds.push(ev.hf.getSheetId(ev.hf.addSheet(name)) as number);
@@ -511,8 +507,7 @@ export class Workbook {
       bold: own?.bold ?? new Map(),
       widths: own?.widths ?? [],
     });
-    this.model.sheets[i] = {
-      ...(formats ? { formats } : {}),
+    this.model.sheets[i] = sheetModel({
       name,
       rowCount: values.length,
       colCount: values.reduce((n, r) => Math.max(n, r.length), 0),
@@ -520,7 +515,8 @@ export class Workbook {
       // One empty formulas row for all: setCell copies a row before it changes it.
       formulas: values.map(() => NO_FORMULAS as (string | null)[]),
       arrayFormulas: [],
-    };
+      formats,
+    });
     this.typed.clear();
     await this.onExcel((excel) => {
       const ws = excel.getWorksheet(name);

@@ -16,7 +16,7 @@ import { shiftFormula } from './dialect';
 import { fileError } from './errors';
 import { LIMITS } from './limits';
 import { dateToSerial } from './read';
-import { fullWidthRows, padded, setFormat } from './model';
+import { fullWidthRows, padded, setFormat, sheetModel } from './model';
 import type {
   ArrayFormulaModel,
   DefinedName,
@@ -446,8 +446,16 @@ function readSheetXml(name: string, bytes: Uint8Array, ctx: SheetContext): Sheet
   compactRow(lastWritten);
   fullWidthRows(values, rowCount, colCount);
   for (let r = 0; r < rowCount; r++) formulas[r] ??= [];
-  const sheet = { name, rowCount, colCount, values, formulas, arrayFormulas };
-  return { sheet: formats.length > 0 ? { ...sheet, formats } : sheet, outside };
+  const sheet = sheetModel({
+    name,
+    rowCount,
+    colCount,
+    values,
+    formulas,
+    arrayFormulas,
+    formats: formats.length > 0 ? formats : undefined,
+  });
+  return { sheet, outside };
 }
 
 const escapeRe = (s: string) => s.replace(/[.-]/g, '\\$&');
