@@ -417,9 +417,15 @@ interface ComputedColumn {
 }
 
 interface Templates {
-  readonly byTemplate: Map<string, Template>;
-  /** The template read last, as its pieces between row markers: the next row's is most often the same. */
-  last?: { readonly pieces: TemplatePieces; readonly entry: Template };
+  readonly byTemplate: Map<string, ParsedTemplate>;
+  /** The template read last: the next row's is most often the same. */
+  last?: ParsedTemplate;
+}
+
+/** A row template as pieces between its row markers, and what it says. */
+interface ParsedTemplate {
+  readonly pieces: TemplatePieces;
+  readonly entry: Template;
 }
 
 interface Template {
@@ -439,24 +445,25 @@ function formulaStatus(
   inputs: RoleInputs | undefined,
 ): FormulaStatus {
   const key = cc.key;
-  // Only Art. 13's score reads per-role columns (its deposit and fourth arguments).
-  const reads = key === 'score' ? inputs : undefined;
-  let templates = cc.byRole.get(reads);
-  if (templates === undefined) cc.byRole.set(reads, (templates = { byTemplate: new Map() }));
-  const last = templates.last;
-  let entry: Template | undefined;
-  if (last !== undefined && hasTemplate(formula, last.pieces, rowText)) {
-    // A filled-down column: this row's template is the last one, checked without building it.
-    entry = last.entry;
-  } else {
+  // Per role: Art. 13's score reads per-role columns, and sheets often give each role its own
+  // formulas (a branch head's outcome reads more facts), so each role's rows follow their own.
+  let templates = cc.byRole.get(inputs);
+  if (templates === undefined) cc.byRole.set(inputs, (templates = { byTemplate: new Map() }));
+  let last = templates.last;
+  if (last === undefined || !hasTemplate(formula, last.pieces, rowText)) {
     const template = rowTemplate(formula, t.grid.top + r);
-    entry = templates.byTemplate.get(template);
-    if (entry === undefined) {
-      entry = parseTemplate(t, key, template, inputs, THIS_ROW_MARK);
-      templates.byTemplate.set(template, entry);
+    last = templates.byTemplate.get(template);
+    if (last === undefined) {
+      last = {
+        pieces: templatePieces(template),
+        entry: parseTemplate(t, key, template, inputs, THIS_ROW_MARK),
+      };
+      templates.byTemplate.set(template, last);
     }
-    templates.last = { pieces: templatePieces(template), entry };
+    templates.last = last;
   }
+  // A filled-down column: most rows' template is the last one, checked without building it.
+  const entry = last.entry;
   if (entry.shape !== 'call') return entry.shape;
   // The template can only under-claim (see rowTemplate): a "not own" answer is re-read in full.
   const e = entry.own ? entry : parseTemplate(t, key, formula, inputs, t.grid.top + r);
