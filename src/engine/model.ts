@@ -131,13 +131,19 @@ export function padded(row: readonly EngineValue[], width: number): EngineValue[
 }
 
 /**
- * The end of reading a sheet: every row that holds a cell becomes `colCount` wide (see
- * SheetModel.values); a missing row becomes `[]`.
+ * The end of reading a sheet, whichever reader read it: every row that holds a cell becomes
+ * `colCount` wide (see SheetModel.values), a missing row `[]`, a missing formulas row `[]`;
+ * `formats` is kept only when a cell has one.
  */
-export function fullWidthRows(values: EngineValue[][], rowCount: number, colCount: number): void {
+export function finishedSheet(
+  s: SheetModel & { readonly formats: (string | null)[][] },
+): SheetModel {
+  const { values, formulas, rowCount, colCount } = s;
   for (let r = 0; r < rowCount; r++) {
     const row = values[r];
     if (row === undefined) values[r] = [];
     else if (row.length > 0 && row.length < colCount) values[r] = padded(row, colCount);
+    formulas[r] ??= [];
   }
+  return sheetModel({ ...s, formats: s.formats.length > 0 ? s.formats : undefined });
 }

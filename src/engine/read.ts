@@ -2,7 +2,7 @@
 import type ExcelJS from 'exceljs';
 import { parseRange } from './a1';
 import { shiftFormula } from './dialect';
-import { fullWidthRows, setFormat, sheetModel } from './model';
+import { finishedSheet, setFormat } from './model';
 import type {
   ArrayFormulaModel,
   DefinedName,
@@ -99,16 +99,14 @@ export function readSheet(ws: ExcelJS.Worksheet, date1904: boolean): SheetModel 
       if (r + 1 > rowCount) rowCount = r + 1;
     });
   });
-  fullWidthRows(values, rowCount, colCount);
-  for (let r = 0; r < rowCount; r++) formulas[r] ??= [];
-  return sheetModel({
+  return finishedSheet({
     name: ws.name,
     rowCount,
     colCount,
     values,
     formulas,
     arrayFormulas,
-    formats: formats.length > 0 ? formats : undefined,
+    formats,
   });
 }
 

@@ -16,7 +16,7 @@ import { shiftFormula } from './dialect';
 import { fileError } from './errors';
 import { LIMITS } from './limits';
 import { dateToSerial } from './read';
-import { fullWidthRows, padded, setFormat, sheetModel } from './model';
+import { finishedSheet, padded, setFormat } from './model';
 import type {
   ArrayFormulaModel,
   DefinedName,
@@ -444,16 +444,14 @@ function readSheetXml(name: string, bytes: Uint8Array, ctx: SheetContext): Sheet
   };
   for (const piece of split.pieces()) scanCells(strip ? piece.replace(strip, '<$1') : piece, visit);
   compactRow(lastWritten);
-  fullWidthRows(values, rowCount, colCount);
-  for (let r = 0; r < rowCount; r++) formulas[r] ??= [];
-  const sheet = sheetModel({
+  const sheet = finishedSheet({
     name,
     rowCount,
     colCount,
     values,
     formulas,
     arrayFormulas,
-    formats: formats.length > 0 ? formats : undefined,
+    formats,
   });
   return { sheet, outside };
 }

@@ -55,11 +55,9 @@ export function riskReserve(
   policy: Policy = DEFAULT_POLICY,
 ): RuleResult<Decimal> {
   const fast = fastRiskReserve(roleRaw, incomeRaw, balanceRaw, policy);
-  if (fast === undefined) return exactRiskReserve(roleRaw, incomeRaw, balanceRaw, policy);
-  // The fast path accepts only inputs the decimal path reads, so that evaluation succeeds.
-  return ok(fast, () =>
-    (exactRiskReserve(roleRaw, incomeRaw, balanceRaw, policy) as RuleOk<Decimal>).explain(),
-  );
+  return fast === undefined
+    ? exactRiskReserve(roleRaw, incomeRaw, balanceRaw, policy)
+    : explainedExactly(fast, roleRaw, incomeRaw, balanceRaw, policy);
 }
 
 /**
@@ -74,11 +72,23 @@ export function riskReserveNumber(
   policy: Policy = DEFAULT_POLICY,
 ): RuleResult<number> {
   const fast = fastRiskReserveNumber(roleRaw, incomeRaw, balanceRaw, policy);
-  if (fast === undefined) {
-    const exact = riskReserve(roleRaw, incomeRaw, balanceRaw, policy);
-    return exact.ok ? ok(exact.value.toNumber(), exact.explain) : exact;
-  }
-  return ok(fast, () =>
+  if (fast !== undefined) return explainedExactly(fast, roleRaw, incomeRaw, balanceRaw, policy);
+  const exact = exactRiskReserve(roleRaw, incomeRaw, balanceRaw, policy);
+  return exact.ok ? ok(exact.value.toNumber(), exact.explain) : exact;
+}
+
+/**
+ * A fast path's withholding, explained by the decimal path when asked: the fast paths accept
+ * only inputs the decimal path reads, so that evaluation succeeds.
+ */
+function explainedExactly<T>(
+  value: T,
+  roleRaw: unknown,
+  incomeRaw: unknown,
+  balanceRaw: unknown,
+  policy: Policy,
+): RuleOk<T> {
+  return ok(value, () =>
     (exactRiskReserve(roleRaw, incomeRaw, balanceRaw, policy) as RuleOk<Decimal>).explain(),
   );
 }
