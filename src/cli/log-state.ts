@@ -14,7 +14,6 @@ import {
 import { LOG_HEAD_KEY, type OwnSheets } from '../sheets';
 import { checkSignedLog, type SignedLogCheck } from '../sheets/log-signatures';
 import type { TrustList } from '../signing';
-import JSZip from 'jszip';
 import { basename } from 'path';
 import { SaxesParser } from 'saxes';
 import type { Text } from '../rules';
@@ -70,6 +69,7 @@ export interface FileAddinDocument extends AddinDocument {
 /** The program named in docProps/app.xml, without LibreOffice's `$platform build` tail. */
 async function savedBy(xlsx: Uint8Array): Promise<string | undefined> {
   try {
+    const { default: JSZip } = await import('jszip');
     const zip = await JSZip.loadAsync(xlsx);
     const xml = await zip.file('docProps/app.xml')?.async('string');
     if (xml === undefined) return undefined;

@@ -24,7 +24,7 @@
  * post-write step, `writeAddinDocument`): the other add-ins' parts exactly as read, ours with
  * the settings of this run. JSZip (ExcelJS's own zip library) does the packaging.
  */
-import JSZip from 'jszip';
+import type JSZip from 'jszip';
 import { SaxesParser } from 'saxes';
 
 /** manifest.xml <Id>: the reference Excel matches to this add-in. */
@@ -126,8 +126,11 @@ function local(name: string): string {
 }
 
 async function loadZip(xlsx: Uint8Array): Promise<JSZip> {
+  // Loaded when a workbook's add-in parts are read, not when the engine starts: a command that
+  // never reads them (recalc, validate) does not pay for loading JSZip.
+  const { default: zip } = await import('jszip');
   try {
-    return await JSZip.loadAsync(xlsx);
+    return await zip.loadAsync(xlsx);
   } catch (e) {
     throw new WebExtensionError(`the workbook is not a readable zip (${(e as Error).message}).`);
   }

@@ -60,6 +60,29 @@ describe('command start', () => {
     expect(v.stdout).toContain('APPRAISAL_SCORE');
   });
 
+  it('recalc and validate start without loading JSZip (read only when add-in parts are)', () => {
+    // A preloaded probe lists the packages the command required, at exit.
+    const probe = join(copy, 'probe.js');
+    writeFileSync(
+      probe,
+      `const M = require('module'); const seen = new Set(); const load = M._load;
+       M._load = function (id) { if (!id.startsWith('.') && !id.startsWith('/')) seen.add(id); return load.apply(this, arguments); };
+       process.on('exit', () => process.stderr.write('REQUIRED ' + [...seen].join(' ') + '\\n'));`,
+    );
+    const sample = join(ROOT, 'examples', 'appraisal-sample.xlsx');
+    for (const command of ['recalc', 'validate']) {
+      const r = spawnSync(
+        process.execPath,
+        ['--require', probe, join(copy, 'bin', 'cm-appraisal.js'), command, sample],
+        { cwd: copy, encoding: 'utf8', env: { ...process.env, LANG: 'C' } },
+      );
+      expect(r.status).not.toBe(2);
+      const required = /REQUIRED (.*)/.exec(r.stderr)?.[1].split(' ') ?? [];
+      expect(required).toContain('decimal.js');
+      expect(required).not.toContain('jszip');
+    }
+  });
+
   it('a source edited after the build is never ignored: the command falls back to tsx', () => {
     const later = new Date(Date.now() + 60_000);
     const edited = join(copy, 'src', 'cli', 'sheet-names.ts');
