@@ -60,7 +60,7 @@ describe('command start', () => {
     expect(v.stdout).toContain('APPRAISAL_SCORE');
   });
 
-  it('recalc and validate start without loading JSZip (read only when add-in parts are)', () => {
+  it('loads JSZip and ajv only when a command needs them', () => {
     // A preloaded probe lists the packages the command required, at exit.
     const probe = join(copy, 'probe.js');
     writeFileSync(
@@ -70,17 +70,30 @@ describe('command start', () => {
        process.on('exit', () => process.stderr.write('REQUIRED ' + [...seen].join(' ') + '\\n'));`,
     );
     const sample = join(ROOT, 'examples', 'appraisal-sample.xlsx');
-    for (const command of ['recalc', 'validate']) {
+    const required = (args: readonly string[]): string[] => {
       const r = spawnSync(
         process.execPath,
-        ['--require', probe, join(copy, 'bin', 'cm-appraisal.js'), command, sample],
+        ['--require', probe, join(copy, 'bin', 'cm-appraisal.js'), ...args],
         { cwd: copy, encoding: 'utf8', env: { ...process.env, LANG: 'C' } },
       );
       expect(r.status).not.toBe(2);
-      const required = /REQUIRED (.*)/.exec(r.stderr)?.[1].split(' ') ?? [];
-      expect(required).toContain('decimal.js');
-      expect(required).not.toContain('jszip');
+      return /REQUIRED (.*)/.exec(r.stderr)?.[1].split(' ') ?? [];
+    };
+    // JSZip (and pako, which it requires) only reads add-in parts; ajv only checks policy, key
+    // and trust-list files.
+    for (const command of ['recalc', 'validate']) {
+      const r = required([command, sample]);
+      expect(r).toContain('decimal.js');
+      expect(r).not.toEqual(expect.arrayContaining(['jszip']));
+      expect(r).not.toEqual(expect.arrayContaining(['pako']));
+      expect(r).not.toEqual(expect.arrayContaining(['ajv']));
     }
+    const audit = required(['audit', sample, '--user', 'start-test']);
+    expect(audit).toContain('pako');
+    expect(audit).not.toEqual(expect.arrayContaining(['ajv']));
+    expect(required(['policy', 'check', join(ROOT, 'src', 'rules', 'policy.json')])).toContain(
+      'ajv',
+    );
   });
 
   it('a source edited after the build is never ignored: the command falls back to tsx', () => {
