@@ -4,8 +4,8 @@
  * schema editors use too), then the policy's own consistency by the rules core. A refused file
  * is never replaced by the built-in policy here: the caller says what is active.
  */
-import type Ajv from 'ajv';
 import type { ErrorObject, ValidateFunction } from 'ajv';
+import { ajvClass } from './ajv';
 import {
   policyConsistency,
   withoutSchemaKey,
@@ -14,13 +14,6 @@ import {
   type PolicyProblem,
 } from '../rules';
 import schema from '../rules/policy.schema.json';
-
-/**
- * ajv, loaded when a policy file is first checked: a command under the built-in policy never
- * loads it (as ExcelJS is, src/engine/workbook.ts).
- */
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const ajvClass = (): typeof Ajv => (require('ajv') as { default: typeof Ajv }).default;
 
 export type { PolicyProblem };
 

@@ -1,8 +1,8 @@
 /**
  * The first row of each key (employee ids, for the uniqueness check): an open-addressing hash
- * table over typed arrays. A JavaScript Map of 100,000 fresh string keys costs validation a
- * fifth of its time (its table grows by copying, and the collector copies it again while it
- * lives); this one is sized once from the row count, so an insertion is a hash and a probe.
+ * table over typed arrays, sized once from the row count, so an insertion is a hash and a
+ * probe. A JavaScript Map grows its table by copying: for 10,000 fresh ids it cost validation
+ * 4–5 ms of 18.5 (measured, one bundle).
  */
 
 /** FNV-1a over the key's UTF-16 code units. Not cryptographic: only spreads keys over slots. */

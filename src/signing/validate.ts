@@ -5,17 +5,10 @@
  * 格式不正确…`): ajv's own messages are English only, so its errors (instancePath, keyword,
  * params) are put into words here for the keywords these schemas use.
  */
-import type Ajv from 'ajv';
 import type { ErrorObject, ValidateFunction } from 'ajv';
+import { ajvClass } from '../policy/ajv';
 import type { Text } from '../rules';
 import { BASE64, HEX64, PRIVATE_KEY_SCHEMA, PUBLIC_KEY_SCHEMA, TRUST_LIST_SCHEMA } from './schemas';
-
-/**
- * ajv, loaded when a key or trust-list file is first checked: an audit without --key or --trust
- * never loads it (as ExcelJS is, src/engine/workbook.ts).
- */
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const ajvClass = (): typeof Ajv => (require('ajv') as { default: typeof Ajv }).default;
 
 export interface PublicKeyJson {
   readonly name: string;
