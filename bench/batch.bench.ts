@@ -5,6 +5,11 @@
  * the same run, interleaved. ratio = parallel ÷ one-after-another; target ≤ 1/1.6 (at least
  * 1.6× faster). Wall-clock time (a speed-up is a wall-clock matter), so a machine whose cores
  * are busy with other work shows less speed-up: the spread and the machine's load are reported.
+ *
+ * Beside it, not judged: the same month split between two separate processes started together,
+ * each auditing its half one after another (`--jobs 1`). Nothing is shared or coordinated, so it
+ * is what any split of the work across two cores can do on the machine at hand; when even it is
+ * no faster than one process, the machine, not the batch, bounds the speed-up.
  */
 import { execFile } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -49,7 +54,12 @@ registerBench({
     try {
       const folder = join(dir, 'month');
       mkdirSync(folder);
-      for (let i = 1; i <= WORKBOOKS; i++) copyFileSync(one, join(folder, `branch-${i}.xlsx`));
+      const halves = [join(dir, 'half-1'), join(dir, 'half-2')];
+      for (const h of halves) mkdirSync(h);
+      for (let i = 1; i <= WORKBOOKS; i++) {
+        copyFileSync(one, join(folder, `branch-${i}.xlsx`));
+        copyFileSync(one, join(halves[i <= WORKBOOKS / 2 ? 0 : 1], `branch-${i}.xlsx`));
+      }
       await audit(folder, join(dir, 'warm'), 2); // file cache, and any failure surfaces here
       const load0 = loadavg()[0];
       // CPU time of each run (all its threads), reported beside the wall clock, not judged: it
@@ -77,6 +87,23 @@ registerBench({
           },
         },
       );
+      // The machine's own bound: two processes, each half the month, against one process; and
+      // one half alone, to show what running beside the other half costs each.
+      const split: number[] = [];
+      const whole: number[] = [];
+      const alone: number[] = [];
+      const wall = async (fn: () => Promise<unknown>) => {
+        const t0 = process.hrtime.bigint();
+        await fn();
+        return Number(process.hrtime.bigint() - t0) / 1e6;
+      };
+      for (let i = 0; i < 3; i++) {
+        whole.push(await wall(() => audit(folder, join(dir, 'serial'), 1)));
+        split.push(
+          await wall(() => Promise.all(halves.map((h, k) => audit(h, join(dir, `split-${k}`), 1)))),
+        );
+        alone.push(await wall(() => audit(halves[0], join(dir, 'alone'), 1)));
+      }
       return {
         figures: {
           workbooks: WORKBOOKS,
@@ -88,6 +115,10 @@ registerBench({
           speedup: Math.round((1 / r.ratio) * 100) / 100,
           spread: `${(1 / r.spreadHigh).toFixed(2)}–${(1 / r.spreadLow).toFixed(2)}× speed-up`,
           rounds: r.rounds,
+          two_processes_ms: Math.round(median(split)),
+          two_processes_speedup: Math.round((median(whole) / median(split)) * 100) / 100,
+          // What running beside the other half costs each: one half alone.
+          half_alone_ms: Math.round(median(alone)),
           load_avg: `${load0.toFixed(1)}→${loadavg()[0].toFixed(1)}`,
         },
         ratio: r.ratio,
