@@ -149,37 +149,48 @@ export function takesEveryCore(workers: number, cores: number = availableParalle
  */
 const EVERY_CORE_FLAGS = '--no-turbo-inlining';
 
-interface Job {
+export interface Job {
   readonly index: number;
   readonly argv: readonly string[];
 }
 
-interface Done {
+export interface Done {
   readonly id: number;
   readonly code: number;
   readonly stdout: string;
   readonly stderr: string;
 }
 
-/** Runs the jobs on `threads` worker threads; resolves with each job's outcome, in order. */
+/**
+ * Runs the jobs on `threads` worker threads of `script` (the audit worker unless a test gives
+ * another); resolves with each job's outcome, in order.
+ */
 export async function runInWorkers(
   jobs: readonly Job[],
   threads: number,
   env: Io['env'],
   onDone: (done: Done) => void = () => undefined,
   lang: Lang = 'en',
+  script: string = WORKER,
 ): Promise<Done[]> {
   // A worker's own error is internal text: the line says only that this workbook stopped.
   const stopped = (name: string): string =>
     lang === 'zh'
       ? `cm-appraisal: 稽核 ${name} 时意外中止，未写入该工作簿的结果；请加 --debug 单独稽核它并将输出发给技术支持。\n`
       : `cm-appraisal: the audit of ${name} stopped unexpectedly and nothing was written for it; audit it alone with --debug and send the output to support.\n`;
+  // A job whose worker died under it, or never reached it.
+  const lost = (j: Job): Done => ({
+    id: j.index,
+    code: EXIT_FAILURE,
+    stdout: '',
+    stderr: stopped(basename(j.argv[1] ?? '')),
+  });
   const results: Done[] = new Array(jobs.length);
   if (takesEveryCore(Math.min(threads, jobs.length))) setFlagsFromString(EVERY_CORE_FLAGS);
   let next = 0;
   const one = (): Promise<void> =>
     new Promise((resolveAll) => {
-      const worker = new Worker(WORKER, { workerData: { env: { ...env } } });
+      const worker = new Worker(script, { workerData: { env: { ...env } } });
       let current: Job | undefined;
       const finish = (d: Done) => {
         results[d.id] = d;
@@ -198,26 +209,13 @@ export async function runInWorkers(
         feed();
       });
       // A worker that dies takes only its current workbook with it; the others go on.
-      worker.on('error', () => {
-        if (current !== undefined) {
-          finish({
-            id: current.index,
-            code: EXIT_FAILURE,
-            stdout: '',
-            stderr: stopped(basename(current.argv[1] ?? '')),
-          });
-          current = undefined;
-        }
-      });
+      const died = () => {
+        if (current !== undefined) finish(lost(current));
+        current = undefined;
+      };
+      worker.on('error', died);
       worker.on('exit', () => {
-        if (current !== undefined) {
-          finish({
-            id: current.index,
-            code: EXIT_FAILURE,
-            stdout: '',
-            stderr: stopped(basename(current.argv[1] ?? '')),
-          });
-        }
+        died();
         resolveAll();
       });
       feed();
@@ -225,12 +223,7 @@ export async function runInWorkers(
   await Promise.all(Array.from({ length: Math.min(threads, jobs.length) }, one));
   // Jobs left by workers that died: reported, never silently missing.
   jobs.forEach((j) => {
-    results[j.index] ??= {
-      id: j.index,
-      code: EXIT_FAILURE,
-      stdout: '',
-      stderr: stopped(basename(j.argv[1] ?? '')),
-    };
+    results[j.index] ??= lost(j);
   });
   return results;
 }

@@ -16,7 +16,8 @@ import {
 } from 'fs';
 import { tmpdir } from 'os';
 import { basename, join } from 'path';
-import { takesEveryCore } from '../../src/cli/audit-batch';
+import { runInWorkers, takesEveryCore, type Done } from '../../src/cli/audit-batch';
+import { EXIT_FAILURE } from '../../src/cli/io';
 import { loadWorkbook } from '../../src/engine';
 import { rowsFromLog, verifyLog } from '../../src/sheets';
 import { cli, ROOT, type CliResult } from './run-cli';
@@ -204,5 +205,57 @@ describe('workers on every core', () => {
     expect(takesEveryCore(8, 2)).toBe(true);
     expect(takesEveryCore(2, 4)).toBe(false);
     expect(takesEveryCore(1, 1)).toBe(false);
+  });
+});
+
+describe('a worker that dies', () => {
+  // A stand-in for the audit worker: it audits nothing, and dies as a real one can (an uncaught
+  // error, an exit from a library, a crash out of memory) when a job's first argument says so.
+  let script: string;
+  beforeAll(() => {
+    script = join(dir, 'dying-worker.js');
+    writeFileSync(
+      script,
+      `const { parentPort } = require('worker_threads');
+parentPort.on('message', (job) => {
+  if (job.argv[0] === 'exit') process.exit(3);
+  if (job.argv[0] === 'throw') setImmediate(() => { throw new Error('internal detail'); });
+  else parentPort.postMessage({ id: job.id, code: 0, stdout: 'audited ' + job.argv[1], stderr: '' });
+});
+`,
+    );
+  });
+  const job = (index: number, how: string, file: string) => ({ index, argv: [how, file] });
+  const lostLine = (file: string) =>
+    `cm-appraisal: the audit of ${file} stopped unexpectedly and nothing was written for it; audit it alone with --debug and send the output to support.\n`;
+
+  it('takes only its own workbook with it: the others are audited, it is reported', async () => {
+    const jobs = [
+      job(0, 'ok', 'a.xlsx'),
+      job(1, 'ok', 'b.xlsx'),
+      job(2, 'ok', 'c.xlsx'),
+      job(3, 'throw', 'd.xlsx'),
+      job(4, 'exit', 'e.xlsx'),
+    ];
+    const seen: Done[] = [];
+    const done = await runInWorkers(jobs, 2, {}, (d) => seen.push(d), 'en', script);
+    expect(done.map((d) => d.code)).toEqual([0, 0, 0, EXIT_FAILURE, EXIT_FAILURE]);
+    expect(done.slice(0, 3).map((d) => d.stdout)).toEqual([
+      'audited a.xlsx',
+      'audited b.xlsx',
+      'audited c.xlsx',
+    ]);
+    // Said once each, in the user's words, never the worker's internal error.
+    expect(done[3].stderr).toBe(lostLine('d.xlsx'));
+    expect(done[4].stderr).toBe(lostLine('e.xlsx'));
+    expect(seen.map((d) => d.id).sort()).toEqual([0, 1, 2, 3, 4]);
+  });
+
+  it('leaves no workbook unreported when every worker has died', async () => {
+    const jobs = [job(0, 'ok', 'a.xlsx'), job(1, 'throw', 'b.xlsx'), job(2, 'ok', 'c.xlsx')];
+    const done = await runInWorkers(jobs, 1, {}, undefined, 'zh', script);
+    expect(done.map((d) => d.code)).toEqual([0, EXIT_FAILURE, EXIT_FAILURE]);
+    expect(done[1].stderr).toMatch(/^cm-appraisal: 稽核 b\.xlsx 时意外中止/);
+    expect(done[2].stderr).toMatch(/^cm-appraisal: 稽核 c\.xlsx 时意外中止/);
   });
 });
