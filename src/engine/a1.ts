@@ -1,4 +1,8 @@
 /** A1 addresses: column letters, cells and ranges, 0-based internally. */
+import { columnLetters } from '../sheets/a1';
+
+/** 0 → A, 25 → Z, 26 → AA (one definition, shared with the sheets and the hosts). */
+export { columnLetters };
 
 export const MAX_ROWS = 1048576;
 export const MAX_COLUMNS = 16384;
@@ -13,18 +17,6 @@ export interface RangePos {
   readonly left: number;
   readonly bottom: number;
   readonly right: number;
-}
-
-/** 0 → A, 25 → Z, 26 → AA. */
-export function columnLetters(col: number): string {
-  let n = col + 1;
-  let s = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
 }
 
 /** A → 0; -1 when not letters or beyond XFD. */

@@ -3,6 +3,10 @@
  * its test fake.
  */
 
+import { cellAddress } from '../sheets/a1';
+
+export { cellAddress, columnLetters } from '../sheets/a1';
+
 export interface CellRef {
   /** 0-based. */
   readonly row: number;
@@ -12,21 +16,6 @@ export interface CellRef {
 export interface RectRef extends CellRef {
   readonly rows: number;
   readonly cols: number;
-}
-
-export function columnLetters(col: number): string {
-  let n = col + 1;
-  let out = '';
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    out = String.fromCharCode(65 + rem) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
-}
-
-export function cellAddress(row: number, col: number): string {
-  return `${columnLetters(col)}${row + 1}`;
 }
 
 export function rectAddress(rect: RectRef): string {
