@@ -64,6 +64,7 @@ function fakeExcelScript(): string {
     'test/host/fake-proxies.ts',
     'test/host/fake-state.ts',
     'src/host/a1.ts',
+    'src/sheets/a1.ts',
     'src/host/payload.ts',
   ];
   const modules = files.map((file) => {
