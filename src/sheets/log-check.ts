@@ -16,6 +16,7 @@ import {
   GENESIS_HASH,
   type AuditRecord,
 } from './audit-log';
+import { isAnchorJson } from '../signing';
 import type { CellValue } from './grid';
 
 /** The document setting (Office.context.document.settings / workbook.settings) of the anchor. */
@@ -27,14 +28,15 @@ export interface LogAnchor {
   readonly count: number;
 }
 
-const HEX64 = /^[0-9a-f]{64}$/;
-
 /** The anchor as stored in the setting (JSON text). */
 export function anchorText(anchor: LogAnchor): string {
   return JSON.stringify({ hash: anchor.hash, count: anchor.count });
 }
 
-/** The anchor, or undefined when the text is not one this add-in wrote (extra keys allowed). */
+/**
+ * The anchor, or undefined when the text is not one this add-in wrote (extra keys allowed):
+ * checked against its JSON Schema (signing/schemas.ts ANCHOR_SCHEMA).
+ */
 export function parseAnchor(text: string): LogAnchor | undefined {
   let value: unknown;
   try {
@@ -42,11 +44,7 @@ export function parseAnchor(text: string): LogAnchor | undefined {
   } catch {
     return undefined;
   }
-  if (typeof value !== 'object' || value === null) return undefined;
-  const { hash, count } = value as Record<string, unknown>;
-  if (typeof hash !== 'string' || !HEX64.test(hash)) return undefined;
-  if (typeof count !== 'number' || !Number.isSafeInteger(count) || count < 0) return undefined;
-  return { hash, count };
+  return isAnchorJson(value) ? { hash: value.hash, count: value.count } : undefined;
 }
 
 /**

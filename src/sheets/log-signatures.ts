@@ -9,6 +9,7 @@
  */
 import { canonicalJson, type Text } from '../rules';
 import {
+  isAnchorSignatureJson,
   shortFingerprint,
   signBytes,
   signerStatus,
@@ -79,9 +80,6 @@ export function signedAnchorText(
   return JSON.stringify({ hash: anchor.hash, count: anchor.count, ...signature });
 }
 
-const HEX64 = /^[0-9a-f]{64}$/;
-const HEX128 = /^[0-9a-f]{128}$/;
-
 /**
  * The signature stored with the anchor's JSON text (`{"hash", "count", "signer", "signature"}`);
  * unsigned ('' both) when the text has none, undefined when it has a malformed one.
@@ -94,12 +92,9 @@ export function anchorSignatureOf(text: string | null): AnchorSignature | undefi
   } catch {
     return undefined;
   }
-  if (typeof value !== 'object' || value === null) return undefined;
-  const { signer, signature } = value as Record<string, unknown>;
-  if (signer === undefined && signature === undefined) return { signer: '', signature: '' };
-  if (typeof signer !== 'string' || !HEX64.test(signer)) return undefined;
-  if (typeof signature !== 'string' || !HEX128.test(signature)) return undefined;
-  return { signer, signature };
+  // Checked against its JSON Schema (signing/schemas.ts ANCHOR_SIGNATURE_SCHEMA).
+  if (!isAnchorSignatureJson(value)) return undefined;
+  return { signer: value.signer ?? '', signature: value.signature ?? '' };
 }
 
 export interface SignatureReport {

@@ -19,6 +19,18 @@ export {
   type SignerStatus,
   type TrustList,
 } from './trust';
-export { checkPrivateKey, checkPublicKey, checkTrustList } from './validate';
-export type { PrivateKeyJson, PublicKeyJson, TrustListJson } from './validate';
+export {
+  checkPrivateKey,
+  checkPublicKey,
+  checkTrustList,
+  isAnchorJson,
+  isAnchorSignatureJson,
+} from './validate';
+export type {
+  AnchorJson,
+  AnchorSignatureJson,
+  PrivateKeyJson,
+  PublicKeyJson,
+  TrustListJson,
+} from './validate';
 export { fromBase64, NoWebCryptoError, toBase64, toHex, utf8 } from './webcrypto';

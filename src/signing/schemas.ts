@@ -62,3 +62,41 @@ export const PRIVATE_KEY_SCHEMA = {
   required: ['type', 'name', 'fingerprint', 'privateKey'],
   additionalProperties: false,
 } as const;
+
+export const HEX128 = '^[0-9a-f]{128}$';
+
+/**
+ * The audit log's anchor as the workbook's setting holds it (SHEETS.md "Audit log integrity"):
+ * the last record's hash and the number of records. Other keys are allowed (the signature's).
+ */
+export const ANCHOR_SCHEMA = {
+  $id: 'https://cm-appraisal.example/schemas/log-anchor.json',
+  title: 'cm-appraisal audit log anchor',
+  type: 'object',
+  properties: {
+    hash: { type: 'string', pattern: HEX64, description: "The last record's hash." },
+    count: {
+      type: 'integer',
+      minimum: 0,
+      maximum: Number.MAX_SAFE_INTEGER,
+      description: 'How many records the log holds.',
+    },
+  },
+  required: ['hash', 'count'],
+} as const;
+
+/** The anchor's signature, in the same JSON: both keys or neither (an unsigned anchor). */
+export const ANCHOR_SIGNATURE_SCHEMA = {
+  $id: 'https://cm-appraisal.example/schemas/log-anchor-signature.json',
+  title: 'cm-appraisal audit log anchor signature',
+  type: 'object',
+  properties: {
+    signer: { type: 'string', pattern: HEX64, description: "The signing key's fingerprint." },
+    signature: {
+      type: 'string',
+      pattern: HEX128,
+      description: 'ECDSA P-256 signature (r ‖ s) of the anchor, lower-case hex.',
+    },
+  },
+  dependencies: { signer: ['signature'], signature: ['signer'] },
+} as const;

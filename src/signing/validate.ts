@@ -8,6 +8,7 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { ajvClass } from '../policy/ajv';
 import type { Text } from '../rules';
+import { anchorSignatureValid, anchorValid } from './anchor-validators.generated';
 import { BASE64, HEX64, PRIVATE_KEY_SCHEMA, PUBLIC_KEY_SCHEMA, TRUST_LIST_SCHEMA } from './schemas';
 
 export interface PublicKeyJson {
@@ -25,6 +26,16 @@ export interface PrivateKeyJson {
   readonly name: string;
   readonly fingerprint: string;
   readonly privateKey: string;
+}
+
+export interface AnchorJson {
+  readonly hash: string;
+  readonly count: number;
+}
+
+export interface AnchorSignatureJson {
+  readonly signer?: string;
+  readonly signature?: string;
 }
 
 let compiled:
@@ -191,3 +202,13 @@ function check<T>(validate: ValidateFunction<T>, value: unknown): Checked<T> {
 export const checkPublicKey = (v: unknown) => check(validators().publicKey, v);
 export const checkTrustList = (v: unknown) => check(validators().trustList, v);
 export const checkPrivateKey = (v: unknown) => check(validators().privateKey, v);
+
+/**
+ * Whether a parsed anchor setting is one this add-in writes (ANCHOR_SCHEMA), by the validator
+ * ajv compiled from it ahead of time (scripts/gen-validators.ts): no ajv at run time.
+ */
+export const isAnchorJson = (v: unknown): v is AnchorJson => anchorValid(v) === true;
+
+/** Whether a parsed anchor setting's signature keys are well formed (both or neither). */
+export const isAnchorSignatureJson = (v: unknown): v is AnchorSignatureJson =>
+  anchorSignatureValid(v) === true;

@@ -70,6 +70,7 @@ describe('command start', () => {
        process.on('exit', () => process.stderr.write('REQUIRED ' + [...seen].join(' ') + '\\n'));`,
     );
     const sample = join(ROOT, 'examples', 'appraisal-sample.xlsx');
+    let stdout = '';
     const required = (args: readonly string[]): string[] => {
       const r = spawnSync(
         process.execPath,
@@ -77,6 +78,7 @@ describe('command start', () => {
         { cwd: copy, encoding: 'utf8', env: { ...process.env, LANG: 'C' } },
       );
       expect(r.status).not.toBe(2);
+      stdout = r.stdout;
       return /REQUIRED (.*)/.exec(r.stderr)?.[1].split(' ') ?? [];
     };
     // JSZip (and pako, which it requires) only reads add-in parts; ajv only checks policy, key
@@ -91,6 +93,13 @@ describe('command start', () => {
     const audit = required(['audit', sample, '--user', 'start-test']);
     expect(audit).toContain('pako');
     expect(audit).not.toEqual(expect.arrayContaining(['ajv']));
+    // Nor an audit of a workbook audited before: its log's anchor is checked against the JSON
+    // Schema by validators ajv compiled ahead of time (scripts/gen-validators.ts).
+    const logged = join(copy, 'logged.xlsx');
+    required(['audit', sample, '-o', logged, '--user', 'start-test']);
+    const again = required(['audit', logged, '--user', 'start-test', '--json']);
+    expect(again).not.toEqual(expect.arrayContaining(['ajv']));
+    expect(JSON.parse(stdout)).toMatchObject({ log: { anchor: 'ok', records: 2 } });
     expect(required(['policy', 'check', join(ROOT, 'src', 'rules', 'policy.json')])).toContain(
       'ajv',
     );

@@ -235,6 +235,33 @@ describe('signed records', () => {
     const read = rowsFromLog(damaged);
     expect(read).toMatchObject({ ok: false, index: 1 });
   });
+
+  it('reads only anchor signatures this add-in writes: both keys or neither, each in its form', () => {
+    const hash = 'ab'.repeat(32);
+    const signer = 'cd'.repeat(32);
+    const signature = 'ef'.repeat(64);
+    const text = (extra: object) => JSON.stringify({ hash, count: 2, ...extra });
+    expect(anchorSignatureOf(null)).toEqual({ signer: '', signature: '' });
+    expect(anchorSignatureOf(text({}))).toEqual({ signer: '', signature: '' });
+    expect(anchorSignatureOf(text({ signer, signature }))).toEqual({ signer, signature });
+    expect(anchorSignatureOf(text({ signer, signature, note: 'extra keys are kept out' }))).toEqual(
+      { signer, signature },
+    );
+    for (const bad of [
+      'not json',
+      '[]',
+      'null',
+      '"text"',
+      text({ signer }),
+      text({ signature }),
+      text({ signer: signer.toUpperCase(), signature }),
+      text({ signer, signature: signature.slice(2) }),
+      text({ signer: null, signature }),
+      text({ signer, signature: 12 }),
+    ]) {
+      expect(anchorSignatureOf(bad)).toBeUndefined();
+    }
+  });
 });
 
 describe('property: any single-byte change to a signed record fails verification', () => {

@@ -161,6 +161,11 @@ describe('audit log anchor', () => {
   it('reads only anchors this add-in writes', () => {
     const hash = 'ab'.repeat(32);
     expect(parseAnchor(JSON.stringify({ hash, count: 3 }))).toEqual({ hash, count: 3 });
+    // Other keys (the signature's) are allowed and not returned.
+    expect(parseAnchor(JSON.stringify({ hash, count: 0, signer: 'x' }))).toEqual({
+      hash,
+      count: 0,
+    });
     for (const text of [
       '',
       'null',
@@ -170,6 +175,9 @@ describe('audit log anchor', () => {
       JSON.stringify({ hash, count: -1 }),
       JSON.stringify({ hash, count: 1.5 }),
       JSON.stringify({ hash, count: '3' }),
+      JSON.stringify({ hash, count: 2 ** 53 }),
+      JSON.stringify({ hash: hash.slice(1), count: 3 }),
+      'not json',
     ]) {
       expect(parseAnchor(text)).toBeUndefined();
     }
