@@ -33,6 +33,8 @@ let host: LocalHost | undefined;
 /** Used ranges read once per change of the workbook (the page asks for blocks of them). */
 let grids = new Map<string, Grid>();
 const runs = new Map<number, AbortController>();
+/** Runs waiting for the page's answer to `may-write`, by run id. */
+const writeAnswers = new Map<number, (ok: boolean) => void>();
 
 function post(message: FromWorker, transfer?: Transferable[]): void {
   scope.postMessage(message, transfer ?? []);
@@ -165,8 +167,13 @@ async function run(
   const controller = new AbortController();
   runs.set(id, controller);
   try {
+    const mayWrite = () =>
+      new Promise<boolean>((resolve) => {
+        writeAnswers.set(id, resolve);
+        post({ kind: 'may-write', id });
+      });
     const value = await work(
-      new RunHost(opened(), controller.signal, active),
+      new RunHost(opened(), controller.signal, active, mayWrite),
       controller.signal,
       (progress) => post({ kind: 'progress', id, progress }),
     );
@@ -175,6 +182,7 @@ async function run(
     post({ kind: 'error', id, error: toWire(e) });
   } finally {
     runs.delete(id);
+    writeAnswers.delete(id);
   }
 }
 
@@ -213,6 +221,10 @@ scope.onmessage = (event) => {
       return;
     case 'cancel':
       runs.get(m.id)?.abort();
+      return;
+    case 'write-answer':
+      writeAnswers.get(m.id)?.(m.ok);
+      writeAnswers.delete(m.id);
       return;
   }
 };

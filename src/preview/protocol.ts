@@ -118,12 +118,20 @@ export type ToWorker =
       readonly request: WireAuditRequest;
       readonly active: string;
     }
-  | { readonly kind: 'cancel'; readonly id: number };
+  | { readonly kind: 'cancel'; readonly id: number }
+  /** The page's answer to `may-write`: true when the run was not cancelled. */
+  | { readonly kind: 'write-answer'; readonly id: number; readonly ok: boolean };
 
 export type FromWorker =
   | { readonly kind: 'result'; readonly id: number; readonly value: unknown }
   | { readonly kind: 'error'; readonly id: number; readonly error: WireError }
   | { readonly kind: 'progress'; readonly id: number; readonly progress: Progress }
+  /**
+   * Before a run's first write: may it write? The page answers from its own Cancel (it alone
+   * knows whether the user cancelled first), so a run the page shows as cancelled never writes
+   * and a run that writes is never shown as cancelled.
+   */
+  | { readonly kind: 'may-write'; readonly id: number }
   /** The workbook changed (LocalHost's change kinds); `stamp` is the worker's change count. */
   | { readonly kind: 'changed'; readonly stamp: number; readonly change: string }
   /** A cell was edited (the pane marks its findings out of date). */

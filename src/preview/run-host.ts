@@ -4,7 +4,10 @@
  * answers every call at once, so without it a run would never see the message), and the same
  * rule for Cancel as the task pane in Excel: before the first write Cancel stops the run with
  * nothing written; once writing has started it goes on to the end, so a report sheet is never
- * left without its log record, nor a record without its anchor.
+ * left without its log record, nor a record without its anchor. Whether Cancel came first is the
+ * page's to say (`mayWrite`): a Cancel message still queued in the worker when its first write
+ * comes (the order of a worker's messages and timers is not fixed) would otherwise be too late
+ * here while the page already showed "Cancelled, nothing was changed".
  */
 import type {
   Mark,
@@ -31,6 +34,8 @@ export class RunHost implements WorkbookHost {
     private readonly signal: AbortSignal,
     /** The sheet the page shows, when the run's host is not the page's own. */
     private readonly active?: string,
+    /** Asks the page, before the first write, whether the run may write (not cancelled). */
+    private readonly mayWrite: () => Promise<boolean> = async () => true,
   ) {}
 
   /** Before a read: a pause, then stop if cancelled and nothing is written yet. */
@@ -43,7 +48,7 @@ export class RunHost implements WorkbookHost {
   private async write(): Promise<void> {
     if (this.writing) return;
     await nextTask();
-    if (this.signal.aborted) throw new CancelledError();
+    if (this.signal.aborted || !(await this.mayWrite())) throw new CancelledError();
     this.writing = true;
   }
 

@@ -20,6 +20,8 @@ interface Pending {
   resolve(value: unknown): void;
   reject(error: unknown): void;
   onProgress?: ProgressFn;
+  /** A run's answer to `may-write`: true when it may write (and then can no longer be cancelled). */
+  mayWrite?: () => boolean;
 }
 
 type WorkerEvent = Extract<FromWorker, { kind: 'changed' | 'edited' }>;
@@ -54,6 +56,12 @@ export class WorkerRpc {
     if (!p) return;
     if (m.kind === 'progress') {
       p.onProgress?.(m.progress);
+      return;
+    }
+    if (m.kind === 'may-write') {
+      const ok = p.mayWrite?.() ?? false;
+      if (!this.closed)
+        this.worker.postMessage({ kind: 'write-answer', id: m.id, ok } satisfies ToWorker);
       return;
     }
     this.pending.delete(m.id);
@@ -120,6 +128,13 @@ export class WorkerRpc {
           reject(e);
         },
         ...(onProgress ? { onProgress } : {}),
+        // Answered here, on the page's thread, where Cancel happens: not cancelled by now, the
+        // run writes, and a later Cancel is no longer sent (it could not stop the writing).
+        mayWrite: () => {
+          if (signal?.aborted) return false;
+          done();
+          return true;
+        },
       });
     });
   }

@@ -13,7 +13,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useStrings } from './i18n';
-import { readableError, type Progress } from './workflows';
+import { isWritePhase, readableError, type Progress } from './workflows';
 
 /** A list of terms and their values (`<dl>`): the audit's summary, the signing key's facts. */
 export const useFactStyles = makeStyles({
@@ -69,6 +69,8 @@ export function RunProgress({
 }) {
   const { t } = useStrings();
   const styles = useViewStyles();
+  // A run writing to the workbook goes on to its end (use-run.ts): Cancel would do nothing.
+  const writing = progress !== undefined && isWritePhase(progress.phase);
   const text = progress?.sheet
     ? t.common.readingSheet(progress.sheet)
     : progress
@@ -87,9 +89,12 @@ export function RunProgress({
       </div>
       {onCancel && (
         <div className={styles.row}>
-          <Button onClick={onCancel}>{t.common.cancel}</Button>
+          <Button onClick={onCancel} disabled={writing}>
+            {t.common.cancel}
+          </Button>
         </div>
       )}
+      {onCancel && writing && <div className={styles.muted}>{t.common.writingNoCancel}</div>}
     </div>
   );
 }

@@ -1,10 +1,12 @@
 /**
  * Running one workflow from a view: its progress, a Cancel that aborts it (AbortController),
  * and its end as done, cancelled or failed. A run still going when the view unmounts is
- * aborted; a result that arrives after a newer run started is dropped.
+ * aborted; a result that arrives after a newer run started is dropped. Once a run reports a
+ * phase that writes to the workbook it goes on to its end (the workflows and hosts no longer
+ * stop it), so it ends as done, never as "cancelled, nothing was changed".
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { isCancelled, type Progress, type RunOptions } from './workflows';
+import { isCancelled, isWritePhase, type Progress, type RunOptions } from './workflows';
 
 export type RunState<T> =
   | { readonly status: 'idle' }
@@ -34,21 +36,24 @@ export function useRun<T>(): Run<T> {
     current.current = controller;
     const mine = () => current.current === controller;
     setState({ status: 'running' });
+    // Writing began before any Cancel: from then on the run ends as it ends.
+    let writing = false;
+    const cancelled = () => controller.signal.aborted && !writing;
     try {
       const value = await work({
         signal: controller.signal,
         onProgress: (progress) => {
-          if (mine() && !controller.signal.aborted) setState({ status: 'running', progress });
+          if (controller.signal.aborted) return;
+          if (isWritePhase(progress.phase)) writing = true;
+          if (mine()) setState({ status: 'running', progress });
         },
       });
       if (!mine()) return;
-      setState(controller.signal.aborted ? { status: 'cancelled' } : { status: 'done', value });
+      setState(cancelled() ? { status: 'cancelled' } : { status: 'done', value });
     } catch (error) {
       if (!mine()) return;
       setState(
-        isCancelled(error) || controller.signal.aborted
-          ? { status: 'cancelled' }
-          : { status: 'error', error },
+        isCancelled(error) || cancelled() ? { status: 'cancelled' } : { status: 'error', error },
       );
     } finally {
       if (mine()) current.current = null;

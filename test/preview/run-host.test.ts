@@ -81,3 +81,40 @@ describe('Cancel during an audit in the preview’s worker', () => {
     ).rejects.toMatchObject({ name: 'AbortError' });
   });
 });
+
+describe('the page decides whether a run may write', () => {
+  // The page's Cancel reaches the worker as a message; a worker may take in its timers before
+  // a message already sent. So before the first write the worker asks the page (`may-write`).
+  async function auditAsking(answer: boolean, abortAfterAnswer = false) {
+    const local = await sample();
+    const before = local.workbook.sheetNames();
+    const abort = new AbortController();
+    const asked: number[] = [];
+    const outcome = await runAudit(
+      new RunHost(local, abort.signal, undefined, async () => {
+        asked.push(asked.length + 1);
+        if (abortAfterAnswer) setTimeout(() => abort.abort(), 0);
+        return answer;
+      }),
+      { who: 'auditor', signal: abort.signal },
+    ).then(
+      () => 'finished' as const,
+      (e: unknown) => (isCancelled(e) ? ('cancelled' as const) : e),
+    );
+    const added = local.workbook.sheetNames().filter((s) => !before.includes(s));
+    return { outcome, added, asked, anchor: await local.readSetting(LOG_HEAD_KEY) };
+  }
+
+  it('cancelled on the page first: nothing is written, though the worker never saw the Cancel', async () => {
+    const r = await auditAsking(false);
+    expect(r).toEqual({ outcome: 'cancelled', added: [], asked: [1], anchor: null });
+  });
+
+  it('allowed to write: the run completes whole, asked once, whatever Cancel comes after', async () => {
+    const r = await auditAsking(true, true);
+    expect(r.outcome).toBe('finished');
+    expect(r.added).toHaveLength(2);
+    expect(r.asked).toEqual([1]);
+    expect(r.anchor).not.toBeNull();
+  });
+});

@@ -27,6 +27,7 @@ const T = {
       /No log record was appended: the log holds 1 record, 2 expected: record 2 was deleted/,
     cancel: 'Cancel',
     cancelled: /Cancelled\./,
+    writing: /Writing to the workbook: this last step cannot be cancelled/,
     ribbon: /Result of the Audit button on the ribbon/,
   },
   zh: {
@@ -45,6 +46,7 @@ const T = {
     notAppended: /未追加日志记录：日志有 1 条记录，应为 2 条：末尾的第 2 条记录已被删除。/,
     cancel: '取消',
     cancelled: /已取消。/,
+    writing: /正在写入工作簿：这最后一步不能取消/,
     ribbon: /功能区“稽核”按钮的结果/,
   },
 } as const;
@@ -149,6 +151,20 @@ describe.each(['en', 'zh'] as Lang[])('Audit view (%s)', (lang) => {
     await userEvent.click(await screen.findByRole('button', { name: t.cancel }));
     expect(await screen.findByText(t.cancelled)).toBeInTheDocument();
     expect(host.writes).toEqual([]);
+  });
+
+  it('offers no Cancel once it writes, and ends with the report and its record, not "cancelled"', async () => {
+    const host = appraisalHost({ writeDelay: 150 });
+    await renderApp({ host, initialLang: lang, initialTab: 'audit' });
+    await userEvent.click(screen.getByRole('button', { name: t.run }));
+    expect(await screen.findByText(t.writing)).toBeInTheDocument();
+    const cancel = screen.getByRole('button', { name: t.cancel });
+    expect(cancel).toBeDisabled();
+    await userEvent.click(cancel);
+    expect(await screen.findByText(t.done)).toBeInTheDocument();
+    expect(screen.queryByText(t.cancelled)).toBeNull();
+    // The report, its log record and the log's anchor.
+    expect(host.writes.map((w) => w.kind)).toEqual(['report', 'log', 'setting']);
   });
 
   it('shows the ribbon audit when the ribbon publishes one', async () => {

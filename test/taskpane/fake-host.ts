@@ -53,6 +53,8 @@ export interface FakeHostOptions {
   /** Rows per read chunk; each chunk waits for `chunkDelay` ms. */
   readonly chunkRows?: number;
   readonly chunkDelay?: number;
+  /** Each write of the report sheet and of the log waits this many ms first. */
+  readonly writeDelay?: number;
   readonly workbook?: string;
   readonly user?: string | null;
   /** Methods that reject with this error. */
@@ -277,6 +279,7 @@ export class FakeHost implements WorkbookHost {
   }
 
   async replaceReportSheet(sheet: string, rows: readonly (readonly CellValue[])[]): Promise<void> {
+    if (this.options.writeDelay) await tick(this.options.writeDelay);
     this.record('replaceReportSheet', sheet, rows);
     this.writes.push({ kind: 'report', sheet, rows: rows.length });
     this.setSheet(
@@ -296,6 +299,7 @@ export class FakeHost implements WorkbookHost {
     header: readonly string[],
     rows: readonly (readonly CellValue[])[],
   ): Promise<void> {
+    if (this.options.writeDelay) await tick(this.options.writeDelay);
     this.record('appendLog', sheet, header, rows);
     this.writes.push({ kind: 'log', sheet, rows: rows.length });
     const s = this.sheets.get(sheet);

@@ -20,6 +20,8 @@ export const en: Strings = {
   common: {
     cancel: 'Cancel',
     cancelled: 'Cancelled. Nothing in the workbook was changed.',
+    writingNoCancel:
+      'Writing to the workbook: this last step cannot be cancelled, so the report always gets its log record.',
     errorTitle: 'Could not finish',
     progress: 'Progress',
     phases: {

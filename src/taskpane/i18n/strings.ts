@@ -22,6 +22,8 @@ export interface Strings {
   readonly common: {
     readonly cancel: string;
     readonly cancelled: string;
+    /** Shown instead of a working Cancel once a run writes to the workbook. */
+    readonly writingNoCancel: string;
     readonly errorTitle: string;
     readonly progress: string;
     readonly phases: Readonly<Record<Phase, string>>;

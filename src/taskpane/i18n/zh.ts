@@ -18,6 +18,7 @@ export const zh: Strings = {
   common: {
     cancel: '取消',
     cancelled: '已取消。工作簿未作任何更改。',
+    writingNoCancel: '正在写入工作簿：这最后一步不能取消，以保证报告总有对应的日志记录。',
     errorTitle: '未能完成',
     progress: '进度',
     phases: {

@@ -23,6 +23,7 @@ export { LOG_HEAD_KEY, LOG_SHEET, REPORT_SHEET } from './names';
 export {
   CancelledError,
   isCancelled,
+  isWritePhase,
   readableError,
   WorkflowError,
   type Phase,

@@ -16,6 +16,12 @@ export interface Progress {
 
 export type ProgressFn = (progress: Progress) => void;
 
+/**
+ * The phases that write to the workbook. A run that has reported one goes on to its end: a
+ * report sheet is never left without its log record, nor a record without its anchor.
+ */
+export const isWritePhase = (phase: Phase): boolean => phase === 'write' || phase === 'log';
+
 export interface RunOptions {
   readonly signal?: AbortSignal;
   readonly onProgress?: ProgressFn;
