@@ -6,8 +6,11 @@
  * nothing written; once writing has started it goes on to the end, so a report sheet is never
  * left without its log record, nor a record without its anchor. Whether Cancel came first is the
  * page's to say (`mayWrite`): a Cancel message still queued in the worker when its first write
- * comes (the order of a worker's messages and timers is not fixed) would otherwise be too late
- * here while the page already showed "Cancelled, nothing was changed".
+ * comes would otherwise be too late here while the page already showed "Cancelled, nothing was
+ * changed". The pause does not guarantee the message is taken in first: timers and posted
+ * messages are different task sources, and the event loop picks the queue to run "in an
+ * implementation-defined manner" (HTML Standard, 8.1.7.3 Processing model,
+ * https://html.spec.whatwg.org/multipage/webappapis.html#event-loop-processing-model).
  */
 import type {
   Mark,
