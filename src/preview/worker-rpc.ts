@@ -53,15 +53,16 @@ export class WorkerRpc {
       return;
     }
     const p = this.pending.get(m.id);
+    if (m.kind === 'may-write') {
+      // Always answered, so the run never waits: a run nobody waits for any more writes nothing.
+      const ok = p?.mayWrite?.() ?? false;
+      if (!this.closed)
+        this.worker.postMessage({ kind: 'write-answer', id: m.id, ok } satisfies ToWorker);
+      return;
+    }
     if (!p) return;
     if (m.kind === 'progress') {
       p.onProgress?.(m.progress);
-      return;
-    }
-    if (m.kind === 'may-write') {
-      const ok = p.mayWrite?.() ?? false;
-      if (!this.closed)
-        this.worker.postMessage({ kind: 'write-answer', id: m.id, ok } satisfies ToWorker);
       return;
     }
     this.pending.delete(m.id);
